@@ -1,0 +1,11 @@
+"""Slack listeners, one module per surface, each with register(app)."""
+
+from slack_bolt import App
+
+from handlers import actions, commands, events, shortcuts, views
+
+
+def register_all(app: App) -> None:
+    """Attach every listener to the app."""
+    for surface in (commands, events, actions, shortcuts, views):
+        surface.register(app)

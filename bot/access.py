@@ -1,0 +1,31 @@
+"""Who may change a case (SPEC §7): the people on it, leaders at or above its level, admins."""
+
+from bot.cases import case_key
+from bot.errors import NotAllowed
+from bot.models import Case
+from bot.policy import Policy
+
+
+def people_on_case(case: Case) -> set[str]:
+    """The reporter and, as later features add them, the leader asked and the fix owner."""
+    return {case.reporter_id}
+
+
+def may_change(policy: Policy, case: Case, user_id: str) -> bool:
+    """True when this person may change the case."""
+    if policy.is_admin(user_id) or user_id in people_on_case(case):
+        return True
+    level = policy.level_of(user_id)
+    needed = policy.rule(case.severity).apologize
+    return level is not None and policy.rank(level.level) >= policy.rank(needed)
+
+
+def require_change(policy: Policy, case: Case, user_id: str) -> None:
+    """Raise NotAllowed, saying who can, unless this person may change the case."""
+    if may_change(policy, case, user_id):
+        return
+    level = policy.level(policy.rule(case.severity).apologize)
+    raise NotAllowed(
+        f"Only the people on {case_key(policy, case)}, a {level.title.lower()} or someone higher, "
+        "or an admin can change it. Nothing was changed."
+    )

@@ -1,0 +1,137 @@
+"""The `bounceback` command: run, demo, manifest, check, triage, check-apology."""
+
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+
+from dotenv import load_dotenv
+
+from bot.errors import UserError
+from bot.policy import PolicyError, describe_policy, load_policy
+from bot.settings import ConfigError, Settings, load_settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = _parser().parse_args(argv)
+    load_dotenv(os.path.join(os.getcwd(), ".env"))
+    try:
+        return args.func(args)
+    except (ConfigError, PolicyError, UserError) as problem:
+        print(f"bounceback: {problem}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bounceback", description="Service recovery for Slack.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="run the bot (Socket Mode when SLACK_APP_TOKEN is set, else HTTP)")
+    run.add_argument("--http", action="store_true", help="serve HTTP even when SLACK_APP_TOKEN is set")
+    run.add_argument("--port", type=int, help="HTTP port (default: PORT or 3000)")
+    run.set_defaults(func=_run)
+    demo = sub.add_parser("demo", help="play a day of complaints against a local Slack stand-in")
+    demo.add_argument("--fast", action="store_true", help="skip the pauses between scenes")
+    demo.set_defaults(func=_demo)
+    man = sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
+    man.add_argument(
+        "--url", default="https://bounceback.example.com/slack/events", help="your public …/slack/events URL"
+    )
+    man.add_argument("--socket-mode", action="store_true", help="a manifest for Socket Mode (no public URL)")
+    man.set_defaults(func=_manifest)
+    sub.add_parser("check", help="validate .env and the policy; print the rules in force").set_defaults(
+        func=_check
+    )
+    tri = sub.add_parser("triage", help="the severity the policy gives a complaint, and why")
+    tri.add_argument("text")
+    tri.add_argument("--json", action="store_true")
+    tri.set_defaults(func=_triage)
+    apo = sub.add_parser("check-apology", help="the apology quality check on standard input")
+    apo.add_argument("--severity", default="minor", choices=("minor", "moderate", "major", "critical"))
+    apo.add_argument("--json", action="store_true")
+    apo.set_defaults(func=_check_apology)
+    return parser
+
+
+def _policy_path() -> str:
+    return os.environ.get("BOUNCEBACK_POLICY") or load_settings(os.environ, require_slack=False).policy_path
+
+
+def _logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.service import Service
+
+    settings = load_settings(os.environ)
+    policy = load_policy(settings.policy_path)
+    _logging(settings)
+    socket_mode = bool(settings.app_token) and not args.http
+    if not socket_mode and not settings.signing_secret:
+        raise ConfigError("SLACK_SIGNING_SECRET: missing — HTTP mode needs it to verify Slack's requests")
+    service = Service(settings, policy, socket_mode=socket_mode).start(port=args.port)
+    stopping = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stopping.set())
+    stopping.wait()
+    logging.getLogger(__name__).info("shutting down: finishing requests in flight")
+    service.stop()
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from bot.demo import play
+
+    return play(fast=args.fast)
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from bot.manifest import manifest_yaml
+
+    print(manifest_yaml(args.url, socket_mode=args.socket_mode), end="")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    settings = load_settings(os.environ)
+    policy = load_policy(settings.policy_path)
+    mode = "Socket Mode" if settings.app_token else f"HTTP on port {settings.port}"
+    print(
+        f"✓ .env: {mode}; Slack API at {settings.api_url}; database {settings.database_url.split('://')[0]}"
+    )
+    print(f"✓ policy: {policy.source}")
+    print("\n".join(describe_policy(policy)))
+    return 0
+
+
+def _triage(args: argparse.Namespace) -> int:
+    from bot.triage import triage
+
+    verdict = triage(args.text, load_policy(_policy_path()).triage)
+    if args.json:
+        print(
+            json.dumps({"severity": verdict.severity, "reasons": list(verdict.reasons)}, ensure_ascii=False)
+        )
+    else:
+        print(verdict.explain())
+    return 0
+
+
+def _check_apology(args: argparse.Namespace) -> int:
+    from bot.quality import check_apology
+
+    report = check_apology(sys.stdin.read(), severity=args.severity)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report.lines()) or "✓ No problems found.")
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

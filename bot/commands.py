@@ -1,0 +1,98 @@
+"""The `/recover` grammar: text in, a parsed command or a usage error out. Knows nothing of Slack."""
+
+import re
+from dataclasses import dataclass, field
+
+from bot.errors import UserError
+from bot.policy import SEVERITIES
+
+USAGE = {
+    "help": "/recover help",
+    "new": "/recover new [what happened]",
+    "list": "/recover list [open|mine|all]",
+    "show": "/recover show REC-12",
+    "severity": "/recover severity REC-12 <minor|moderate|major|critical> [reason]",
+    "policy": "/recover policy",
+}
+LIST_FILTERS = ("open", "mine", "all")
+MAX_TEXT = 4000
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+class UsageError(UserError):
+    """The command was not understood; the message names the problem and shows the usage."""
+
+    def __init__(self, problem: str, usage: str) -> None:
+        super().__init__(f"{problem}\nUsage: `{usage}`")
+        self.usage = usage
+
+
+@dataclass(frozen=True)
+class Command:
+    """A parsed `/recover` command."""
+
+    name: str
+    case: str | None = None
+    args: dict[str, str] = field(default_factory=dict)
+
+
+def parse(text: str) -> Command:
+    """Parse the text after `/recover`."""
+    text = (text or "").strip()
+    if not text:
+        return Command("help")
+    verb, _, rest = text.partition(" ")
+    verb, rest = verb.lower(), rest.strip()
+    if verb in ("help", "?"):
+        return Command("help")
+    if verb == "new":
+        if len(rest) > MAX_TEXT:
+            raise UsageError(
+                f"That is {len(rest):,} characters; a case summary can have {MAX_TEXT:,}.", USAGE["new"]
+            )
+        return Command("new", args={"text": rest})
+    if verb == "list":
+        which = rest.lower() or "open"
+        if which not in LIST_FILTERS:
+            raise UsageError(f"“{rest[:30]}” is not a list; choose {', '.join(LIST_FILTERS)}.", USAGE["list"])
+        return Command("list", args={"which": which})
+    if verb == "policy":
+        return Command("policy")
+    if verb == "show":
+        return Command("show", case=_one_case(rest, "show"))
+    if verb == "severity":
+        return _severity(rest)
+    raise UsageError(f"I don't know “{verb[:30]}”.", "/recover help")
+
+
+def _one_case(rest: str, verb: str) -> str:
+    parts = rest.split()
+    if len(parts) != 1:
+        raise UsageError("Name one case.", USAGE[verb])
+    return parts[0]
+
+
+def _severity(rest: str) -> Command:
+    parts = rest.split(maxsplit=2)
+    if len(parts) < 2:
+        raise UsageError("Name the case and the new severity.", USAGE["severity"])
+    severity = parts[1].lower()
+    if severity not in SEVERITIES:
+        raise UsageError(f"“{parts[1][:30]}” is not a severity.", USAGE["severity"])
+    reason = parts[2].strip() if len(parts) > 2 else ""
+    return Command("severity", case=parts[0], args={"severity": severity, "reason": reason})
+
+
+def mentioned_users(text: str) -> list[str]:
+    """User ids in Slack's escaped mentions, `<@U123>` or `<@U123|name>`."""
+    return _MENTION.findall(text)
+
+
+def help_text() -> str:
+    """The help shown for `/recover` and `/recover help`."""
+    lines = "\n".join(f"• `{usage}`" for name, usage in USAGE.items() if name != "help")
+    return (
+        "*Bounceback* helps us say sorry at the right level, fix it by a deadline, and check back.\n"
+        "Post a complaint in a complaints channel, use the *Log as complaint* message shortcut, or:\n"
+        f"{lines}"
+    )

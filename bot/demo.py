@@ -1,0 +1,132 @@
+"""`bounceback demo`: a morning of complaints played against the local Slack stand-in."""
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.sandbox import cast
+from bot.sandbox.rig import Rig
+from bot.sandbox.transcript import indent, message_lines, plain
+
+PAD = "           "
+
+
+@dataclass
+class Stage:
+    """The running demo: the rig, where we are in the story, and how fast to tell it."""
+
+    rig: Rig
+    pause: float
+    seen: int = 0
+
+    def say(self, text: str = "") -> None:
+        """Narration for the reader."""
+        print(text, flush=True)
+
+    def beat(self) -> None:
+        """A short pause between scenes, so a person can follow."""
+        time.sleep(self.pause)
+
+    def show_new(self, clock: str) -> None:
+        """Print every message the bot sent since the last look, as its recipients saw it."""
+        self.rig.service.settle()
+        calls = [c for c in self.rig.standin.calls if c.method in SHOWN and (c.response or {}).get("ok")][self.seen :]
+        self.seen += len(calls)
+        for call in calls:
+            self.say(SHOWN[call.method](call.args, clock))
+
+    def post(self, clock: str, who: cast.Person, text: str, *, thread_ts: str | None = None) -> str:
+        """Someone posts in #complaints (or replies in a thread)."""
+        where = "in the thread" if thread_ts else "#complaints"
+        self.say(f"\n{clock}  {where} · {who.real_name} ({who.title}):")
+        self.say(indent(message_lines({"text": text}), PAD))
+        ts, _ = self.rig.driver.post_message(who.id, cast.COMPLAINTS, text, thread_ts=thread_ts)
+        self.show_new(clock)
+        self.beat()
+        return ts
+
+    def command(self, clock: str, who: cast.Person, text: str) -> None:
+        """Someone types a slash command; we print the private answer they got."""
+        self.say(f"\n{clock}  {who.real_name} types: /recover {text}")
+        delivery = self.rig.driver.command(who.id, text)
+        self.show_new(clock)
+        for response in self.rig.standin.responses:
+            if response.url == delivery.response_url:
+                self.say(f"{PAD}(only {who.real_name} sees this)")
+                self.say(indent(message_lines(response.body), PAD + "  "))
+        self.beat()
+
+
+def _posted(args: dict, clock: str) -> str:
+    channel = str(args.get("channel", ""))
+    if channel.startswith(("U", "D")):
+        head = f"{PAD}→ direct message to {cast.name_of(channel)}:"
+    elif args.get("thread_ts"):
+        head = f"{PAD}↳ bounceback replies in the thread:"
+    else:
+        head = f"{clock}  #{cast.CHANNELS.get(channel, channel)} · bounceback:"
+    return head + "\n" + indent(message_lines(args), PAD + "  ")
+
+
+def _updated(args: dict, clock: str) -> str:
+    return f"{PAD}✎ bounceback updates the case card:\n" + indent(message_lines(args), PAD + "  ")
+
+
+def _ephemeral(args: dict, clock: str) -> str:
+    return f"{PAD}(only {cast.name_of(str(args.get('user')))} sees this) " + plain(str(args.get("text", "")))
+
+
+SHOWN: dict[str, Callable[[dict, str], str]] = {
+    "chat.postMessage": _posted,
+    "chat.update": _updated,
+    "chat.postEphemeral": _ephemeral,
+}
+
+
+def chapter_one(stage: Stage) -> None:
+    """A morning of complaints, from a cold coffee to a threatened lawsuit."""
+    stage.say("━━ Chapter one · a morning of complaints ━━")
+    stage.say("Staff post complaints in #complaints the way they always have. Bounceback logs each one as a")
+    stage.say("case, decides how serious it is (and says why), and names who must say sorry.")
+    coffee = stage.post("08:05", cast.FRONT_DESK, "Guest in 214 says her coffee was cold at breakfast.")
+    stage.post("08:12", cast.FRONT_DESK, "Brought her a fresh pot, she's smiling again.", thread_ts=coffee)
+    stage.say(f"{PAD}(the reply is added to REC-1's timeline as a note, not logged as a new case)")
+    stage.post(
+        "08:40",
+        cast.WAITER,
+        "Customer: Tom Becker waited 50 minutes for a table he had booked, and our host was rude to him.",
+    )
+    stage.command(
+        "09:15", cast.SUPPORT, "new Customer: Omar Haddad was charged twice for his stay ($1,240). He says never again."
+    )
+    lawsuit = stage.post(
+        "10:10",
+        cast.FRONT_DESK,
+        "Customer: Grace Kim had an allergic reaction after the kitchen served nuts despite the allergy note "
+        "on her booking. Her lawyer called the front desk.",
+    )
+    stage.say(f"\n{PAD}(Slack delivers that message a second time, as it does when a reply is slow…)")
+    event = {**stage.rig.standin.message(cast.COMPLAINTS, lawsuit), "channel": cast.COMPLAINTS, "type": "message"}
+    stage.rig.driver.deliver_event(event, retry_num=1)
+    stage.show_new("10:10")
+    stage.say(f"{PAD}(…and it is still one case: nothing new was posted)")
+    stage.post("10:25", cast.WAITER, "Customer: Tom Becker again: his room service order never arrived tonight.")
+    stage.command("10:30", cast.MANAGER, "list")
+
+
+def play(*, fast: bool = False) -> int:
+    """Play the demo from start to end on a temporary database; returns the exit status."""
+    logging.basicConfig(level=logging.ERROR)
+    print("Bounceback demo: the bot runs against a local Slack stand-in on this machine; nothing leaves it.\n")
+    with Rig() as rig:
+        stage = Stage(rig=rig, pause=0.0 if fast else 0.4)
+        chapter_one(stage)
+        stage.say("\nThat was the morning: every complaint is a case with a severity, a reason and a leader")
+        stage.say("who will be asked to apologize.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(play())

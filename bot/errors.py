@@ -1,0 +1,13 @@
+"""Errors a person caused and should read about, as opposed to bugs."""
+
+
+class UserError(Exception):
+    """Something the person asked for cannot be done; the message says why and what to do."""
+
+
+class NotAllowed(UserError):
+    """The person may not do this to this case."""
+
+
+class NotFound(UserError):
+    """No such case."""

@@ -1,0 +1,72 @@
+"""The stored shape of a case: the case itself, its timeline, and the messages owed to Slack."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Aware UTC now; SQLModel stores datetimes as UTC and hands them back aware."""
+    return datetime.now(UTC)
+
+
+class Case(SQLModel, table=True):
+    """A complaint being recovered; `id` is the number in `REC-42`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_key: str = Field(unique=True, max_length=200)  # one Slack delivery makes at most one case
+    source: str = Field(max_length=20)  # "channel", "command", "modal", "shortcut"
+    summary: str
+    reporter_id: str = Field(max_length=32)
+    channel_id: str | None = Field(default=None, max_length=32)  # where the complaint was written
+    message_ts: str | None = Field(default=None, max_length=32)
+    permalink: str | None = None
+    thread_channel: str | None = Field(default=None, max_length=32, index=True)  # where the case thread is
+    thread_ts: str | None = Field(default=None, max_length=32, index=True)
+    customer_name: str | None = Field(default=None, max_length=200)
+    customer_email: str | None = Field(default=None, max_length=320)  # private: DMs and modals only
+    customer_phone: str | None = Field(default=None, max_length=64)  # private: DMs and modals only
+    customer_key: str | None = Field(default=None, max_length=320, index=True)
+    severity: str = Field(max_length=16)
+    severity_reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="logged", max_length=24, index=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class TimelineEvent(SQLModel, table=True):
+    """One thing that happened to a case, who did it and when."""
+
+    __table_args__ = (UniqueConstraint("case_id", "dedupe_key", name="uq_timeline_dedupe"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: str | None = Field(default=None, max_length=32)
+    kind: str = Field(max_length=32)
+    text: str = ""
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    dedupe_key: str | None = Field(default=None, max_length=200)  # e.g. a thread reply's ts
+
+
+class Outbox(SQLModel, table=True):
+    """A Slack call we owe: written in the same transaction as the change that needs it, sent after."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)  # "card:42" — the same message is never owed twice
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    purpose: str = Field(max_length=32)  # what to do with the result ("card" records the thread)
+    method: str = Field(max_length=64)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    after_key: str | None = Field(default=None, max_length=200)  # a message whose ts this one needs first
+    state: str = Field(default="pending", max_length=16, index=True)  # pending, sending, sent, failed
+    attempts: int = 0
+    due_at: datetime = Field(default_factory=utcnow, index=True)
+    claimed_at: datetime | None = None
+    last_error: str | None = None
+    result_channel: str | None = Field(default=None, max_length=32)
+    result_ts: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None

@@ -1,0 +1,40 @@
+"""Everything a running Bounceback holds: settings, policy, database, Slack client, sender."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from sqlmodel import Session
+
+from bot.db import Database
+from bot.policy import Policy
+from bot.sender import Sender
+from bot.settings import Settings
+from bot.slack import make_client
+
+
+@dataclass
+class Runtime:
+    """The shared parts, handed to listeners through Bolt's context and to jobs by the clock."""
+
+    settings: Settings
+    policy: Policy
+    db: Database
+    client: WebClient
+    sender: Sender
+
+    @classmethod
+    def build(cls, settings: Settings, policy: Policy) -> "Runtime":
+        """Connect and migrate the database and make the Slack client; starts nothing."""
+        db = Database(settings.database_url)
+        db.migrate()
+        client = make_client(settings.bot_token, settings.api_url)
+        return cls(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: committed together, then whatever it owes Slack goes out at once."""
+        with self.db.session() as session:
+            yield session
+        self.sender.wake()

@@ -1,0 +1,68 @@
+"""A whole Bounceback on this machine: the Slack stand-in, the bot behind its HTTP server, a driver."""
+
+import tempfile
+from pathlib import Path
+
+from bot.policy import Policy, load_policy
+from bot.sandbox import cast
+from bot.sandbox.driver import SlackDriver
+from bot.sandbox.standin import SlackStandIn
+from bot.service import Service
+from bot.settings import Settings
+
+
+class Rig:
+    """Start with `with Rig() as rig:`; `rig.restart()` stops and starts the bot on the same database."""
+
+    def __init__(
+        self, *, policy_path: str | Path = cast.DEMO_POLICY, database_url: str | None = None
+    ) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="bounceback-") if database_url is None else None
+        self.database_url = database_url or f"sqlite:///{Path(self._tmp.name) / 'bounceback.sqlite3'}"
+        self.policy: Policy = load_policy(policy_path)
+        self.policy_path = str(policy_path)
+        self.standin = SlackStandIn()
+        self.service: Service | None = None
+        self.driver: SlackDriver | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """Settings pointing the bot at the stand-in."""
+        return Settings(
+            bot_token=cast.BOT_TOKEN,
+            signing_secret=cast.SIGNING_SECRET,
+            app_token=None,
+            api_url=self.standin.url,
+            database_url=self.database_url,
+            policy_path=self.policy_path,
+            port=0,
+            log_level="WARNING",
+        )
+
+    def start(self) -> "Rig":
+        """Start the stand-in (once) and the bot."""
+        if self.driver is None:
+            self.standin.start()
+            cast.populate(self.standin)
+        self.service = Service(self.settings, self.policy, host="127.0.0.1").start(port=0)
+        self.driver = SlackDriver(self.service.url, cast.SIGNING_SECRET, self.standin)
+        return self
+
+    def restart(self) -> None:
+        """Stop the bot gracefully and start a new one on the same database and stand-in."""
+        self.service.stop()
+        self.start()
+
+    def stop(self) -> None:
+        """Stop everything and remove the temporary database."""
+        if self.service is not None:
+            self.service.stop()
+        self.standin.stop()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+    def __enter__(self) -> "Rig":
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()

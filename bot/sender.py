@@ -1,0 +1,215 @@
+"""The one way out to Slack: an outbox written with the change, and a pump that delivers it.
+
+A message is owed in the same transaction as the change that needs it, so a crash never loses it;
+the pump claims each row atomically, so two replicas never send it twice; a call that still fails
+after the client's own retries (429 Retry-After, 5xx, dropped connections) stays owed and is tried
+again later with a growing pause.
+"""
+
+import logging
+import threading
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.db import Database
+from bot.models import Case, Outbox, utcnow
+
+log = logging.getLogger(__name__)
+
+METADATA_TYPE = "bounceback_outbox"
+STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belongs to a process that died
+MAX_PAUSE = timedelta(minutes=10)
+PERMANENT_ERRORS = {
+    "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "invalid_blocks_format",
+    "msg_too_long", "no_text", "invalid_arguments", "user_not_found", "cannot_dm_bot", "invalid_auth",
+    "not_authed", "account_inactive", "token_revoked", "message_not_found", "cant_update_message",
+    "missing_scope", "not_allowed_token_type",
+}  # fmt: skip
+
+
+def owe(
+    session: Session,
+    *,
+    key: str,
+    method: str,
+    payload: dict[str, Any],
+    purpose: str = "message",
+    case_id: int | None = None,
+    after_key: str | None = None,
+) -> bool:
+    """Record a Slack call to make after commit; False when the same key is already owed or sent."""
+    if method == "chat.postMessage":
+        payload = {**payload, "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}}}
+    row = Outbox(
+        key=key, method=method, payload=payload, purpose=purpose, case_id=case_id, after_key=after_key
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+class Sender:
+    """Delivers owed Slack calls in order, from a worker thread woken after each commit."""
+
+    def __init__(self, db: Database, client: WebClient) -> None:
+        self.db = db
+        self.client = client
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._delivered = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the pump thread."""
+        self._thread = threading.Thread(target=self._run, name="bounceback-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the call in flight and stop."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        """Something new is owed: deliver it now rather than at the next tick."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(timeout=1.0)
+            self._wake.clear()
+            try:
+                while self.drain() and not self._stop.is_set():
+                    pass
+            except Exception:
+                log.exception("the outbox pump failed; it will try again")
+            with self._delivered:
+                self._delivered.notify_all()
+
+    def owed_now(self) -> int:
+        """How many calls are due now or being sent."""
+        now = utcnow()
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Outbox.id).where(
+                    (col(Outbox.state) == "sending") | ((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now))
+                )
+            ).all()
+        return len(rows)
+
+    def wait_delivered(self, timeout: float) -> None:
+        """Block until the pump finishes its next round (or timeout)."""
+        self.wake()
+        with self._delivered:
+            self._delivered.wait(timeout=max(0.0, timeout))
+
+    def drain(self, limit: int = 50) -> int:
+        """Deliver up to `limit` due calls; returns how many were attempted."""
+        now = utcnow()
+        with self.db.session() as session:
+            due = session.exec(
+                select(Outbox.id)
+                .where(
+                    or_(
+                        (col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now),
+                        (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
+                    )
+                )
+                .order_by(col(Outbox.id))
+                .limit(limit)
+            ).all()
+        attempted = 0
+        for row_id in due:
+            if self._claim(row_id, now):
+                attempted += 1
+                self._deliver(row_id)
+        return attempted
+
+    def _claim(self, row_id: int, now: datetime) -> bool:
+        """Atomically take a row; only one process can win it."""
+        with self.db.session() as session:
+            result = session.execute(
+                update(Outbox)
+                .where(col(Outbox.id) == row_id)
+                .where(
+                    or_(
+                        col(Outbox.state) == "pending",
+                        (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
+                    )
+                )
+                .values(state="sending", claimed_at=now, attempts=Outbox.attempts + 1)
+            )
+            return result.rowcount == 1
+
+    def _deliver(self, row_id: int) -> None:
+        with self.db.session() as session:
+            row = session.get(Outbox, row_id)
+            payload = self._resolve(session, row)
+            if payload is None:
+                self._retry_later(session, row, "waiting for an earlier message", pause=timedelta(seconds=1))
+                return
+        try:
+            response = self.client.api_call(row.method, json=payload)
+        except SlackApiError as error:
+            reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
+            with self.db.session() as session:
+                row = session.get(Outbox, row_id)
+                if reason in PERMANENT_ERRORS:
+                    log.error("Slack refused %s for %s: %s", row.method, row.key, reason)
+                    row.state, row.last_error = "failed", reason
+                    session.add(row)
+                else:
+                    self._retry_later(session, row, reason)
+            return
+        except Exception as error:  # connection errors that outlived the client's retries
+            with self.db.session() as session:
+                self._retry_later(session, session.get(Outbox, row_id), f"{type(error).__name__}: {error}")
+            return
+        with self.db.session() as session:
+            row = session.get(Outbox, row_id)
+            row.state, row.sent_at, row.last_error = "sent", utcnow(), None
+            row.result_channel = response.get("channel") or payload.get("channel")
+            row.result_ts = response.get("ts") or payload.get("ts")
+            session.add(row)
+            self._after_sent(session, row)
+
+    def _resolve(self, session: Session, row: Outbox) -> dict[str, Any] | None:
+        """The payload with the ts of the message it depends on filled in; None if not sent yet."""
+        payload = dict(row.payload)
+        if row.after_key is None:
+            return payload
+        first = session.exec(select(Outbox).where(Outbox.key == row.after_key)).first()
+        if first is None or first.state != "sent" or not first.result_ts:
+            return None
+        field = "ts" if row.method == "chat.update" else "thread_ts"
+        payload[field] = first.result_ts
+        payload["channel"] = first.result_channel
+        return payload
+
+    @staticmethod
+    def _after_sent(session: Session, row: Outbox) -> None:
+        """A case card posted at the top of a channel starts the case's thread."""
+        if row.purpose != "card" or row.case_id is None:
+            return
+        case = session.get(Case, row.case_id)
+        if case is not None and case.thread_ts is None:
+            case.thread_channel, case.thread_ts = row.result_channel, row.result_ts
+            session.add(case)
+
+    @staticmethod
+    def _retry_later(session: Session, row: Outbox, reason: str, pause: timedelta | None = None) -> None:
+        pause = pause or min(MAX_PAUSE, timedelta(seconds=2 ** min(row.attempts, 10)))
+        log.warning("will retry %s %s in %s: %s", row.method, row.key, pause, reason)
+        row.state, row.last_error, row.due_at = "pending", reason[:500], utcnow() + pause
+        session.add(row)

@@ -1,0 +1,52 @@
+"""Slack clients built one way: the configured base URL and slack_sdk's retry handlers."""
+
+import logging
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.handler import RetryHandler
+from slack_sdk.webhook import WebhookClient
+
+log = logging.getLogger(__name__)
+TIMEOUT = 10
+
+
+def retry_handlers() -> list[RetryHandler]:
+    """Honour 429 Retry-After; retry 5xx and dropped connections with backoff."""
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=3),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=3),
+    ]
+
+
+def make_client(token: str, base_url: str) -> WebClient:
+    """The Web API client every Slack call goes through."""
+    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=retry_handlers())
+
+
+def respond(response_url: str | None, **message: Any) -> None:
+    """Answer through a response_url (ephemeral unless told otherwise), with the same retries."""
+    if not response_url:
+        log.warning("no response_url to answer on: %s", str(message.get("text", ""))[:80])
+        return
+    message.setdefault("response_type", "ephemeral")
+    client = WebhookClient(response_url, timeout=TIMEOUT, retry_handlers=retry_handlers())
+    response = client.send_dict(message)
+    if response.status_code != 200:
+        log.error("response_url answered %s: %s", response.status_code, response.body[:200])
+
+
+def permalink(client: WebClient, channel: str, ts: str) -> str | None:
+    """A link to the message, or None when Slack cannot give one right now."""
+    try:
+        return client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink")
+    except (SlackClientError, OSError) as error:
+        log.warning("no permalink for %s/%s: %s", channel, ts, error)
+        return None

@@ -1,0 +1,44 @@
+"""Buttons on the case card: each opens its modal, for the people allowed to use it."""
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot import blocks, cases, ids, slack
+from bot.access import may_change, require_change
+from handlers.forms import user_id
+
+
+def register(app: App) -> None:
+    """Attach the button listeners."""
+    app.action(ids.CHANGE_SEVERITY)(on_change_severity)
+    app.action(ids.EDIT_DETAILS)(on_edit_details)
+
+
+def on_change_severity(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Open the severity modal."""
+    ack()
+    rt, person = context["rt"], user_id(body)
+    with rt.db.session() as session:
+        case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action['value']}")
+        require_change(rt.policy, case, person)
+        view = blocks.severity_view(rt.policy, case)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def on_edit_details(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Open the details modal (it shows the private contact, so only to people who may change the case)."""
+    ack()
+    rt, person = context["rt"], user_id(body)
+    with rt.db.session() as session:
+        case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action['value']}")
+        if not may_change(rt.policy, case, person):
+            slack.respond(body.get("response_url"), text="Only the people on this case can edit its details.")
+            return
+        view = blocks.details_view(rt.policy, case)
+    client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -1,0 +1,100 @@
+"""`/recover`: parse, call a service, answer privately."""
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot import blocks, cases, ids, intake, slack
+from bot.cases import Complaint
+from bot.commands import Command, help_text, parse
+from bot.customer import extract_customer
+from bot.policy import describe_policy
+from bot.runtime import Runtime
+
+Reply = dict[str, Any] | None
+
+
+def register(app: App) -> None:
+    """Attach the slash command."""
+    app.command(ids.RECOVER_COMMAND)(on_recover)
+
+
+def on_recover(ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    """Every `/recover …`: acknowledged at once, answered through the response_url."""
+    ack()
+    parsed = parse(command.get("text", ""))
+    reply = SUBCOMMANDS[parsed.name](context["rt"], parsed, command, client)
+    if reply:
+        slack.respond(command["response_url"], **reply)
+
+
+def _help(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    return {"text": help_text()}
+
+
+def _new(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    text = cmd.args["text"]
+    if not text:
+        client.views_open(trigger_id=command["trigger_id"], view=blocks.new_case_view(rt.policy))
+        return None
+    channel = rt.policy.complaints_channels[0]
+    complaint = Complaint(
+        text=text,
+        reporter_id=command["user_id"],
+        source="command",
+        source_key=f"cmd:{command['trigger_id']}",
+        customer=extract_customer(text),
+    )
+    with rt.transaction() as session:
+        case, _ = intake.log_complaint(
+            session, policy=rt.policy, complaint=complaint, card_channel=channel, card_thread_ts=None
+        )
+        key, why = cases.case_key(rt.policy, case), "; ".join(case.severity_reasons)
+    return {"text": f"Logged *{key}* as *{case.severity}* ({why}). The case card is in <#{channel}>."}
+
+
+def _list(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    which = cmd.args["which"]
+    with rt.db.session() as session:
+        found = cases.list_cases(session, which=which, user_id=command["user_id"])
+        return {"text": blocks.case_list(rt.policy, found, which)}
+
+
+def _show(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.db.session() as session:
+        case = cases.get_case(session, policy=rt.policy, key=cmd.case)
+        events = cases.timeline(session, case=case)
+        return {
+            "text": blocks.card_text(rt.policy, case),
+            "blocks": blocks.timeline_blocks(rt.policy, case, events),
+        }
+
+
+def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.transaction() as session:
+        case = intake.change_severity(
+            session,
+            policy=rt.policy,
+            key=cmd.case,
+            severity=cmd.args["severity"],
+            reason=cmd.args["reason"],
+            actor_id=command["user_id"],
+        )
+        key = cases.case_key(rt.policy, case)
+    return {"text": f"{key} is now *{case.severity}*. The card and the thread have been updated."}
+
+
+def _policy(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    return {"text": "\n".join(describe_policy(rt.policy))}
+
+
+SUBCOMMANDS: dict[str, Callable[[Runtime, Command, dict[str, Any], WebClient], Reply]] = {
+    "help": _help,
+    "new": _new,
+    "list": _list,
+    "show": _show,
+    "severity": _severity,
+    "policy": _policy,
+}

@@ -1,0 +1,36 @@
+"""The "Log as complaint" message shortcut: the new-case modal, prefilled and linked to the message."""
+
+import json
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot import blocks, cases, ids, slack
+from bot.customer import extract_customer
+
+
+def register(app: App) -> None:
+    """Attach the message shortcut."""
+    app.shortcut(ids.LOG_COMPLAINT_SHORTCUT)(on_log_complaint)
+
+
+def on_log_complaint(ack: Ack, shortcut: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    """Open the modal, or say which case this message already is."""
+    ack()
+    rt = context["rt"]
+    channel, message = shortcut["channel"]["id"], shortcut["message"]
+    with rt.db.session() as session:
+        existing = cases.find_by_source(session, source_key=f"msg:{channel}:{message['ts']}")
+        if existing is not None:
+            key = cases.case_key(rt.policy, existing)
+            slack.respond(shortcut.get("response_url"), text=f"This message is already logged as *{key}*.")
+            return
+    text = message.get("text") or ""
+    customer = extract_customer(text)
+    contact = ", ".join(v for v in (customer.email, customer.phone) if v)
+    meta = json.dumps({"channel": channel, "ts": message["ts"]})
+    view = blocks.new_case_view(
+        rt.policy, summary=text, customer_name=customer.name or "", contact=contact, metadata=meta
+    )
+    client.views_open(trigger_id=shortcut["trigger_id"], view=view)

@@ -1,0 +1,117 @@
+"""Modal submissions: validate first (errors inline), then acknowledge and call the service."""
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot import cases, ids, intake, slack
+from bot.cases import Complaint
+from bot.customer import Customer, parse_contact
+from bot.sender import owe
+from handlers.forms import field, metadata, user_id
+
+
+def register(app: App) -> None:
+    """Attach the modal submission listeners."""
+    app.view(ids.NEW_CASE_VIEW)(on_new_case)
+    app.view(ids.SEVERITY_VIEW)(on_change_severity)
+    app.view(ids.DETAILS_VIEW)(on_edit_details)
+
+
+def _customer(view: dict[str, Any], errors: dict[str, str]) -> Customer:
+    name = (field(view, ids.CUSTOMER_NAME) or "").strip() or None
+    try:
+        contact = parse_contact(field(view, ids.CUSTOMER_CONTACT) or "")
+    except ValueError as problem:
+        errors[ids.CUSTOMER_CONTACT] = str(problem)
+        contact = Customer()
+    return Customer(name=name).merged(contact)
+
+
+def on_new_case(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Log the case from the modal; the card goes where the reporter chose."""
+    errors: dict[str, str] = {}
+    summary = (field(view, ids.SUMMARY) or "").strip()
+    if not summary:
+        errors[ids.SUMMARY] = "Write what went wrong for the customer."
+    customer = _customer(view, errors)
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    rt, reporter, source = context["rt"], user_id(body), metadata(view)
+    chosen = field(view, ids.CARD_CHANNEL) or rt.policy.complaints_channels[0]
+    linked = source.get("channel") == chosen and source.get("ts")
+    severity = field(view, ids.SEVERITY)
+    complaint = Complaint(
+        text=summary,
+        reporter_id=reporter,
+        source="shortcut" if source.get("ts") else "modal",
+        source_key=f"msg:{source['channel']}:{source['ts']}" if source.get("ts") else f"view:{view['id']}",
+        customer=customer,
+        severity=None if severity in (None, "auto") else severity,
+        channel_id=source.get("channel"),
+        message_ts=source.get("ts"),
+        permalink=slack.permalink(client, source["channel"], source["ts"]) if source.get("ts") else None,
+        thread_channel=chosen if linked else None,
+        thread_ts=source["ts"] if linked else None,
+    )
+    with rt.transaction() as session:
+        case, created = intake.log_complaint(
+            session,
+            policy=rt.policy,
+            complaint=complaint,
+            card_channel=chosen,
+            card_thread_ts=complaint.thread_ts,
+        )
+        if created:
+            text = f"Logged *{cases.case_key(rt.policy, case)}* as *{case.severity}*. The case card is in <#{chosen}>."
+            owe(
+                session,
+                key=f"logged-ack:{case.id}",
+                method="chat.postEphemeral",
+                payload={"channel": chosen, "user": reporter, "text": text},
+                case_id=case.id,
+            )
+
+
+def on_change_severity(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
+    """Change the severity with the reason given."""
+    reason = (field(view, ids.REASON) or "").strip()
+    if not reason:
+        ack(response_action="errors", errors={ids.REASON: "Say why, so the timeline explains the change."})
+        return
+    ack()
+    rt = context["rt"]
+    with rt.transaction() as session:
+        intake.change_severity(
+            session,
+            policy=rt.policy,
+            key=f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}",
+            severity=field(view, ids.SEVERITY) or "",
+            reason=reason,
+            actor_id=user_id(body),
+        )
+
+
+def on_edit_details(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
+    """Save corrected details."""
+    errors: dict[str, str] = {}
+    customer = _customer(view, errors)
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    rt = context["rt"]
+    with rt.transaction() as session:
+        intake.update_details(
+            session,
+            policy=rt.policy,
+            key=f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}",
+            actor_id=user_id(body),
+            summary=field(view, ids.SUMMARY) or "",
+            customer=customer,
+        )
