@@ -1,6 +1,5 @@
 """A running Bounceback: database, sender, clock, Slack app and the HTTP server, started and stopped together."""
 
-import json
 import logging
 import threading
 import time
@@ -8,18 +7,16 @@ from typing import Any
 
 import waitress
 from slack_bolt.adapter.socket_mode import SocketModeHandler
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import create_app
 from bot.executor import TrackedExecutor
+from bot.http import EVENTS_PATH, wsgi_app
 from bot.policy import Policy
 from bot.runtime import Runtime
 from bot.settings import Settings
 from schedules.clock import Clock
 
 log = logging.getLogger(__name__)
-EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 
 
 class Service:
@@ -44,9 +41,11 @@ class Service:
         self.clock = Clock(self.runtime)
         self.clock.start()
         app = create_app(self.runtime, listener_executor=self._listeners)
-        bolt = None if self.socket_mode else SlackRequestHandler(app, path=EVENTS_PATH)
         self._server = waitress.create_server(
-            self._wsgi(bolt), host=self.host, port=self.settings.port if port is None else port, threads=8
+            wsgi_app(None if self.socket_mode else app, self.healthy),
+            host=self.host,
+            port=self.settings.port if port is None else port,
+            threads=8,
         )
         self._server_thread = threading.Thread(target=self._server.run, name="bounceback-http", daemon=True)
         self._server_thread.start()
@@ -96,22 +95,3 @@ class Service:
         if self.runtime is not None:
             self.runtime.sender.stop()
             self.runtime.db.dispose()
-
-    def _wsgi(self, bolt: SlackRequestHandler | None) -> Any:
-        def application(environ: dict[str, Any], start_response: Any) -> Any:
-            path = environ.get("PATH_INFO", "")
-            if path == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-                ok = self.healthy()
-                body = json.dumps(
-                    {"ok": ok, "database": "up" if ok else "check", "scheduler": "up" if ok else "check"}
-                )
-                start_response(
-                    "200 OK" if ok else "503 Service Unavailable", [("Content-Type", "application/json")]
-                )
-                return [body.encode()]
-            if bolt is not None and path == EVENTS_PATH:
-                return bolt(environ, start_response)
-            start_response("404 Not Found", [("Content-Type", "text/plain")])
-            return [b"Not Found"]
-
-        return application

@@ -8,12 +8,13 @@ from slack_sdk import WebClient
 from bot import blocks, cases, ids, slack
 from bot.access import may_change, require_change
 from handlers.forms import user_id
+from handlers.guard import guarded
 
 
 def register(app: App) -> None:
     """Attach the button listeners."""
-    app.action(ids.CHANGE_SEVERITY)(on_change_severity)
-    app.action(ids.EDIT_DETAILS)(on_edit_details)
+    app.action(ids.CHANGE_SEVERITY)(guarded(on_change_severity))
+    app.action(ids.EDIT_DETAILS)(guarded(on_edit_details))
 
 
 def on_change_severity(

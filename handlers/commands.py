@@ -12,16 +12,19 @@ from bot.commands import Command, help_text, parse
 from bot.customer import extract_customer
 from bot.policy import describe_policy
 from bot.runtime import Runtime
+from handlers.guard import guarded
 
 Reply = dict[str, Any] | None
 
 
 def register(app: App) -> None:
     """Attach the slash command."""
-    app.command(ids.RECOVER_COMMAND)(on_recover)
+    app.command(ids.RECOVER_COMMAND)(guarded(on_recover))
 
 
-def on_recover(ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_recover(
+    ack: Ack, body: dict[str, Any], command: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     """Every `/recover …`: acknowledged at once, answered through the response_url."""
     ack()
     parsed = parse(command.get("text", ""))

@@ -8,17 +8,18 @@ from slack_sdk import WebClient
 from bot import home, intake, slack
 from bot.cases import Complaint
 from bot.customer import extract_customer
+from handlers.guard import guarded
 
 PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
 
 
 def register(app: App) -> None:
     """Attach the event listeners (Bolt acknowledges events by itself)."""
-    app.event("message")(on_message)
-    app.event("app_home_opened")(on_home_opened)
+    app.event("message")(guarded(on_message))
+    app.event("app_home_opened")(guarded(on_home_opened))
 
 
-def on_message(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     """A person's message: a new case at the top of a complaints channel, a note inside a case thread."""
     if event.get("subtype") not in PERSON_SUBTYPES or event.get("bot_id") or not event.get("user"):
         return  # edits, deletions, joins and bots never make cases
@@ -51,7 +52,9 @@ def on_message(event: dict[str, Any], context: BoltContext, client: WebClient) -
         )
 
 
-def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_home_opened(
+    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     """Show the person their own queue on the Home tab."""
     if event.get("tab", "home") != "home":
         return

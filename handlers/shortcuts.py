@@ -8,14 +8,17 @@ from slack_sdk import WebClient
 
 from bot import blocks, cases, ids, slack
 from bot.customer import extract_customer
+from handlers.guard import guarded
 
 
 def register(app: App) -> None:
     """Attach the message shortcut."""
-    app.shortcut(ids.LOG_COMPLAINT_SHORTCUT)(on_log_complaint)
+    app.shortcut(ids.LOG_COMPLAINT_SHORTCUT)(guarded(on_log_complaint))
 
 
-def on_log_complaint(ack: Ack, shortcut: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_log_complaint(
+    ack: Ack, body: dict[str, Any], shortcut: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     """Open the modal, or say which case this message already is."""
     ack()
     rt = context["rt"]

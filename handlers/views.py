@@ -10,13 +10,14 @@ from bot.cases import Complaint
 from bot.customer import Customer, parse_contact
 from bot.sender import owe
 from handlers.forms import field, metadata, user_id
+from handlers.guard import guarded
 
 
 def register(app: App) -> None:
     """Attach the modal submission listeners."""
-    app.view(ids.NEW_CASE_VIEW)(on_new_case)
-    app.view(ids.SEVERITY_VIEW)(on_change_severity)
-    app.view(ids.DETAILS_VIEW)(on_edit_details)
+    app.view(ids.NEW_CASE_VIEW)(guarded(on_new_case))
+    app.view(ids.SEVERITY_VIEW)(guarded(on_change_severity))
+    app.view(ids.DETAILS_VIEW)(guarded(on_edit_details))
 
 
 def _customer(view: dict[str, Any], errors: dict[str, str]) -> Customer:
@@ -78,7 +79,9 @@ def on_new_case(
             )
 
 
-def on_change_severity(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
+def on_change_severity(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     """Change the severity with the reason given."""
     reason = (field(view, ids.REASON) or "").strip()
     if not reason:
@@ -97,7 +100,9 @@ def on_change_severity(ack: Ack, body: dict[str, Any], view: dict[str, Any], con
         )
 
 
-def on_edit_details(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
+def on_edit_details(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
     """Save corrected details."""
     errors: dict[str, str] = {}
     customer = _customer(view, errors)

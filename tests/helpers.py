@@ -32,7 +32,7 @@ def bot_posts(rig: Rig, channel: str, *, thread_ts: str | None = None) -> list[d
     return [
         m
         for m in rig.standin.messages(channel)
-        if m.get("bot_id") and (thread_ts is None or m.get("thread_ts") == thread_ts)
+        if m.get("bot_id") == rig.standin.bot_id and (thread_ts is None or m.get("thread_ts") == thread_ts)
     ]
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 14:59:15.997729
+Create Date: 2026-11-22 15:11:56.763249
 """
 
 from collections.abc import Sequence
@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.Column("purpose", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("method", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
+        sa.Column("after_key", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
         sa.Column("state", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("due_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
