@@ -32,7 +32,9 @@ class Stage:
     def show_new(self, clock: str) -> None:
         """Print every message the bot sent since the last look, as its recipients saw it."""
         self.rig.service.settle()
-        calls = [c for c in self.rig.standin.calls if c.method in SHOWN and (c.response or {}).get("ok")][self.seen :]
+        calls = [c for c in self.rig.standin.calls if c.method in SHOWN and (c.response or {}).get("ok")][
+            self.seen :
+        ]
         self.seen += len(calls)
         for call in calls:
             self.say(SHOWN[call.method](call.args, clock))
@@ -57,6 +59,51 @@ class Stage:
                 self.say(f"{PAD}(only {who.real_name} sees this)")
                 self.say(indent(message_lines(response.body), PAD + "  "))
         self.beat()
+
+    def shortcut(self, clock: str, who: cast.Person, text: str) -> None:
+        """A message posted elsewhere is logged with the "Log as complaint" shortcut and its modal."""
+        self.say(f"\n{clock}  #random · {who.real_name} ({who.title}):")
+        self.say(indent(message_lines({"text": text}), PAD))
+        ts, _ = self.rig.driver.post_message(who.id, cast.RANDOM, text)
+        self.say(f"{PAD}{who.real_name} picks ⋯ → Log as complaint on that message. A form opens, filled in:")
+        self.rig.driver.message_shortcut(who.id, cast.RANDOM, ts)
+        self.rig.service.settle()
+        view = self.rig.standin.opened_views(who.id)[-1]
+        for block in view["blocks"]:
+            element = block.get("element") or {}
+            channel = element.get("initial_conversation")
+            shown = element.get("initial_value") or (channel and f"<#{channel}>") or "(triage it for me)"
+            self.say(f"{PAD}  {block['label']['text']} {_clip(plain(shown))}")
+        self.say(f"{PAD}…and presses Log it.")
+        self.rig.driver.view_submission(who.id, view["id"], _initial_values(view))
+        self.show_new(clock)
+        self.beat()
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _initial_values(view: dict) -> dict:
+    """The modal's state as Slack sends it when the person submits the prefilled form unchanged."""
+    values: dict = {}
+    for block in view["blocks"]:
+        element = block.get("element") or {}
+        action, kind = element.get("action_id"), element.get("type")
+        if kind == "plain_text_input":
+            values[block["block_id"]] = {action: {"type": kind, "value": element.get("initial_value")}}
+        elif kind == "conversations_select":
+            state = {"type": kind, "selected_conversation": element.get("initial_conversation")}
+            values[block["block_id"]] = {action: state}
+        elif kind == "static_select":
+            values[block["block_id"]] = {
+                action: {"type": kind, "selected_option": element.get("initial_option")}
+            }
+    return values
 
 
 def _posted(args: dict, clock: str) -> str:
@@ -99,7 +146,9 @@ def chapter_one(stage: Stage) -> None:
         "Customer: Tom Becker waited 50 minutes for a table he had booked, and our host was rude to him.",
     )
     stage.command(
-        "09:15", cast.SUPPORT, "new Customer: Omar Haddad was charged twice for his stay ($1,240). He says never again."
+        "09:15",
+        cast.SUPPORT,
+        "new Customer: Omar Haddad was charged twice for his stay ($1,240). He says never again.",
     )
     lawsuit = stage.post(
         "10:10",
@@ -108,18 +157,34 @@ def chapter_one(stage: Stage) -> None:
         "on her booking. Her lawyer called the front desk.",
     )
     stage.say(f"\n{PAD}(Slack delivers that message a second time, as it does when a reply is slow…)")
-    event = {**stage.rig.standin.message(cast.COMPLAINTS, lawsuit), "channel": cast.COMPLAINTS, "type": "message"}
+    event = {
+        **stage.rig.standin.message(cast.COMPLAINTS, lawsuit),
+        "channel": cast.COMPLAINTS,
+        "type": "message",
+    }
     stage.rig.driver.deliver_event(event, retry_num=1)
     stage.show_new("10:10")
     stage.say(f"{PAD}(…and it is still one case: nothing new was posted)")
-    stage.post("10:25", cast.WAITER, "Customer: Tom Becker again: his room service order never arrived tonight.")
+    stage.shortcut(
+        "10:18",
+        cast.SUPPORT,
+        "Heads up: a guest posted on Instagram that housekeeping threw away her medication from room 508. "
+        "Customer: Lena Fischer, lena.fischer@example.com",
+    )
+    stage.say(f"{PAD}(triage saw no danger words; Sam knows better and says why)")
+    stage.command("10:20", cast.SUPPORT, "severity REC-5 major she needs that medication daily")
+    stage.post(
+        "10:25", cast.WAITER, "Customer: Tom Becker again: his room service order never arrived tonight."
+    )
     stage.command("10:30", cast.MANAGER, "list")
 
 
 def play(*, fast: bool = False) -> int:
     """Play the demo from start to end on a temporary database; returns the exit status."""
     logging.basicConfig(level=logging.ERROR)
-    print("Bounceback demo: the bot runs against a local Slack stand-in on this machine; nothing leaves it.\n")
+    print(
+        "Bounceback demo: the bot runs against a local Slack stand-in on this machine; nothing leaves it.\n"
+    )
     with Rig() as rig:
         stage = Stage(rig=rig, pause=0.0 if fast else 0.4)
         chapter_one(stage)
