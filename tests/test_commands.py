@@ -37,7 +37,7 @@ def test_new_with_text_logs_a_triaged_case_and_posts_the_card_at_the_top_of_the_
 
 
 def test_new_without_text_opens_the_modal_and_logs_from_it(rig):
-    delivery = rig.driver.command(SUPPORT.id, "new")
+    rig.driver.command(SUPPORT.id, "new")
     rig.service.settle()
     [view] = rig.standin.opened_views(SUPPORT.id)
     assert view["callback_id"] == "new_case"

@@ -1,0 +1,74 @@
+"""Cases get unique, increasing ids under concurrency, on SQLite and on a real PostgreSQL server."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.cases import Complaint, case_key, log_case
+from bot.db import Database
+from bot.policy import load_policy
+from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK
+from bot.sandbox.rig import Rig
+from tests.helpers import all_cases, bot_posts
+
+POLICY = load_policy(DEMO_POLICY)
+
+
+def _log_many(db: Database, count: int, *, duplicates: bool) -> list[int]:
+    def log(n: int) -> int:
+        source = f"msg:C1:{n // 2 if duplicates else n}"
+        with db.session() as session:
+            case, _ = log_case(
+                session,
+                policy=POLICY,
+                complaint=Complaint(
+                    text=f"complaint {n}", reporter_id="U1", source="channel", source_key=source
+                ),
+            )
+            return case.id
+
+    with ThreadPoolExecutor(8) as pool:
+        return list(pool.map(log, range(count)))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request, tmp_path):
+    url = (
+        f"sqlite:///{tmp_path / 'cases.sqlite3'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    db = Database(url)
+    db.migrate()
+    db.migrate()  # a second start finds nothing to do
+    yield db
+    db.dispose()
+
+
+def test_concurrent_intake_numbers_cases_uniquely_and_in_order(database):
+    ids = _log_many(database, 40, duplicates=False)
+    assert sorted(ids) == list(range(1, 41))
+    with database.session() as session:
+        from bot.models import Case
+
+        assert case_key(POLICY, session.get(Case, 40)) == "REC-40"
+
+
+def test_concurrent_duplicate_deliveries_make_one_case_each(database):
+    ids = _log_many(database, 40, duplicates=True)
+    assert len(set(ids)) == 20
+    for n in range(0, 40, 2):
+        assert ids[n] == ids[n + 1]
+
+
+@pytest.mark.postgres
+def test_the_whole_bot_runs_on_postgresql(postgres_url):
+    with Rig(database_url=postgres_url) as rig:
+        ts, _ = rig.driver.post_message(
+            FRONT_DESK.id, COMPLAINTS, "Checkout bill was wrong twice, $180 extra."
+        )
+        rig.standin.wait_for(lambda: bot_posts(rig, COMPLAINTS, thread_ts=ts), what="the card")
+        rig.restart()
+        rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "The pool was closed without notice.")
+        rig.service.settle()
+        assert [c.id for c in all_cases(rig)] == [1, 2]
