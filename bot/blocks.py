@@ -18,11 +18,14 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.blocks_fix import fix_line
 from bot.cases import case_key
 from bot.customer import redact_contact
+from bot.deadlines import slack_date
 from bot.durations import format_duration
-from bot.models import Case, TimelineEvent
+from bot.models import Case, Nudge, TimelineEvent
 from bot.policy import SEVERITIES, Policy
+from bot.routing import apology_level, leader_for
 
 SEVERITY_ICON = {"minor": "🟢", "moderate": "🟡", "major": "🟠", "critical": "🔴"}
 CARD_SUMMARY_CHARS = 600
@@ -44,8 +47,7 @@ def severity_label(severity: str) -> str:
 def apology_line(policy: Policy, case: Case) -> str:
     """Who must apologize and how soon, from the policy."""
     rule = policy.rule(case.severity)
-    level = policy.level(rule.apologize)
-    asked = next((p for p in level.people if p != case.reporter_id), level.people[0])
+    level, asked = apology_level(policy, case), leader_for(policy, case)
     return f"<@{asked}> ({level.title}) is asked to apologize within {format_duration(rule.respond_within)}"
 
 
@@ -71,10 +73,12 @@ def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
         ContextBlock(elements=[MarkdownTextObject(text=f"*Why {case.severity}:* {_clip(why, 500)}")]),
         SectionBlock(text=MarkdownTextObject(text="   ·   ".join(facts))),
         ContextBlock(elements=[MarkdownTextObject(text=apology_line(policy, case))]),
+        ContextBlock(elements=[MarkdownTextObject(text=fix_line(policy, case))]),
         ActionsBlock(
             block_id=f"case:{case.id}",
             elements=[
                 ButtonElement(text="Change severity", action_id=ids.CHANGE_SEVERITY, value=str(case.id)),
+                ButtonElement(text="Assign fix owner", action_id=ids.ASSIGN_OWNER, value=str(case.id)),
                 ButtonElement(text="Edit details", action_id=ids.EDIT_DETAILS, value=str(case.id)),
             ],
         ),
@@ -90,17 +94,45 @@ def _quote(text: str) -> str:
     return "\n".join(f">{line}" for line in _clip(text, CARD_SUMMARY_CHARS).splitlines() or [""])
 
 
-def timeline_blocks(policy: Policy, case: Case, events: list[TimelineEvent]) -> list[dict[str, Any]]:
-    """The case card followed by its timeline, for `/recover show`."""
-    lines = [f"`{e.at:%b %d %H:%M}` {_event_line(e)}" for e in events[-40:]]
-    text = "*Timeline* (UTC)\n" + "\n".join(lines) if lines else "*Timeline*: nothing yet"
+def timeline_blocks(
+    policy: Policy, case: Case, events: list[TimelineEvent], scheduled: list[Nudge]
+) -> list[dict[str, Any]]:
+    """The case card followed by its timeline and what is scheduled, for `/recover show`."""
+    lines = [f"{slack_date(e.at, policy.timezone)} · {_event_line(e)}" for e in events[-40:]]
+    text = "*Timeline*\n" + "\n".join(lines) if lines else "*Timeline*: nothing yet"
     card = case_card(policy, case)[:-1]  # the buttons belong in the thread, not in a private reply
-    return [*card, SectionBlock(text=MarkdownTextObject(text=_clip(text, 2900))).to_dict()]
+    shown = [*card, SectionBlock(text=MarkdownTextObject(text=_clip(text, 2900))).to_dict()]
+    if scheduled:
+        upcoming = [f"{slack_date(n.due_at, policy.timezone)} · {_nudge_line(n)}" for n in scheduled[:15]]
+        shown.append(
+            SectionBlock(text=MarkdownTextObject(text="*Scheduled*\n" + "\n".join(upcoming))).to_dict()
+        )
+    return shown
+
+
+def _nudge_line(nudge: Nudge) -> str:
+    who = f"<@{nudge.recipient_id}>" if nudge.recipient_id else "the team"
+    labels = {
+        "fix_reminder": f"fix reminder to {who}",
+        "fix_escalate": f"heads-up to {who} if the fix is still late",
+    }
+    return labels.get(nudge.kind, f"{nudge.kind} for {who}")
 
 
 def _event_line(event: TimelineEvent) -> str:
     who = f"<@{event.actor_id}> " if event.actor_id else ""
-    labels = {"logged": "logged it", "note": "noted", "severity": "changed severity", "details": "edited"}
+    labels = {
+        "logged": "logged it",
+        "note": "noted",
+        "severity": "changed severity",
+        "details": "edited",
+        "owner": "assigned the fix",
+        "deadline": "moved the deadline",
+        "fixed": "marked it fixed",
+        "reminder": "reminder",
+        "escalated": "escalated",
+        "deferred": "quiet hours",
+    }
     return _clip(f"{who}{labels.get(event.kind, event.kind)}: {redact_contact(event.text)}", 300)
 
 

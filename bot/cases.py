@@ -176,12 +176,14 @@ def add_note(session: Session, *, case: Case, actor_id: str, text: str, ts: str)
 
 
 def list_cases(session: Session, *, which: str, user_id: str, limit: int = 20) -> list[Case]:
-    """Cases for `/recover list`: open (default), mine, all."""
+    """Cases for `/recover list`: open (default), mine (reported or owned), overdue fixes, all."""
     query = select(Case).order_by(col(Case.id).desc()).limit(limit)
-    if which in ("open", "mine"):
+    if which in ("open", "mine", "overdue"):
         query = query.where(col(Case.status) != "closed")
     if which == "mine":
-        query = query.where(Case.reporter_id == user_id)
+        query = query.where((Case.reporter_id == user_id) | (Case.fix_owner_id == user_id))
+    if which == "overdue":
+        query = query.where(Case.fix_status == "assigned", col(Case.fix_due_at) < utcnow())
     return list(session.exec(query))
 
 

@@ -9,12 +9,15 @@ from bot.policy import SEVERITIES
 USAGE = {
     "help": "/recover help",
     "new": "/recover new [what happened]",
-    "list": "/recover list [open|mine|all]",
+    "list": "/recover list [open|mine|overdue|all]",
     "show": "/recover show REC-12",
     "severity": "/recover severity REC-12 <minor|moderate|major|critical> [reason]",
+    "owner": "/recover owner REC-12 @person [due <when>]",
+    "due": "/recover due REC-12 <when>",
+    "fixed": "/recover fixed REC-12 [what was done]",
     "policy": "/recover policy",
 }
-LIST_FILTERS = ("open", "mine", "all")
+LIST_FILTERS = ("open", "mine", "overdue", "all")
 MAX_TEXT = 4000
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
@@ -62,6 +65,18 @@ def parse(text: str) -> Command:
         return Command("show", case=_one_case(rest, "show"))
     if verb == "severity":
         return _severity(rest)
+    if verb == "owner":
+        return _owner(rest)
+    if verb == "due":
+        case, _, when = rest.partition(" ")
+        if not case or not when.strip():
+            raise UsageError("Name the case and the new deadline.", USAGE["due"])
+        return Command("due", case=case, args={"when": when.strip()})
+    if verb == "fixed":
+        case, _, note = rest.partition(" ")
+        if not case:
+            raise UsageError("Name the case that is fixed.", USAGE["fixed"])
+        return Command("fixed", case=case, args={"note": note.strip()[:MAX_TEXT]})
     raise UsageError(f"I don't know “{verb[:30]}”.", "/recover help")
 
 
@@ -81,6 +96,25 @@ def _severity(rest: str) -> Command:
         raise UsageError(f"“{parts[1][:30]}” is not a severity.", USAGE["severity"])
     reason = parts[2].strip() if len(parts) > 2 else ""
     return Command("severity", case=parts[0], args={"severity": severity, "reason": reason})
+
+
+def _owner(rest: str) -> Command:
+    case, _, rest = rest.partition(" ")
+    person, _, tail = rest.strip().partition(" ")
+    users = _MENTION.fullmatch(person)
+    if not case or users is None:
+        problem = (
+            "Name the case and mention the owner with @."
+            if not person.startswith("@")
+            else (
+                f"I can't tell who “{person[:30]}” is: pick them from Slack's @ list so it becomes a mention."
+            )
+        )
+        raise UsageError(problem, USAGE["owner"])
+    tail = tail.strip()
+    if tail and not tail.lower().startswith("due "):
+        raise UsageError(f"After the person I expected “due <when>”, not “{tail[:30]}”.", USAGE["owner"])
+    return Command("owner", case=case, args={"owner": users.group(1), "when": tail[4:].strip()})
 
 
 def mentioned_users(text: str) -> list[str]:

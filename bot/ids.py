@@ -19,3 +19,12 @@ CUSTOMER_CONTACT = "customer_contact"
 SEVERITY = "severity"
 CARD_CHANNEL = "card_channel"
 REASON = "reason"
+
+# Fixes
+ASSIGN_OWNER = "case_assign_owner"
+MARK_FIXED = "fix_mark_fixed"
+NEED_MORE_TIME = "fix_need_more_time"
+ASSIGN_VIEW = "assign_owner"
+MORE_TIME_VIEW = "need_more_time"
+FIX_OWNER = "fix_owner"
+FIX_DUE = "fix_due"

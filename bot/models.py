@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -34,6 +34,12 @@ class Case(SQLModel, table=True):
     status: str = Field(default="logged", max_length=24, index=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    fix_owner_id: str | None = Field(default=None, max_length=32, index=True)
+    fix_due_at: datetime | None = None
+    fix_status: str = Field(default="none", max_length=16)  # none, assigned, fixed
+    fix_version: int = 0  # bumped whenever the deadline or owner changes; old reminders carry the old one
+    fixed_at: datetime | None = None
+    fix_note: str | None = None
 
 
 class TimelineEvent(SQLModel, table=True):
@@ -49,6 +55,32 @@ class TimelineEvent(SQLModel, table=True):
     text: str = ""
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     dedupe_key: str | None = Field(default=None, max_length=200)  # e.g. a thread reply's ts
+
+
+class Nudge(SQLModel, table=True):
+    """Something that must happen later (a reminder, an escalation, a check-in), fired exactly once."""
+
+    __table_args__ = (Index("ix_nudge_state_due", "state", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)  # "fix:42:v1:before:2h" — scheduling twice is a no-op
+    kind: str = Field(max_length=32)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    recipient_id: str | None = Field(default=None, max_length=32)
+    due_at: datetime
+    state: str = Field(default="pending", max_length=16)  # pending, done, cancelled
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    deferrals: int = 0  # times quiet hours pushed it back
+    created_at: datetime = Field(default_factory=utcnow)
+    fired_at: datetime | None = None
+
+
+class Person(SQLModel, table=True):
+    """What we remember about a Slack user: their time zone, for deadlines and quiet hours."""
+
+    user_id: str = Field(primary_key=True, max_length=32)
+    tz: str = Field(max_length=64)
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class Outbox(SQLModel, table=True):

@@ -26,11 +26,25 @@ METADATA_TYPE = "bounceback_outbox"
 STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belongs to a process that died
 MAX_PAUSE = timedelta(minutes=10)
 PERMANENT_ERRORS = {
-    "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "invalid_blocks_format",
-    "msg_too_long", "no_text", "invalid_arguments", "user_not_found", "cannot_dm_bot", "invalid_auth",
-    "not_authed", "account_inactive", "token_revoked", "message_not_found", "cant_update_message",
-    "missing_scope", "not_allowed_token_type",
-}  # fmt: skip
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "msg_too_long",
+    "no_text",
+    "invalid_arguments",
+    "user_not_found",
+    "cannot_dm_bot",
+    "invalid_auth",
+    "not_authed",
+    "account_inactive",
+    "token_revoked",
+    "message_not_found",
+    "cant_update_message",
+    "missing_scope",
+    "not_allowed_token_type",
+}
 
 
 def owe(
@@ -103,7 +117,8 @@ class Sender:
         with self.db.session() as session:
             rows = session.exec(
                 select(Outbox.id).where(
-                    (col(Outbox.state) == "sending") | ((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now))
+                    (col(Outbox.state) == "sending")
+                    | ((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now))
                 )
             ).all()
         return len(rows)

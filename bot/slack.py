@@ -43,6 +43,20 @@ def respond(response_url: str | None, **message: Any) -> None:
         log.error("response_url answered %s: %s", response.status_code, response.body[:200])
 
 
+def time_zones(client: WebClient, user_ids: list[str]) -> dict[str, str]:
+    """Each person's Slack time zone; people Slack cannot tell us about are left out."""
+    zones = {}
+    for user_id in dict.fromkeys(u for u in user_ids if u):
+        try:
+            tz = client.users_info(user=user_id).get("user", {}).get("tz")
+        except (SlackClientError, OSError) as error:
+            log.warning("no time zone for %s: %s", user_id, error)
+            continue
+        if tz:
+            zones[user_id] = tz
+    return zones
+
+
 def permalink(client: WebClient, channel: str, ts: str) -> str | None:
     """A link to the message, or None when Slack cannot give one right now."""
     try:

@@ -2,14 +2,16 @@
 
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, cases, ids, intake, slack
+from bot import blocks, cases, fixes, ids, intake, nudges, slack
 from bot.cases import Complaint
 from bot.commands import Command, help_text, parse
 from bot.customer import extract_customer
+from bot.deadlines import parse_deadline, slack_date
 from bot.policy import describe_policy
 from bot.runtime import Runtime
 from handlers.guard import guarded
@@ -68,11 +70,9 @@ def _list(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient)
 def _show(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     with rt.db.session() as session:
         case = cases.get_case(session, policy=rt.policy, key=cmd.case)
-        events = cases.timeline(session, case=case)
-        return {
-            "text": blocks.card_text(rt.policy, case),
-            "blocks": blocks.timeline_blocks(rt.policy, case, events),
-        }
+        events, scheduled = cases.timeline(session, case=case), nudges.pending(session, case_id=case.id)
+        shown = blocks.timeline_blocks(rt.policy, case, events, scheduled)
+        return {"text": blocks.card_text(rt.policy, case), "blocks": shown}
 
 
 def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
@@ -89,6 +89,43 @@ def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebCli
     return {"text": f"{key} is now *{case.severity}*. The card and the thread have been updated."}
 
 
+def _owner(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    typer, owner = command["user_id"], cmd.args["owner"]
+    zones = slack.time_zones(client, [typer, owner])
+    due = parse_deadline(cmd.args["when"], zone=_zone(rt, zones, typer)) if cmd.args["when"] else None
+    with rt.transaction() as session:
+        case = fixes.assign_owner(
+            session, policy=rt.policy, key=cmd.case, owner_id=owner, due=due, actor_id=typer, zones=zones
+        )
+        key, when = cases.case_key(rt.policy, case), slack_date(case.fix_due_at, rt.policy.timezone)
+    return {"text": f"<@{owner}> now owns the fix for *{key}*, due {when}. They have been sent a DM."}
+
+
+def _due(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    typer = command["user_id"]
+    zones = slack.time_zones(client, [typer])
+    due = parse_deadline(cmd.args["when"], zone=_zone(rt, zones, typer))
+    with rt.transaction() as session:
+        case = fixes.change_due(
+            session, policy=rt.policy, key=cmd.case, due=due, reason="", actor_id=typer, zones=zones
+        )
+        key, when = cases.case_key(rt.policy, case), slack_date(case.fix_due_at, rt.policy.timezone)
+    return {"text": f"The fix for *{key}* is now due {when}; reminders follow the new date."}
+
+
+def _fixed(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.transaction() as session:
+        case = fixes.mark_fixed(
+            session, policy=rt.policy, key=cmd.case, note=cmd.args["note"], actor_id=command["user_id"]
+        )
+        key = cases.case_key(rt.policy, case)
+    return {"text": f"*{key}* is marked fixed. Reminders have stopped."}
+
+
+def _zone(rt: Runtime, zones: dict[str, str], user_id: str) -> ZoneInfo:
+    return ZoneInfo(zones[user_id]) if user_id in zones else rt.policy.timezone
+
+
 def _policy(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     return {"text": "\n".join(describe_policy(rt.policy))}
 
@@ -99,5 +136,8 @@ SUBCOMMANDS: dict[str, Callable[[Runtime, Command, dict[str, Any], WebClient], R
     "list": _list,
     "show": _show,
     "severity": _severity,
+    "owner": _owner,
+    "due": _due,
+    "fixed": _fixed,
     "policy": _policy,
 }

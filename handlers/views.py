@@ -1,13 +1,18 @@
 """Modal submissions: validate first (errors inline), then acknowledge and call the service."""
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import cases, ids, intake, slack
+from bot import cases, fixes, ids, intake, slack
 from bot.cases import Complaint
 from bot.customer import Customer, parse_contact
+from bot.deadlines import parse_deadline
+from bot.errors import UserError
+from bot.models import utcnow
 from bot.sender import owe
 from handlers.forms import field, metadata, user_id
 from handlers.guard import guarded
@@ -18,6 +23,8 @@ def register(app: App) -> None:
     app.view(ids.NEW_CASE_VIEW)(guarded(on_new_case))
     app.view(ids.SEVERITY_VIEW)(guarded(on_change_severity))
     app.view(ids.DETAILS_VIEW)(guarded(on_edit_details))
+    app.view(ids.ASSIGN_VIEW)(guarded(on_assign_owner))
+    app.view(ids.MORE_TIME_VIEW)(guarded(on_need_more_time))
 
 
 def _customer(view: dict[str, Any], errors: dict[str, str]) -> Customer:
@@ -120,3 +127,57 @@ def on_edit_details(
             summary=field(view, ids.SUMMARY) or "",
             customer=customer,
         )
+
+
+def on_assign_owner(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Assign the owner and deadline picked in the modal."""
+    owner, picked = field(view, ids.FIX_OWNER), field(view, ids.FIX_DUE)
+    due = datetime.fromtimestamp(int(picked), UTC) if picked and picked.isdigit() else None
+    if due is None or due <= utcnow():
+        ack(response_action="errors", errors={ids.FIX_DUE: "Pick a deadline in the future."})
+        return
+    if not owner:
+        ack(response_action="errors", errors={ids.FIX_OWNER: "Pick who fixes it."})
+        return
+    ack()
+    rt, actor = context["rt"], user_id(body)
+    zones = slack.time_zones(client, [actor, owner])
+    with rt.transaction() as session:
+        fixes.assign_owner(
+            session,
+            policy=rt.policy,
+            key=_key(rt, view),
+            owner_id=owner,
+            due=due,
+            actor_id=actor,
+            zones=zones,
+        )
+
+
+def on_need_more_time(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Move the deadline to the date typed, with the reason; refuse what cannot be read, inline."""
+    rt, actor = context["rt"], user_id(body)
+    zones = slack.time_zones(client, [actor])
+    zone = ZoneInfo(zones[actor]) if actor in zones else rt.policy.timezone
+    reason = (field(view, ids.REASON) or "").strip()
+    try:
+        due = parse_deadline(field(view, ids.FIX_DUE) or "", zone=zone)
+    except UserError as problem:
+        ack(response_action="errors", errors={ids.FIX_DUE: str(problem)})
+        return
+    if not reason:
+        ack(response_action="errors", errors={ids.REASON: "Say why, so the leader on the case understands."})
+        return
+    ack()
+    with rt.transaction() as session:
+        fixes.change_due(
+            session, policy=rt.policy, key=_key(rt, view), due=due, reason=reason, actor_id=actor, zones=zones
+        )
+
+
+def _key(rt: Any, view: dict[str, Any]) -> str:
+    return f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}"

@@ -2,9 +2,16 @@
 
 import logging
 
+from bot.reminders import fire_fix_escalate, fire_fix_reminder
 from bot.runtime import Runtime
+from schedules.firing import Firer, fire_due
 
 log = logging.getLogger(__name__)
+BATCH = 200
+FIRERS: dict[str, Firer] = {
+    "fix_reminder": fire_fix_reminder,
+    "fix_escalate": fire_fix_escalate,
+}
 _runtime: Runtime | None = None
 
 
@@ -15,7 +22,9 @@ def bind(runtime: Runtime) -> None:
 
 
 def tick() -> None:
-    """Once a second: deliver what is owed to Slack, including retries that fell due."""
+    """Once a second: fire every nudge that is due, then deliver what is owed to Slack."""
     if _runtime is None:
         return
+    while fire_due(_runtime.db, _runtime.policy, FIRERS, batch=BATCH) == BATCH:
+        _runtime.sender.wake()
     _runtime.sender.wake()

@@ -10,6 +10,7 @@ WIDTH = 96
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+_DATE = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
 _BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
 
 
@@ -18,6 +19,7 @@ def plain(text: str) -> str:
     text = _USER.sub(lambda m: name_of(m.group(1)), text)
     text = _CHANNEL.sub(lambda m: "#" + CHANNELS.get(m.group(1), m.group(1)), text)
     text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
+    text = _DATE.sub(lambda m: m.group(1), text)
     text = _BOLD.sub(r"\1", text)
     text = "\n".join("│ " + line[1:].lstrip() if line.startswith(">") else line for line in text.splitlines())
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

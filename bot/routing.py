@@ -1,0 +1,15 @@
+"""Who a case turns to: the leader asked to apologize (and told when a fix runs late)."""
+
+from bot.models import Case
+from bot.policy import Level, Policy
+
+
+def apology_level(policy: Policy, case: Case) -> Level:
+    """The lowest level that must apologize for this case's severity."""
+    return policy.level(policy.rule(case.severity).apologize)
+
+
+def leader_for(policy: Policy, case: Case) -> str:
+    """The person at that level who is asked: the first one who is not the reporter."""
+    level = apology_level(policy, case)
+    return next((p for p in level.people if p != case.reporter_id), level.people[0])
