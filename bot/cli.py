@@ -63,6 +63,7 @@ def _policy_path() -> str:
 
 def _logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per second tells nobody anything
 
 
 def _run(args: argparse.Namespace) -> int:

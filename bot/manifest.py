@@ -13,6 +13,7 @@ BOT_SCOPES = [
     "channels:history",  # read complaints channels and case threads
     "groups:history",  # the same for private complaints channels
     "im:write",  # DMs to leaders, fix owners and whoever apologized
+    "im:history",  # after a crash mid-send, look for the DM before sending it again
     "users:read",  # names, titles and time zones
     "files:write",  # the weekly digest's chart
 ]

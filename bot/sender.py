@@ -23,7 +23,7 @@ from bot.models import Case, Outbox, utcnow
 log = logging.getLogger(__name__)
 
 METADATA_TYPE = "bounceback_outbox"
-STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belongs to a process that died
+STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 MAX_PAUSE = timedelta(minutes=10)
 PERMANENT_ERRORS = {
     "channel_not_found",
@@ -134,7 +134,7 @@ class Sender:
         now = utcnow()
         with self.db.session() as session:
             due = session.exec(
-                select(Outbox.id)
+                select(Outbox.id, Outbox.state)
                 .where(
                     or_(
                         (col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now),
@@ -145,10 +145,10 @@ class Sender:
                 .limit(limit)
             ).all()
         attempted = 0
-        for row_id in due:
+        for row_id, state in due:
             if self._claim(row_id, now):
                 attempted += 1
-                self._deliver(row_id)
+                self._deliver(row_id, reclaimed=state == "sending")
         return attempted
 
     def _claim(self, row_id: int, now: datetime) -> bool:
@@ -167,7 +167,7 @@ class Sender:
             )
             return result.rowcount == 1
 
-    def _deliver(self, row_id: int) -> None:
+    def _deliver(self, row_id: int, *, reclaimed: bool = False) -> None:
         with self.db.session() as session:
             row = session.get(Outbox, row_id)
             payload = self._resolve(session, row)
@@ -175,7 +175,8 @@ class Sender:
                 self._retry_later(session, row, "waiting for an earlier message", pause=timedelta(seconds=1))
                 return
         try:
-            response = self.client.api_call(row.method, json=payload)
+            found = self._already_posted(row, payload) if reclaimed else None
+            response = found or self.client.api_call(row.method, json=payload)
         except SlackApiError as error:
             reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
             with self.db.session() as session:
@@ -198,6 +199,25 @@ class Sender:
             row.result_ts = response.get("ts") or payload.get("ts")
             session.add(row)
             self._after_sent(session, row)
+
+    def _already_posted(self, row: Outbox, payload: dict[str, Any]) -> dict[str, Any] | None:
+        """After a crash mid-send: the message Slack already has under this key, if any."""
+        if row.method != "chat.postMessage":
+            return None
+        channel = str(payload.get("channel", ""))
+        if channel.startswith(("U", "W")):
+            channel = self.client.conversations_open(users=channel)["channel"]["id"]
+        since = f"{(row.claimed_at or row.created_at).timestamp() - 60:.6f}"
+        common = {"channel": channel, "oldest": since, "include_all_metadata": True, "limit": 200}
+        if payload.get("thread_ts"):
+            messages = self.client.conversations_replies(ts=payload["thread_ts"], **common)["messages"]
+        else:
+            messages = self.client.conversations_history(**common)["messages"]
+        for message in messages:
+            if (message.get("metadata") or {}).get("event_payload", {}).get("key") == row.key:
+                log.info("%s was already delivered before a restart; not sending it again", row.key)
+                return {"channel": channel, "ts": message["ts"]}
+        return None
 
     def _resolve(self, session: Session, row: Outbox) -> dict[str, Any] | None:
         """The payload with the ts of the message it depends on filled in; None if not sent yet."""

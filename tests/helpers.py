@@ -1,5 +1,7 @@
 """What tests read back: cases in the database, and what people saw in the stand-in."""
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import col, select
@@ -52,3 +54,26 @@ def block_text(message: dict[str, Any]) -> str:
 
     walk(message.get("blocks") or [])
     return "\n".join(parts)
+
+
+def wait_until(predicate: Callable[[], Any], *, timeout: float = 15.0, what: str = "a condition") -> Any:
+    """Check a condition (e.g. in the database) until it holds, or fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout}s for {what}")
+        time.sleep(0.05)
+
+
+def policy_file(tmp_path, base, replacements: dict[str, str]) -> str:
+    """A copy of a policy file with some lines replaced (durations in seconds for tests)."""
+    text = base.read_text()
+    for old, new in replacements.items():
+        assert old in text, f"{old!r} is not in {base}"
+        text = text.replace(old, new)
+    path = tmp_path / "policy.toml"
+    path.write_text(text)
+    return str(path)

@@ -1,0 +1,65 @@
+"""The outbox after a crash mid-send: a message Slack already has is recognised, not sent again."""
+
+from datetime import timedelta
+
+import pytest
+from slack_sdk import WebClient
+from sqlmodel import select
+
+from bot.db import Database
+from bot.models import Outbox, utcnow
+from bot.sandbox.cast import BOT_TOKEN, SUPPORT, populate
+from bot.sandbox.standin import SlackStandIn
+from bot.sender import METADATA_TYPE, STALE_CLAIM, Sender
+from bot.slack import make_client
+
+
+@pytest.fixture
+def world(tmp_path):
+    with SlackStandIn() as standin:
+        populate(standin)
+        db = Database(f"sqlite:///{tmp_path / 'outbox.sqlite3'}")
+        db.migrate()
+        yield standin, db, Sender(db, make_client(BOT_TOKEN, standin.url))
+        db.dispose()
+
+
+def _stale_claim(db: Database, key: str) -> None:
+    with db.session() as session:
+        session.add(
+            Outbox(
+                key=key,
+                purpose="message",
+                method="chat.postMessage",
+                payload={
+                    "channel": SUPPORT.id,
+                    "text": "Reminder",
+                    "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}},
+                },
+                state="sending",
+                claimed_at=utcnow() - STALE_CLAIM - timedelta(seconds=1),
+            )
+        )
+
+
+def test_a_message_sent_just_before_a_crash_is_not_sent_again(world):
+    standin, db, sender = world
+    WebClient(token=BOT_TOKEN, base_url=standin.url).chat_postMessage(
+        channel=SUPPORT.id,
+        text="Reminder",
+        metadata={"event_type": METADATA_TYPE, "event_payload": {"key": "k1"}},
+    )
+    _stale_claim(db, "k1")
+    assert sender.drain() == 1
+    assert len(standin.dm(SUPPORT.id)) == 1
+    with db.session() as session:
+        row = session.exec(select(Outbox)).one()
+        assert row.state == "sent" and row.result_ts == standin.dm(SUPPORT.id)[0]["ts"]
+
+
+def test_a_message_the_crash_stopped_is_sent_once(world):
+    standin, db, sender = world
+    _stale_claim(db, "k2")
+    assert sender.drain() == 1
+    assert [m["text"] for m in standin.dm(SUPPORT.id)] == ["Reminder"]
+    assert sender.drain() == 0
