@@ -20,12 +20,20 @@ def test_help_lists_every_subcommand(rig):
         delivery = rig.driver.command(FRONT_DESK.id, text)
         assert delivery.status == 200
         reply = answer(rig, delivery)
-        for usage in ("/recover new", "/recover list", "/recover show", "/recover severity", "/recover policy"):
+        for usage in (
+            "/recover new",
+            "/recover list",
+            "/recover show",
+            "/recover severity",
+            "/recover policy",
+        ):
             assert usage in reply
 
 
 def test_new_with_text_logs_a_triaged_case_and_posts_the_card_at_the_top_of_the_channel(rig):
-    delivery = rig.driver.command(SUPPORT.id, "new Customer: Omar Haddad was overcharged $1,250 and wants a refund")
+    delivery = rig.driver.command(
+        SUPPORT.id, "new Customer: Omar Haddad was overcharged $1,250 and wants a refund"
+    )
     reply = answer(rig, delivery)
     assert "Logged *REC-1* as *major*" in reply
     [case] = all_cases(rig)
@@ -41,20 +49,29 @@ def test_new_without_text_opens_the_modal_and_logs_from_it(rig):
     rig.service.settle()
     [view] = rig.standin.opened_views(SUPPORT.id)
     assert view["callback_id"] == "new_case"
-    blank = rig.driver.view_submission(SUPPORT.id, view["id"], {"summary": {"summary": {"type": "plain_text_input", "value": "  "}}})
+    blank = rig.driver.view_submission(
+        SUPPORT.id, view["id"], {"summary": {"summary": {"type": "plain_text_input", "value": "  "}}}
+    )
     assert blank.json["response_action"] == "errors" and "summary" in blank.json["errors"]
     values = {
-        "summary": {"summary": {"type": "plain_text_input", "value": "Wrong size delivered, second time this month"}},
+        "summary": {
+            "summary": {"type": "plain_text_input", "value": "Wrong size delivered, second time this month"}
+        },
         "customer_name": {"customer_name": {"type": "plain_text_input", "value": "Priya Shah"}},
         "customer_contact": {"customer_contact": {"type": "plain_text_input", "value": "not a contact"}},
         "severity": {"severity": {"type": "static_select", "selected_option": None}},
-        "card_channel": {"card_channel": {"type": "conversations_select", "selected_conversation": COMPLAINTS}},
+        "card_channel": {
+            "card_channel": {"type": "conversations_select", "selected_conversation": COMPLAINTS}
+        },
     }
     bad = rig.driver.view_submission(SUPPORT.id, view["id"], values)
     assert "customer_contact" in bad.json["errors"]
     assert all_cases(rig) == []
     values["customer_contact"]["customer_contact"]["value"] = "priya@example.com"
-    values["severity"]["severity"]["selected_option"] = {"value": "major", "text": {"type": "plain_text", "text": "Major"}}
+    values["severity"]["severity"]["selected_option"] = {
+        "value": "major",
+        "text": {"type": "plain_text", "text": "Major"},
+    }
     good = rig.driver.view_submission(SUPPORT.id, view["id"], values)
     assert good.status == 200 and not good.body_text.strip()
     rig.service.settle()
@@ -85,7 +102,9 @@ def test_severity_change_by_someone_on_the_case_updates_card_thread_and_timeline
     rig.service.settle()
     [case] = all_cases(rig)
     assert case.severity == "minor"
-    reply = answer(rig, rig.driver.command(FRONT_DESK.id, "severity REC-1 major guest is leaving early over it"))
+    reply = answer(
+        rig, rig.driver.command(FRONT_DESK.id, "severity REC-1 major guest is leaving early over it")
+    )
     assert "REC-1 is now *major*" in reply
     [case] = all_cases(rig)
     assert case.severity == "major"
@@ -97,7 +116,9 @@ def test_severity_change_by_someone_on_the_case_updates_card_thread_and_timeline
     assert any("from minor to *major*" in m["text"] for m in notes)
 
 
-@pytest.mark.parametrize("who, allowed", [(OUTSIDER, False), (SUPPORT, False), (DIRECTOR, True), (ADMIN, True)])
+@pytest.mark.parametrize(
+    "who, allowed", [(OUTSIDER, False), (SUPPORT, False), (DIRECTOR, True), (ADMIN, True)]
+)
 def test_who_may_change_the_severity(rig, who, allowed):
     rig.driver.command(FRONT_DESK.id, "new The shower in room 12 has no hot water")
     rig.service.settle()

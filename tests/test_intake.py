@@ -17,7 +17,12 @@ def test_a_complaint_in_the_channel_becomes_a_case_with_its_card_in_the_thread(r
     assert "Why moderate:" in card and "rude" in card
     assert "Jane Doe" in card and "is asked to apologize" in card
     [case] = all_cases(rig)
-    assert (case.source, case.channel_id, case.message_ts, case.reporter_id) == ("channel", COMPLAINTS, ts, FRONT_DESK.id)
+    assert (case.source, case.channel_id, case.message_ts, case.reporter_id) == (
+        "channel",
+        COMPLAINTS,
+        ts,
+        FRONT_DESK.id,
+    )
     assert case.permalink and case.permalink.startswith("https://")
     assert case.customer_name == "Jane Doe"
     assert [e.kind for e in events(rig, case.id)] == ["logged"]
@@ -27,7 +32,9 @@ def test_a_retried_delivery_never_makes_a_second_case_or_card(rig):
     ts, first = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "The room key card stopped working twice.")
     event = rig.standin.message(COMPLAINTS, ts)
     rig.service.settle()
-    again = rig.driver.deliver_event({**event, "channel": COMPLAINTS, "type": "message"}, event_id=first.event_id, retry_num=1)
+    again = rig.driver.deliver_event(
+        {**event, "channel": COMPLAINTS, "type": "message"}, event_id=first.event_id, retry_num=1
+    )
     other_id = rig.driver.deliver_event({**event, "channel": COMPLAINTS, "type": "message"}, retry_num=2)
     assert again.status == 200 and other_id.status == 200
     rig.service.settle()
@@ -50,7 +57,9 @@ def test_simultaneous_duplicate_deliveries_make_one_case(rig):
 def test_thread_replies_are_notes_not_cases(rig):
     ts, _ = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "Guest waited 40 minutes at check-in.")
     rig.standin.wait_for(lambda: bot_posts(rig, COMPLAINTS, thread_ts=ts), what="the card")
-    reply_ts, _ = rig.driver.post_message(SUPPORT.id, COMPLAINTS, "Called her back, she is calmer now.", thread_ts=ts)
+    reply_ts, _ = rig.driver.post_message(
+        SUPPORT.id, COMPLAINTS, "Called her back, she is calmer now.", thread_ts=ts
+    )
     rig.service.settle()
     [case] = all_cases(rig)
     notes = events(rig, case.id, "note")
@@ -73,7 +82,9 @@ def test_bots_edits_deletions_and_other_channels_never_make_cases(rig):
 
 
 def test_forged_and_stale_signatures_are_refused_and_change_nothing(rig):
-    forged = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "Forged complaint", signature="v0=deadbeef")[1]
+    forged = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "Forged complaint", signature="v0=deadbeef")[
+        1
+    ]
     stale = rig.driver.post_message(
         FRONT_DESK.id, COMPLAINTS, "Stale complaint", timestamp=int(time.time()) - 10 * 60
     )[1]
@@ -85,7 +96,7 @@ def test_forged_and_stale_signatures_are_refused_and_change_nothing(rig):
 
 
 def test_enormous_unicode_payload_word_messages_are_logged_safely(rig):
-    text = "Le café était froid ☕️ — “payload” {\"payload\": 1} " + "très déçu " * 2000
+    text = 'Le café était froid ☕️ — “payload” {"payload": 1} ' + "très déçu " * 2000
     ts, delivery = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, text)
     assert delivery.status == 200
     rig.standin.wait_for(lambda: bot_posts(rig, COMPLAINTS, thread_ts=ts), what="the card")
