@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot import ids
 from bot.sandbox import cast
 from bot.sandbox.rig import Rig
 from bot.sandbox.transcript import indent, message_lines, plain
@@ -79,9 +80,73 @@ class Stage:
         self.show_new(clock)
         self.beat()
 
+    def wait_for_dm(self, clock: str, who: cast.Person, words: str, timeout: float = 30.0) -> dict:
+        """Let the clock run until `who` gets a DM containing `words`; show what happened meanwhile."""
+        self.say(f"\n{clock}  (time passes…)")
+        found = self.rig.standin.wait_for(
+            lambda: [m for m in self.rig.standin.dm(who.id) if words in (m.get("text") or "")],
+            timeout=timeout,
+            what=f"a DM to {who.real_name} saying {words!r}",
+        )
+        self.show_new(clock)
+        return found[-1]
+
+    def press(
+        self, clock: str, who: cast.Person, label: str, action_id: str, message: dict, case_id: int
+    ) -> None:
+        """Someone presses a button in a message."""
+        self.say(f"\n{clock}  {who.real_name} presses [{label}]")
+        where = (message["channel"], message["ts"])
+        self.rig.driver.block_action(who.id, action_id, value=str(case_id), message=where)
+        self.show_new(clock)
+
+    def submit(self, clock: str, who: cast.Person, answers: dict[str, str]) -> None:
+        """Someone fills in the modal that just opened and submits it."""
+        view = self.rig.standin.opened_views(who.id)[-1]
+        self.say(f"{PAD}A form opens: “{view['title']['text']}”. {who.real_name} writes:")
+        values = {}
+        for block_id, text in answers.items():
+            values[block_id] = {block_id: {"type": "plain_text_input", "value": text}}
+            label = next(b["label"]["text"] for b in view["blocks"] if b["block_id"] == block_id)
+            self.say(f"{PAD}  {label} {text}")
+        self.rig.driver.view_submission(who.id, view["id"], values)
+        self.show_new(clock)
+
 
 def _clip(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def wait_for_dm(self, clock: str, who: cast.Person, words: str, timeout: float = 30.0) -> dict:
+        """Let the clock run until `who` gets a DM containing `words`; show what happened meanwhile."""
+        self.say(f"\n{clock}  (time passes…)")
+        found = self.rig.standin.wait_for(
+            lambda: [m for m in self.rig.standin.dm(who.id) if words in (m.get("text") or "")],
+            timeout=timeout,
+            what=f"a DM to {who.real_name} saying {words!r}",
+        )
+        self.show_new(clock)
+        return found[-1]
+
+    def press(
+        self, clock: str, who: cast.Person, label: str, action_id: str, message: dict, case_id: int
+    ) -> None:
+        """Someone presses a button in a message."""
+        self.say(f"\n{clock}  {who.real_name} presses [{label}]")
+        where = (message["channel"], message["ts"])
+        self.rig.driver.block_action(who.id, action_id, value=str(case_id), message=where)
+        self.show_new(clock)
+
+    def submit(self, clock: str, who: cast.Person, answers: dict[str, str]) -> None:
+        """Someone fills in the modal that just opened and submits it."""
+        view = self.rig.standin.opened_views(who.id)[-1]
+        self.say(f"{PAD}A form opens: “{view['title']['text']}”. {who.real_name} writes:")
+        values = {}
+        for block_id, text in answers.items():
+            values[block_id] = {block_id: {"type": "plain_text_input", "value": text}}
+            label = next(b["label"]["text"] for b in view["blocks"] if b["block_id"] == block_id)
+            self.say(f"{PAD}  {label} {text}")
+        self.rig.driver.view_submission(who.id, view["id"], values)
+        self.show_new(clock)
 
 
 def _clip(text: str, limit: int = 70) -> str:
@@ -118,7 +183,13 @@ def _posted(args: dict, clock: str) -> str:
 
 
 def _updated(args: dict, clock: str) -> str:
-    return f"{PAD}✎ bounceback updates the case card:\n" + indent(message_lines(args), PAD + "  ")
+    channel = str(args.get("channel", ""))
+    what = (
+        f"its direct message to {cast.name_of('U' + channel[1:])}"
+        if channel.startswith("D")
+        else "the case card"
+    )
+    return f"{PAD}✎ bounceback updates {what}:\n" + indent(message_lines(args), PAD + "  ")
 
 
 def _ephemeral(args: dict, clock: str) -> str:
@@ -179,6 +250,32 @@ def chapter_one(stage: Stage) -> None:
     stage.command("10:30", cast.MANAGER, "list")
 
 
+def chapter_two(stage: Stage) -> None:
+    """Fix owners, deadlines typed in plain words, reminders, a slipped deadline, and done."""
+    stage.say("\n━━ Chapter two · fixing it by a deadline ━━")
+    stage.say(
+        "Fixing the problem is the bare minimum, and fast matters. Each fix gets an owner and a deadline;"
+    )
+    stage.say("Bounceback reminds the owner before, at and after it, and tells the leader when it slips.")
+    stage.say("(In this demo policy a day lasts seconds: reminders come 6s and 3s before a deadline.)")
+    stage.command("11:00", cast.MANAGER, f"owner REC-2 <@{cast.WAITER.id}> due in 4 seconds")
+    stage.command("11:02", cast.DIRECTOR, f"owner REC-3 <@{cast.SUPPORT.id}> due in 9 seconds")
+    stage.wait_for_dm("11:30", cast.SUPPORT, "Reminder")
+    owner_dm = next(
+        m for m in stage.rig.standin.dm(cast.SUPPORT.id) if "own the fix" in (m.get("text") or "")
+    )
+    stage.press("11:35", cast.SUPPORT, "Need more time", ids.NEED_MORE_TIME, owner_dm, 3)
+    stage.submit(
+        "11:35",
+        cast.SUPPORT,
+        {ids.FIX_DUE: "in 12 seconds", ids.REASON: "the bank needs a day to reverse the duplicate charge"},
+    )
+    stage.wait_for_dm("13:00", cast.MANAGER, "Heads-up")
+    stage.command("13:05", cast.WAITER, "fixed REC-2 Booked his table for Friday and briefed the host team")
+    stage.wait_for_dm("14:00", cast.SUPPORT, "is due *now*")
+    stage.press("14:10", cast.SUPPORT, "Mark fixed", ids.MARK_FIXED, owner_dm, 3)
+
+
 def play(*, fast: bool = False) -> int:
     """Play the demo from start to end on a temporary database; returns the exit status."""
     logging.basicConfig(level=logging.ERROR)
@@ -188,8 +285,9 @@ def play(*, fast: bool = False) -> int:
     with Rig() as rig:
         stage = Stage(rig=rig, pause=0.0 if fast else 0.4)
         chapter_one(stage)
-        stage.say("\nThat was the morning: every complaint is a case with a severity, a reason and a leader")
-        stage.say("who will be asked to apologize.")
+        chapter_two(stage)
+        stage.say("\nEvery complaint is a case with a severity, a reason and a leader who will be asked to")
+        stage.say("apologize; every fix has an owner, a deadline and reminders that nobody has to remember.")
     return 0
 
 

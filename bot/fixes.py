@@ -13,7 +13,7 @@ from bot.models import Case, utcnow
 from bot.policy import Policy
 from bot.reminders import FIX_KINDS, schedule_fix
 from bot.routing import leader_for
-from bot.sender import owe
+from bot.sender import latest_key, owe
 
 STATUS_ORDER = (
     "logged",
@@ -118,14 +118,17 @@ def mark_fixed(session: Session, *, policy: Policy, key: str, note: str, actor_i
     )
     refresh_card(session, policy=policy, case=case, version=event.id)
     done = blocks_fix.fixed_dm(policy, case, actor_id=actor_id)
-    owe(
-        session,
-        key=f"owner-dm-done:{case.id}:v{case.fix_version}",
-        method="chat.update",
-        payload={"text": done, "blocks": []},
-        case_id=case.id,
-        after_key=f"owner-dm:{case.id}:v{case.fix_version}",
-    )
+    owner_dm = latest_key(session, f"owner-dm:{case.id}:")  # the DM with the buttons, whatever the version
+    if owner_dm:
+        payload = {"text": done, "blocks": []}
+        owe(
+            session,
+            key=f"done:{owner_dm}",
+            method="chat.update",
+            payload=payload,
+            case_id=case.id,
+            after_key=owner_dm,
+        )
     tell_thread(session, case=case, key=f"fixed:{case.id}:{event.id}", text=done)
     return case
 

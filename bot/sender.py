@@ -47,6 +47,16 @@ PERMANENT_ERRORS = {
 }
 
 
+class MissingPrerequisite(Exception):
+    """An owed call needs the ts of a message that will never exist."""
+
+
+def latest_key(session: Session, prefix: str) -> str | None:
+    """The most recently owed key starting with `prefix` (e.g. a case's latest owner DM)."""
+    query = select(Outbox.key).where(col(Outbox.key).startswith(prefix)).order_by(col(Outbox.id).desc())
+    return session.exec(query).first()
+
+
 def owe(
     session: Session,
     *,
@@ -170,7 +180,13 @@ class Sender:
     def _deliver(self, row_id: int, *, reclaimed: bool = False) -> None:
         with self.db.session() as session:
             row = session.get(Outbox, row_id)
-            payload = self._resolve(session, row)
+            try:
+                payload = self._resolve(session, row)
+            except MissingPrerequisite as problem:
+                log.error("%s", problem)
+                row.state, row.last_error = "failed", str(problem)[:500]
+                session.add(row)
+                return
             if payload is None:
                 self._retry_later(session, row, "waiting for an earlier message", pause=timedelta(seconds=1))
                 return
@@ -225,7 +241,9 @@ class Sender:
         if row.after_key is None:
             return payload
         first = session.exec(select(Outbox).where(Outbox.key == row.after_key)).first()
-        if first is None or first.state != "sent" or not first.result_ts:
+        if first is None or first.state == "failed":
+            raise MissingPrerequisite(f"{row.key} depends on {row.after_key}, which was never sent")
+        if first.state != "sent" or not first.result_ts:
             return None
         field = "ts" if row.method == "chat.update" else "thread_ts"
         payload[field] = first.result_ts

@@ -2,6 +2,7 @@
 
 import re
 import textwrap
+import time
 from typing import Any
 
 from bot.sandbox.cast import CHANNELS, name_of
@@ -10,7 +11,7 @@ WIDTH = 96
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|[^>]*)?>")
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
-_DATE = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
+_DATE = re.compile(r"<!date\^(\d+)\^[^|>]*\|([^>]*)>")
 _BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
 
 
@@ -19,10 +20,18 @@ def plain(text: str) -> str:
     text = _USER.sub(lambda m: name_of(m.group(1)), text)
     text = _CHANNEL.sub(lambda m: "#" + CHANNELS.get(m.group(1), m.group(1)), text)
     text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
-    text = _DATE.sub(lambda m: m.group(1), text)
+    text = _DATE.sub(lambda m: _relative(int(m.group(1))), text)
     text = _BOLD.sub(r"\1", text)
     text = "\n".join("│ " + line[1:].lstrip() if line.startswith(">") else line for line in text.splitlines())
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _relative(moment: int) -> str:
+    """A Slack date as a reader of the compressed demo needs it: how far away it is."""
+    seconds = round(moment - time.time())
+    if abs(seconds) < 60:
+        return "now" if seconds == 0 else f"{seconds}s from now" if seconds > 0 else f"{-seconds}s ago"
+    return time.strftime("%a %H:%M", time.localtime(moment))
 
 
 def message_lines(message: dict[str, Any]) -> list[str]:
