@@ -204,3 +204,15 @@ def test_the_assign_button_opens_a_person_and_date_time_picker(fast):
     assert f"<@{SUPPORT.id}> by" in block_text(fast.standin.message(COMPLAINTS, card["ts"]))
     with fast.service.runtime.db.session() as session:
         assert session.exec(select(Outbox).where(Outbox.key == "owner-dm:1:v1")).one().state == "sent"
+
+
+def test_marking_fixed_after_more_time_still_updates_the_owners_dm(fast):
+    new_case(fast)
+    fast.driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 1 hour")
+    [owner_dm] = fast.standin.wait_for(lambda: dms(fast, SUPPORT.id), what="the owner's DM")
+    fast.driver.command(SUPPORT.id, "due REC-1 in 2 hours")
+    fast.driver.block_action(SUPPORT.id, ids.MARK_FIXED, value="1", message=(owner_dm["channel"], owner_dm["ts"]))
+    fast.service.settle()
+    assert "marked fixed by" in fast.standin.message(owner_dm["channel"], owner_dm["ts"])["text"]
+    with fast.service.runtime.db.session() as session:
+        assert not session.exec(select(Outbox).where(Outbox.state != "sent")).all()
