@@ -7,8 +7,8 @@ from bot.policy import Policy
 
 
 def people_on_case(case: Case) -> set[str]:
-    """The reporter, the fix owner and, as apology routing adds them, the leader asked."""
-    return {p for p in (case.reporter_id, case.fix_owner_id) if p}
+    """The reporter, the leader asked to apologize, and the fix owner."""
+    return {p for p in (case.reporter_id, case.apology_leader_id, case.fix_owner_id) if p}
 
 
 def may_change(policy: Policy, case: Case, user_id: str) -> bool:

@@ -45,10 +45,13 @@ def severity_label(severity: str) -> str:
 
 
 def apology_line(policy: Policy, case: Case) -> str:
-    """Who must apologize and how soon, from the policy."""
+    """Who has been asked to apologize and how soon, or who did."""
+    if case.apology_state == "approved":
+        return f"*Apology* ✅ by <@{case.apology_by}> {slack_date(case.apology_at, policy.timezone)}"
     rule = policy.rule(case.severity)
-    level, asked = apology_level(policy, case), leader_for(policy, case)
-    return f"<@{asked}> ({level.title}) is asked to apologize within {format_duration(rule.respond_within)}"
+    level = policy.level(case.apology_level) if case.apology_level else apology_level(policy, case)
+    asked = case.apology_leader_id or leader_for(policy, case)
+    return f"*Apology* <@{asked}> ({level.title}) is asked to apologize within {format_duration(rule.respond_within)}"
 
 
 def card_text(policy: Policy, case: Case) -> str:

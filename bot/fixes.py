@@ -8,11 +8,11 @@ from bot import blocks_fix, cases, nudges, people
 from bot.access import require_change
 from bot.deadlines import slack_date
 from bot.errors import UserError
-from bot.intake import refresh_card, tell_thread
 from bot.models import Case, utcnow
+from bot.notify import refresh_card, tell_thread
 from bot.policy import Policy
 from bot.reminders import FIX_KINDS, schedule_fix
-from bot.routing import leader_for
+from bot.routing import leader_on_case
 from bot.sender import latest_key, owe
 
 STATUS_ORDER = (
@@ -48,14 +48,14 @@ def assign_owner(
     owner_id: str,
     due: datetime | None,
     actor_id: str,
-    zones: dict[str, str],
+    profiles: dict[str, people.Profile],
 ) -> Case:
     """Give the fix an owner and a deadline; reminders, the owner's DM and the card follow."""
     case = cases.get_case(session, policy=policy, key=key)
     require_change(policy, case, actor_id)
     if case.fix_status == "fixed":
         raise UserError(f"{cases.case_key(policy, case)} is already fixed. Reopen it to assign a new fix.")
-    people.remember(session, zones)
+    people.remember(session, profiles)
     case.fix_owner_id, case.fix_due_at = owner_id, due or default_due(policy, case)
     event = _reschedule(session, policy=policy, case=case, actor_id=actor_id, kind="owner")
     owe(
@@ -87,11 +87,11 @@ def change_due(
     due: datetime,
     reason: str,
     actor_id: str,
-    zones: dict[str, str],
+    profiles: dict[str, people.Profile],
 ) -> Case:
     """Move the deadline (Need more time); reminders follow and the leader on the case is told why."""
     case = _open_fix(session, policy=policy, key=key, actor_id=actor_id)
-    people.remember(session, zones)
+    people.remember(session, profiles)
     case.fix_due_at = due
     event = _reschedule(session, policy=policy, case=case, actor_id=actor_id, kind="deadline", reason=reason)
     note = blocks_fix.more_time_note(policy, case, actor_id=actor_id, reason=reason or "no reason given")
@@ -99,7 +99,7 @@ def change_due(
         session,
         key=f"more-time:{case.id}:{event.id}",
         method="chat.postMessage",
-        payload={"channel": leader_for(policy, case), "text": note},
+        payload={"channel": leader_on_case(policy, case), "text": note},
         case_id=case.id,
     )
     tell_thread(session, case=case, key=f"deadline:{case.id}:{event.id}", text=note)

@@ -28,3 +28,21 @@ ASSIGN_VIEW = "assign_owner"
 MORE_TIME_VIEW = "need_more_time"
 FIX_OWNER = "fix_owner"
 FIX_DUE = "fix_due"
+
+# Apologies
+APPROVE_APOLOGY = "apology_approve"
+EDIT_APOLOGY = "apology_edit"
+HAND_APOLOGY = "apology_hand"
+ESCALATE_APOLOGY = "apology_escalate"
+EDIT_APOLOGY_VIEW = "apology_edit_view"
+HAND_APOLOGY_VIEW = "apology_hand_view"
+ESCALATE_APOLOGY_VIEW = "apology_escalate_view"
+APOLOGY_TEXT = "apology_text"
+AS_WRITTEN = "as_written"
+GESTURE_WHAT = "gesture_what"
+GESTURE_AMOUNT = "gesture_amount"
+HAND_TO = "hand_to"
+
+# Gestures
+APPROVE_GESTURE = "gesture_approve"
+DECLINE_GESTURE = "gesture_decline"

@@ -2,11 +2,12 @@
 
 from sqlmodel import Session
 
-from bot import blocks, cases
+from bot import apologies, blocks, cases
 from bot.access import require_change
 from bot.cases import Complaint
 from bot.customer import Customer
 from bot.models import Case
+from bot.notify import refresh_card, tell_thread
 from bot.policy import Policy
 from bot.sender import owe
 
@@ -17,6 +18,7 @@ def log_complaint(
     """Log the complaint and owe its card: in the complaint's thread, or at the top of a channel."""
     case, created = cases.log_case(session, policy=policy, complaint=complaint)
     if created:
+        apologies.route(session, policy=policy, case=case)
         owe(
             session,
             key=f"card:{case.id}",
@@ -52,6 +54,7 @@ def change_severity(
         session, policy=policy, case=case, severity=severity, reason=reason, actor_id=actor_id
     )
     refresh_card(session, policy=policy, case=case, version=event.id)
+    apologies.reroute_after_severity(session, policy=policy, case=case)
     tell_thread(
         session,
         case=case,
@@ -71,31 +74,3 @@ def update_details(
     event = cases.update_details(session, case=case, actor_id=actor_id, summary=summary, customer=customer)
     refresh_card(session, policy=policy, case=case, version=event.id)
     return case
-
-
-def refresh_card(session: Session, *, policy: Policy, case: Case, version: int) -> None:
-    """Owe an update of the case card to show the case as it is now."""
-    owe(
-        session,
-        key=f"card-update:{case.id}:{version}",
-        method="chat.update",
-        payload={"text": blocks.card_text(policy, case), "blocks": blocks.case_card(policy, case)},
-        case_id=case.id,
-        after_key=f"card:{case.id}",
-    )
-
-
-def tell_thread(session: Session, *, case: Case, key: str, text: str) -> None:
-    """Owe a message in the case's thread (once the thread exists)."""
-    if case.thread_ts:
-        payload = {"channel": case.thread_channel, "thread_ts": case.thread_ts, "text": text}
-        owe(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id)
-    else:
-        owe(
-            session,
-            key=key,
-            method="chat.postMessage",
-            payload={"text": text},
-            case_id=case.id,
-            after_key=f"card:{case.id}",
-        )

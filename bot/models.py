@@ -1,6 +1,7 @@
 """The stored shape of a case: the case itself, its timeline, and the messages owed to Slack."""
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
@@ -40,6 +41,17 @@ class Case(SQLModel, table=True):
     fix_version: int = 0  # bumped whenever the deadline or owner changes; old reminders carry the old one
     fixed_at: datetime | None = None
     fix_note: str | None = None
+    apology_state: str = Field(default="none", max_length=16)  # none, requested, approved
+    apology_level: str | None = Field(default=None, max_length=64)
+    apology_leader_id: str | None = Field(default=None, max_length=32, index=True)  # the person asked now
+    apology_round: int = (
+        0  # bumped on every hand-over or escalation; old buttons and nudges carry the old one
+    )
+    apology_draft: str | None = None
+    apology_text: str | None = None  # as sent
+    apology_by: str | None = Field(default=None, max_length=32)
+    apology_at: datetime | None = None
+    apology_errors: int = 0  # quality errors in the text as sent ("send as written")
 
 
 class TimelineEvent(SQLModel, table=True):
@@ -55,6 +67,21 @@ class TimelineEvent(SQLModel, table=True):
     text: str = ""
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     dedupe_key: str | None = Field(default=None, max_length=200)  # e.g. a thread reply's ts
+
+
+class Gesture(SQLModel, table=True):
+    """Something extra for the customer: a refund, a credit, a personal call."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    what: str
+    amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
+    offered_by: str = Field(max_length=32)
+    state: str = Field(default="given", max_length=16)  # given, pending, approved, declined
+    approver_id: str | None = Field(default=None, max_length=32)  # who was asked, while pending
+    decided_by: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    decided_at: datetime | None = None
 
 
 class Nudge(SQLModel, table=True):
@@ -76,10 +103,11 @@ class Nudge(SQLModel, table=True):
 
 
 class Person(SQLModel, table=True):
-    """What we remember about a Slack user: their time zone, for deadlines and quiet hours."""
+    """What we remember about a Slack user: name (to sign apologies) and time zone (quiet hours)."""
 
     user_id: str = Field(primary_key=True, max_length=32)
     tz: str = Field(max_length=64)
+    name: str | None = Field(default=None, max_length=200)
     updated_at: datetime = Field(default_factory=utcnow)
 
 

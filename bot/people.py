@@ -1,5 +1,6 @@
-"""Time zones of the people we nudge, remembered so scheduled work never has to ask Slack."""
+"""People we nudge and sign for: names and time zones, remembered so scheduled work never asks Slack."""
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
@@ -8,11 +9,21 @@ from bot.models import Person, utcnow
 from bot.policy import Policy
 
 
-def remember(session: Session, zones: dict[str, str]) -> None:
-    """Store each person's Slack time zone (user id → IANA name)."""
-    for user_id, tz in zones.items():
-        person = session.get(Person, user_id) or Person(user_id=user_id, tz=tz)
-        person.tz, person.updated_at = tz, utcnow()
+@dataclass(frozen=True)
+class Profile:
+    """What Slack tells us about a person."""
+
+    name: str | None
+    tz: str | None
+
+
+def remember(session: Session, profiles: dict[str, Profile]) -> None:
+    """Store what Slack told us about each person."""
+    for user_id, profile in profiles.items():
+        person = session.get(Person, user_id) or Person(user_id=user_id, tz=profile.tz or "UTC")
+        person.tz = profile.tz or person.tz
+        person.name = profile.name or person.name
+        person.updated_at = utcnow()
         session.add(person)
 
 
@@ -25,3 +36,18 @@ def zone_of(session: Session, *, policy: Policy, user_id: str | None) -> ZoneInf
         except (ZoneInfoNotFoundError, ValueError):
             pass
     return policy.timezone
+
+
+def name_of(session: Session, user_id: str) -> str | None:
+    """The person's real name, when we know it."""
+    person = session.get(Person, user_id)
+    return person.name if person else None
+
+
+def zone_in(profiles: dict[str, Profile], user_id: str, default: ZoneInfo) -> ZoneInfo:
+    """The time zone Slack just gave for this person, or `default`."""
+    tz = profiles[user_id].tz if user_id in profiles else None
+    try:
+        return ZoneInfo(tz) if tz else default
+    except (ZoneInfoNotFoundError, ValueError):
+        return default

@@ -10,7 +10,7 @@ from bot.durations import format_duration
 from bot.models import Case, Nudge, utcnow
 from bot.nudges import Defer
 from bot.policy import Policy
-from bot.routing import leader_for
+from bot.routing import leader_on_case
 from bot.sender import owe
 
 FIX_KINDS = ("fix_reminder", "fix_escalate")
@@ -60,7 +60,7 @@ def schedule_fix(session: Session, *, policy: Policy, case: Case) -> None:
         kind="fix_escalate",
         due_at=due + rules.escalate_overdue_after,
         case_id=case.id,
-        recipient_id=leader_for(policy, case),
+        recipient_id=leader_on_case(policy, case),
         payload={"version": version},
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot import people, slack
 from bot.db import Database
 from bot.policy import Policy
 from bot.sender import Sender
@@ -31,6 +32,13 @@ class Runtime:
         db.migrate()
         client = make_client(settings.bot_token, settings.api_url)
         return cls(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client))
+
+    def learn_people(self) -> None:
+        """Remember the names and time zones of everyone on the ladder (to sign drafts, for quiet hours)."""
+        everyone = [p for level in self.policy.ladder for p in level.people] + list(self.policy.admins)
+        found = slack.profiles(self.client, everyone)
+        with self.db.session() as session:
+            people.remember(session, found)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -122,8 +122,8 @@ class Sender:
                 self._delivered.notify_all()
 
     def owed_now(self) -> int:
-        """How many calls are due now or being sent."""
-        now = utcnow()
+        """How many calls are due now (or in a moment) or being sent."""
+        now = utcnow() + timedelta(seconds=2)
         with self.db.session() as session:
             rows = session.exec(
                 select(Outbox.id).where(

@@ -13,6 +13,8 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.webhook import WebhookClient
 
+from bot.people import Profile
+
 log = logging.getLogger(__name__)
 TIMEOUT = 10
 
@@ -43,18 +45,18 @@ def respond(response_url: str | None, **message: Any) -> None:
         log.error("response_url answered %s: %s", response.status_code, response.body[:200])
 
 
-def time_zones(client: WebClient, user_ids: list[str]) -> dict[str, str]:
-    """Each person's Slack time zone; people Slack cannot tell us about are left out."""
-    zones = {}
+def profiles(client: WebClient, user_ids: list[str]) -> dict[str, Profile]:
+    """Name and time zone of each person; people Slack cannot tell us about are left out."""
+    found = {}
     for user_id in dict.fromkeys(u for u in user_ids if u):
         try:
-            tz = client.users_info(user=user_id).get("user", {}).get("tz")
+            user = client.users_info(user=user_id).get("user", {})
         except (SlackClientError, OSError) as error:
-            log.warning("no time zone for %s: %s", user_id, error)
+            log.warning("no profile for %s: %s", user_id, error)
             continue
-        if tz:
-            zones[user_id] = tz
-    return zones
+        name = user.get("real_name") or (user.get("profile") or {}).get("real_name") or user.get("name")
+        found[user_id] = Profile(name=name, tz=user.get("tz"))
+    return found
 
 
 def permalink(client: WebClient, channel: str, ts: str) -> str | None:

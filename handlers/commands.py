@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
@@ -12,6 +11,7 @@ from bot.cases import Complaint
 from bot.commands import Command, help_text, parse
 from bot.customer import extract_customer
 from bot.deadlines import parse_deadline, slack_date
+from bot.people import zone_in
 from bot.policy import describe_policy
 from bot.runtime import Runtime
 from handlers.guard import guarded
@@ -91,11 +91,15 @@ def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebCli
 
 def _owner(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     typer, owner = command["user_id"], cmd.args["owner"]
-    zones = slack.time_zones(client, [typer, owner])
-    due = parse_deadline(cmd.args["when"], zone=_zone(rt, zones, typer)) if cmd.args["when"] else None
+    found = slack.profiles(client, [typer, owner])
+    due = (
+        parse_deadline(cmd.args["when"], zone=zone_in(found, typer, rt.policy.timezone))
+        if cmd.args["when"]
+        else None
+    )
     with rt.transaction() as session:
         case = fixes.assign_owner(
-            session, policy=rt.policy, key=cmd.case, owner_id=owner, due=due, actor_id=typer, zones=zones
+            session, policy=rt.policy, key=cmd.case, owner_id=owner, due=due, actor_id=typer, profiles=found
         )
         key, when = cases.case_key(rt.policy, case), slack_date(case.fix_due_at, rt.policy.timezone)
     return {"text": f"<@{owner}> now owns the fix for *{key}*, due {when}. They have been sent a DM."}
@@ -103,11 +107,11 @@ def _owner(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient
 
 def _due(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     typer = command["user_id"]
-    zones = slack.time_zones(client, [typer])
-    due = parse_deadline(cmd.args["when"], zone=_zone(rt, zones, typer))
+    found = slack.profiles(client, [typer])
+    due = parse_deadline(cmd.args["when"], zone=zone_in(found, typer, rt.policy.timezone))
     with rt.transaction() as session:
         case = fixes.change_due(
-            session, policy=rt.policy, key=cmd.case, due=due, reason="", actor_id=typer, zones=zones
+            session, policy=rt.policy, key=cmd.case, due=due, reason="", actor_id=typer, profiles=found
         )
         key, when = cases.case_key(rt.policy, case), slack_date(case.fix_due_at, rt.policy.timezone)
     return {"text": f"The fix for *{key}* is now due {when}; reminders follow the new date."}
@@ -120,10 +124,6 @@ def _fixed(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient
         )
         key = cases.case_key(rt.policy, case)
     return {"text": f"*{key}* is marked fixed. Reminders have stopped."}
-
-
-def _zone(rt: Runtime, zones: dict[str, str], user_id: str) -> ZoneInfo:
-    return ZoneInfo(zones[user_id]) if user_id in zones else rt.policy.timezone
 
 
 def _policy(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:

@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
@@ -13,6 +12,7 @@ from bot.customer import Customer, parse_contact
 from bot.deadlines import parse_deadline
 from bot.errors import UserError
 from bot.models import utcnow
+from bot.people import zone_in
 from bot.sender import owe
 from handlers.forms import field, metadata, user_id
 from handlers.guard import guarded
@@ -143,7 +143,7 @@ def on_assign_owner(
         return
     ack()
     rt, actor = context["rt"], user_id(body)
-    zones = slack.time_zones(client, [actor, owner])
+    found = slack.profiles(client, [actor, owner])
     with rt.transaction() as session:
         fixes.assign_owner(
             session,
@@ -152,7 +152,7 @@ def on_assign_owner(
             owner_id=owner,
             due=due,
             actor_id=actor,
-            zones=zones,
+            profiles=found,
         )
 
 
@@ -161,8 +161,8 @@ def on_need_more_time(
 ) -> None:
     """Move the deadline to the date typed, with the reason; refuse what cannot be read, inline."""
     rt, actor = context["rt"], user_id(body)
-    zones = slack.time_zones(client, [actor])
-    zone = ZoneInfo(zones[actor]) if actor in zones else rt.policy.timezone
+    found = slack.profiles(client, [actor])
+    zone = zone_in(found, actor, rt.policy.timezone)
     reason = (field(view, ids.REASON) or "").strip()
     try:
         due = parse_deadline(field(view, ids.FIX_DUE) or "", zone=zone)
@@ -175,7 +175,13 @@ def on_need_more_time(
     ack()
     with rt.transaction() as session:
         fixes.change_due(
-            session, policy=rt.policy, key=_key(rt, view), due=due, reason=reason, actor_id=actor, zones=zones
+            session,
+            policy=rt.policy,
+            key=_key(rt, view),
+            due=due,
+            reason=reason,
+            actor_id=actor,
+            profiles=found,
         )
 
 

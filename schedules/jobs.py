@@ -2,6 +2,7 @@
 
 import logging
 
+from bot.apologies import fire_apology_escalate
 from bot.reminders import fire_fix_escalate, fire_fix_reminder
 from bot.runtime import Runtime
 from schedules.firing import Firer, fire_due
@@ -11,6 +12,7 @@ BATCH = 200
 FIRERS: dict[str, Firer] = {
     "fix_reminder": fire_fix_reminder,
     "fix_escalate": fire_fix_escalate,
+    "apology_escalate": fire_apology_escalate,
 }
 _runtime: Runtime | None = None
 

@@ -25,7 +25,7 @@ def test_a_complaint_in_the_channel_becomes_a_case_with_its_card_in_the_thread(r
     )
     assert case.permalink and case.permalink.startswith("https://")
     assert case.customer_name == "Jane Doe"
-    assert [e.kind for e in events(rig, case.id)] == ["logged"]
+    assert [e.kind for e in events(rig, case.id)] == ["logged", "apology_requested"]
 
 
 def test_a_retried_delivery_never_makes_a_second_case_or_card(rig):

@@ -30,25 +30,20 @@ CASES = [
     (GOOD_SERIOUS, "major", set()),
     (
         "I'm Dana Reyes, our CEO. We served you a dish containing peanuts after you told us about your "
-        "allergy; "
-        "that was our failure, and I am deeply sorry for the fear and the hospital visit it caused. I will "
-        "call you within the "
-        "hour, and we will cover every medical cost. We have retrained the kitchen and added an allergy "
-        "check "
-        "to every ticket so this never happens again.",
+        "allergy; that was our failure, and I am deeply sorry for the fear and the hospital visit it caused. "
+        "I will call you within the hour, and we will cover every medical cost. We have retrained the "
+        "kitchen and added an allergy check to every ticket so this never happens again.",
         "critical",
         set(),
     ),
     (
         "That was our fault. I am sorry the cake was wrong on your daughter's birthday. We will deliver a "
-        "new "
-        "cake this afternoon.",
+        "new cake this afternoon.",
         "minor",
         set(),
     ),
-    (
-        "We lost your luggage. Sorry. We will deliver it to your hotel "
-        "tonight.",  # the sorry follows the admission
+    (  # the sorry follows the admission, so it is a sorry for that
+        "We lost your luggage. Sorry. We will deliver it to your hotel tonight.",
         "minor",
         set(),
     ),
@@ -93,23 +88,20 @@ CASES = [
     ),
     (
         "We double-charged your card; it was a minor issue in our billing system and I'm sorry for the "
-        "worry. "
-        "The extra charge will be reversed by Friday.",
+        "worry. The extra charge will be reversed by Friday.",
         "minor",
         {("minimizing", W)},
     ),
     (
         "I'm sorry we kept you waiting for your table, a slight delay on a busy night. We will have your "
-        "table "
-        "ready within 10 minutes.",
+        "table ready within 10 minutes.",
         "minor",
         {("minimizing", W)},
     ),
     # Agentless passives.
     (
         "Mistakes were made with your order and I'm sorry you got the wrong size. We will send the right "
-        "size "
-        "tomorrow.",
+        "size tomorrow.",
         "minor",
         {("missing_ownership", E), ("agentless_passive", W)},
     ),
@@ -137,8 +129,7 @@ CASES = [
     ),
     (
         "We delivered your furniture a week late, which was beyond our control. I'm sorry for the week "
-        "without "
-        "a bed. We will take 20% off your bill today.",
+        "without a bed. We will take 20% off your bill today.",
         "minor",
         {("blame_or_excuse", E)},
     ),
@@ -170,8 +161,7 @@ CASES = [
     ("We sent you the wrong size, and I'm sorry you had to return it.", "minor", {("missing_repair", E)}),
     (
         "We sent you the wrong size, and I'm sorry you had to return it. We will send the right one as soon "
-        "as "
-        "possible.",
+        "as possible.",
         "minor",
         {("missing_repair", E)},
     ),
@@ -197,8 +187,7 @@ CASES = [
     # Grovelling.
     (
         "I'm so sorry. We apologize for losing your suitcase. We are so sorry. Sorry again: we will deliver "
-        "it "
-        "to your hotel tonight.",
+        "it to your hotel tonight.",
         "minor",
         {("over_apologizing", W)},
     ),
@@ -267,8 +256,7 @@ def test_an_if_that_is_not_a_condition(closing: str) -> None:
 def test_naming_the_courier_while_owning_the_failure_is_not_blame() -> None:
     text = (
         "We chose the courier and we let you down: our courier lost your parcel, and that is on us. I'm "
-        "sorry "
-        "you spent your weekend without it. A replacement arrives tomorrow."
+        "sorry you spent your weekend without it. A replacement arrives tomorrow."
     )
     assert fired(check_apology(text)) == set()
 
@@ -285,8 +273,8 @@ def test_but_as_an_excuse_is_an_error_with_its_words() -> None:
     [
         "We lost your order, but we will deliver a fresh one by 7pm. I'm sorry you went without dinner.",
         "We lost your order. I'm sorry, but that is no excuse: we will deliver a fresh one by 7pm.",
-        "We replaced the part but the leak came back. I'm sorry we left you with a wet floor. We will fix "
-        "it today.",
+        "We replaced the part but the leak came back. I'm sorry we left you with a wet floor. We will fix it "
+        "today.",
         "Not only was your meal late, but it was cold, and we got that wrong. I'm sorry. We will refund it "
         "today.",
     ],
@@ -374,7 +362,7 @@ def test_empty_text() -> None:
     }
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=400), st.sampled_from(["minor", "moderate", "major", "critical", "", "odd"]))
 def test_any_text_gives_a_report(text: str, severity: str) -> None:
     report = check_apology(text, severity=severity)
@@ -420,7 +408,7 @@ _PHRASES = [
 ]
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(_PHRASES), max_size=60))
 def test_evidence_always_comes_from_the_text(words: list[str]) -> None:
     text = " ".join(words)
@@ -439,7 +427,7 @@ _ALL_PATTERNS = [
 _VOCABULARY = sorted({w for p in _ALL_PATTERNS for w in re.findall(r"[a-z']{2,}", p.regex.pattern)})
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([*_VOCABULARY, ".", ",", "you", "we", "the", "a"]), max_size=40))
 def test_looking_only_where_lead_words_are_finds_what_a_full_scan_finds(words: list[str]) -> None:
     doc = _Doc(" ".join(words))

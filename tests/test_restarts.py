@@ -126,7 +126,7 @@ def test_two_replicas_fire_every_one_of_300_nudges_once_even_when_one_dies(postg
                         owner_id=SUPPORT.id,
                         due=start + timedelta(milliseconds=10 * n),
                         actor_id=ADMIN.id,
-                        zones={},
+                        profiles={},
                     )
             wait_until(
                 lambda: sum(k.endswith(":due") for k in delivered_keys(standin, SUPPORT.id)) >= count // 3,

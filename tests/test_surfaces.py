@@ -93,7 +93,10 @@ def test_an_outsider_pressing_a_card_button_is_refused_privately_and_nothing_cha
         assert refusals[0].response_type == "ephemeral"
     assert rig.standin.opened_views(OUTSIDER.id) == []
     [case] = all_cases(rig)
-    assert case.severity == "minor" and [e.kind for e in events(rig, case.id)] == ["logged"]
+    assert case.severity == "minor" and [e.kind for e in events(rig, case.id)] == [
+        "logged",
+        "apology_requested",
+    ]
 
 
 def test_edit_details_keeps_the_contact_private(rig):

@@ -1,0 +1,36 @@
+"""Telling Slack a case changed: refresh its card, say something in its thread."""
+
+from sqlmodel import Session
+
+from bot import blocks
+from bot.models import Case
+from bot.policy import Policy
+from bot.sender import owe
+
+
+def refresh_card(session: Session, *, policy: Policy, case: Case, version: int) -> None:
+    """Owe an update of the case card to show the case as it is now."""
+    owe(
+        session,
+        key=f"card-update:{case.id}:{version}",
+        method="chat.update",
+        payload={"text": blocks.card_text(policy, case), "blocks": blocks.case_card(policy, case)},
+        case_id=case.id,
+        after_key=f"card:{case.id}",
+    )
+
+
+def tell_thread(session: Session, *, case: Case, key: str, text: str) -> None:
+    """Owe a message in the case's thread (once the thread exists)."""
+    if case.thread_ts:
+        payload = {"channel": case.thread_channel, "thread_ts": case.thread_ts, "text": text}
+        owe(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id)
+    else:
+        owe(
+            session,
+            key=key,
+            method="chat.postMessage",
+            payload={"text": text},
+            case_id=case.id,
+            after_key=f"card:{case.id}",
+        )
