@@ -15,7 +15,7 @@ from bot.models import Case, Nudge, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.nudges import Defer
 from bot.policy import Level, Policy
-from bot.quality import check_apology
+from bot.quality import Report, check_apology
 from bot.routing import apology_level, leader_for
 from bot.sender import owe
 
@@ -31,11 +31,26 @@ def route(session: Session, *, policy: Policy, case: Case) -> None:
     """A new case: ask the lowest level its severity needs, in the same transaction."""
     level = apology_level(policy, case)
     why = f"{case.severity} complaints get their apology from a {level.title.lower()}"
-    ask(session, policy=policy, case=case, leader_id=leader_for(policy, case), level=level, reason=why, new=True)
+    ask(
+        session,
+        policy=policy,
+        case=case,
+        leader_id=leader_for(policy, case),
+        level=level,
+        reason=why,
+        new=True,
+    )
 
 
 def ask(
-    session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level, reason: str, new: bool = False
+    session: Session,
+    *,
+    policy: Policy,
+    case: Case,
+    leader_id: str,
+    level: Level,
+    reason: str,
+    new: bool = False,
 ) -> None:
     """A new round: DM `leader_id` the request with a fresh draft, start its clock, retire the old DM."""
     previous = request_key(case) if case.apology_round else None
@@ -95,6 +110,12 @@ def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level
             gesture=suggested[0] if suggested else None,
         )
     )
+
+
+def check_text(session: Session, *, case_id: int, text: str) -> Report:
+    """The quality check of an edited apology, at the case's severity."""
+    case = session.get(Case, case_id)
+    return check_apology(text, severity=case.severity if case else "minor")
 
 
 def may_act(policy: Policy, case: Case, user_id: str) -> bool:

@@ -15,6 +15,7 @@ USAGE = {
     "owner": "/recover owner REC-12 @person [due <when>]",
     "due": "/recover due REC-12 <when>",
     "fixed": "/recover fixed REC-12 [what was done]",
+    "gesture": "/recover gesture REC-12 <what> [$amount]",
     "policy": "/recover policy",
 }
 LIST_FILTERS = ("open", "mine", "overdue", "all")
@@ -65,6 +66,11 @@ def parse(text: str) -> Command:
         return Command("show", case=_one_case(rest, "show"))
     if verb == "severity":
         return _severity(rest)
+    if verb == "gesture":
+        case, _, what = rest.partition(" ")
+        if not case or not what.strip():
+            raise UsageError("Name the case and the something extra.", USAGE["gesture"])
+        return Command("gesture", case=case, args={"what": what.strip()[:MAX_TEXT]})
     if verb == "owner":
         return _owner(rest)
     if verb == "due":

@@ -6,7 +6,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, cases, fixes, ids, intake, nudges, slack
+from bot import blocks, cases, fixes, gestures, ids, intake, nudges, slack
 from bot.cases import Complaint
 from bot.commands import Command, help_text, parse
 from bot.customer import extract_customer
@@ -126,6 +126,19 @@ def _fixed(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient
     return {"text": f"*{key}* is marked fixed. Reminders have stopped."}
 
 
+def _gesture(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    what, amount = gestures.split_amount(cmd.args["what"])
+    with rt.transaction() as session:
+        gesture = gestures.offer(
+            session, policy=rt.policy, key=cmd.case, what=what, amount=amount, actor_id=command["user_id"]
+        )
+        if gesture.state == "pending":
+            return {
+                "text": f"That is above your gesture limit, so <@{gesture.approver_id}> has been asked to approve it."
+            }
+    return {"text": "Recorded, and the case thread has been told. Something extra is what earns the bounce."}
+
+
 def _policy(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     return {"text": "\n".join(describe_policy(rt.policy))}
 
@@ -139,5 +152,6 @@ SUBCOMMANDS: dict[str, Callable[[Runtime, Command, dict[str, Any], WebClient], R
     "owner": _owner,
     "due": _due,
     "fixed": _fixed,
+    "gesture": _gesture,
     "policy": _policy,
 }
