@@ -92,13 +92,22 @@ class Stage:
         return found[-1]
 
     def press(
-        self, clock: str, who: cast.Person, label: str, action_id: str, message: dict, case_id: int
+        self, clock: str, who: cast.Person, label: str, action_id: str, message: dict, case_id: int | None
     ) -> None:
-        """Someone presses a button in a message."""
+        """Someone presses a button in a message (the button's own value unless a case id is given)."""
         self.say(f"\n{clock}  {who.real_name} presses [{label}]")
+        buttons = [e for b in message.get("blocks") or [] if b["type"] == "actions" for e in b["elements"]]
+        value = next((e["value"] for e in buttons if e["action_id"] == action_id), str(case_id))
         where = (message["channel"], message["ts"])
-        self.rig.driver.block_action(who.id, action_id, value=str(case_id), message=where)
+        delivery = self.rig.driver.block_action(who.id, action_id, value=value, message=where)
         self.show_new(clock)
+        for response in self.rig.standin.responses:
+            if response.url == delivery.response_url:
+                self.say(f"{PAD}(only {who.real_name} sees this) " + plain(response.text))
+
+    def request_for(self, leader: cast.Person) -> dict:
+        """The latest apology request in a leader's DMs."""
+        return [m for m in self.rig.standin.dm(leader.id) if "Apology needed" in (m.get("text") or "")][-1]
 
     def submit(self, clock: str, who: cast.Person, answers: dict[str, str]) -> None:
         """Someone fills in the modal that just opened and submits it."""
@@ -109,43 +118,9 @@ class Stage:
             values[block_id] = {block_id: {"type": "plain_text_input", "value": text}}
             label = next(b["label"]["text"] for b in view["blocks"] if b["block_id"] == block_id)
             self.say(f"{PAD}  {label} {text}")
-        self.rig.driver.view_submission(who.id, view["id"], values)
-        self.show_new(clock)
-
-
-def _clip(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-    def wait_for_dm(self, clock: str, who: cast.Person, words: str, timeout: float = 30.0) -> dict:
-        """Let the clock run until `who` gets a DM containing `words`; show what happened meanwhile."""
-        self.say(f"\n{clock}  (time passes…)")
-        found = self.rig.standin.wait_for(
-            lambda: [m for m in self.rig.standin.dm(who.id) if words in (m.get("text") or "")],
-            timeout=timeout,
-            what=f"a DM to {who.real_name} saying {words!r}",
-        )
-        self.show_new(clock)
-        return found[-1]
-
-    def press(
-        self, clock: str, who: cast.Person, label: str, action_id: str, message: dict, case_id: int
-    ) -> None:
-        """Someone presses a button in a message."""
-        self.say(f"\n{clock}  {who.real_name} presses [{label}]")
-        where = (message["channel"], message["ts"])
-        self.rig.driver.block_action(who.id, action_id, value=str(case_id), message=where)
-        self.show_new(clock)
-
-    def submit(self, clock: str, who: cast.Person, answers: dict[str, str]) -> None:
-        """Someone fills in the modal that just opened and submits it."""
-        view = self.rig.standin.opened_views(who.id)[-1]
-        self.say(f"{PAD}A form opens: “{view['title']['text']}”. {who.real_name} writes:")
-        values = {}
-        for block_id, text in answers.items():
-            values[block_id] = {block_id: {"type": "plain_text_input", "value": text}}
-            label = next(b["label"]["text"] for b in view["blocks"] if b["block_id"] == block_id)
-            self.say(f"{PAD}  {label} {text}")
-        self.rig.driver.view_submission(who.id, view["id"], values)
+        answer = self.rig.driver.view_submission(who.id, view["id"], values)
+        for problem in ((answer.json or {}).get("errors") or {}).values():
+            self.say(f"{PAD}The form stays open and says, under the field: {problem}")
         self.show_new(clock)
 
 
@@ -251,8 +226,42 @@ def chapter_one(stage: Stage) -> None:
 
 
 def chapter_two(stage: Stage) -> None:
+    """Apologies at the right level: approved from a DM, edited, refused to an outsider, escalated in time."""
+    stage.say("\n━━ Chapter two · sorry, from high enough up ━━")
+    stage.say("Each case's leader got a DM with a draft apology and its quality check. A serious failure")
+    stage.say("deserves an apology from someone senior, and speed is part of the apology.")
+    critical = stage.request_for(cast.EXECUTIVE)
+    stage.press("10:14", cast.OUTSIDER, "Approve & send", ids.APPROVE_APOLOGY, critical, None)
+    stage.press("10:15", cast.EXECUTIVE, "Approve & send", ids.APPROVE_APOLOGY, critical, None)
+    coffee = stage.request_for(cast.LEAD)
+    stage.press("10:20", cast.LEAD, "Edit", ids.EDIT_APOLOGY, coffee, None)
+    stage.submit(
+        "10:21",
+        cast.LEAD,
+        {
+            ids.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
+            "mistake. I have asked the kitchen to bring you a fresh pot, and breakfast tomorrow is on us."
+            "\nTara Nguyen, Team lead",
+        },
+    )
+    stage.say(f"{PAD}Tara says what she will do, and when:")
+    stage.submit(
+        "10:22",
+        cast.LEAD,
+        {
+            ids.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
+            "mistake. I will bring you a fresh pot myself right now, and breakfast tomorrow is on us."
+            "\nTara Nguyen, Team lead",
+        },
+    )
+    stage.say(f"\n{PAD}(Ana Costa, the director, is in meetings and does not answer REC-3 in time…)")
+    climbed = stage.wait_for_dm("11:45", cast.EXECUTIVE, "Apology needed: REC-3", timeout=40)
+    stage.press("11:50", cast.EXECUTIVE, "Approve & send", ids.APPROVE_APOLOGY, climbed, None)
+
+
+def chapter_three(stage: Stage) -> None:
     """Fix owners, deadlines typed in plain words, reminders, a slipped deadline, and done."""
-    stage.say("\n━━ Chapter two · fixing it by a deadline ━━")
+    stage.say("\n━━ Chapter three · fixing it by a deadline ━━")
     stage.say(
         "Fixing the problem is the bare minimum, and fast matters. Each fix gets an owner and a deadline;"
     )
@@ -286,6 +295,7 @@ def play(*, fast: bool = False) -> int:
         stage = Stage(rig=rig, pause=0.0 if fast else 0.4)
         chapter_one(stage)
         chapter_two(stage)
+        chapter_three(stage)
         stage.say("\nEvery complaint is a case with a severity, a reason and a leader who will be asked to")
         stage.say("apologize; every fix has an owner, a deadline and reminders that nobody has to remember.")
     return 0

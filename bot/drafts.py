@@ -211,7 +211,8 @@ _REPORTED = re.compile(  # "Guest in 412 says …", "Jane called to say …"
 )
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")  # "Customer called: order arrived damaged"
 _CUSTOMER = re.compile(
-    r"\b(?:the\s+)?(?:customer|guest|client|caller|patient|diner|passenger|member)('s)?\b", re.I
+    r"\b(?:(?:the|a|an|our|this|one)\s+)?(?:customer|guest|client|caller|patient|diner|passenger|member)('s)?\b",
+    re.I,
 )
 _OWNED_NOUN = re.compile(
     r"^(?:the\s+)?(room|order|booking|reservation|table|meal|food|bill|invoice|parcel|package|delivery|refund"

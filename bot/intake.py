@@ -53,8 +53,10 @@ def change_severity(
     event = cases.change_severity(
         session, policy=policy, case=case, severity=severity, reason=reason, actor_id=actor_id
     )
+    apologies.reroute_after_severity(
+        session, policy=policy, case=case
+    )  # first, so the card shows who is asked
     refresh_card(session, policy=policy, case=case, version=event.id)
-    apologies.reroute_after_severity(session, policy=policy, case=case)
     tell_thread(
         session,
         case=case,

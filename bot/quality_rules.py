@@ -183,7 +183,7 @@ _MONTH = (
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|ten|twelve|half\s+an?)"
 TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|first\s+thing"
-    r"|right\s+away|straight\s*away|immediately|same[- ]day|end\s+of\s+(?:the\s+)?day|close\s+of\s+business"
+    r"|right\s+(?:away|now)|at\s+once|straight\s*away|immediately|same[- ]day|end\s+of\s+(?:the\s+)?day|close\s+of\s+business"
     r"|eod|cob|overnight)\b"
     rf"|\b(?:by|before|on|until|no\s+later\s+than|at)\s+(?:the\s+)?(?:next\s+|this\s+)?(?:{_DAY}|{_MONTH}\b"
     r"|\d|end\b|close\b|noon|midday|midnight|tomorrow|tonight|today|morning|afternoon|evening|weekend|week\b)"

@@ -22,7 +22,7 @@ from bot.sandbox.cast import (
 from bot.sandbox.rig import Rig
 from tests.helpers import all_cases, block_text, bot_posts, events, policy_file
 
-QUICK = {'respond_within = "6s"': 'respond_within = "2s"', 'respond_within = "5s"': 'respond_within = "2s"'}
+QUICK = {'respond_within = "12s"': 'respond_within = "2s"', 'respond_within = "30s"': 'respond_within = "2s"'}
 
 
 @pytest.fixture
