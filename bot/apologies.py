@@ -5,12 +5,11 @@ from datetime import timedelta
 from sqlmodel import Session
 
 from bot import blocks_apology, cases, nudges, people
-from bot.cases import case_key
+from bot.cases import advance, case_key
 from bot.customer import redact_contact
 from bot.drafts import DraftInput, write_draft
 from bot.durations import format_duration
 from bot.errors import NotAllowed, UserError
-from bot.fixes import advance
 from bot.models import Case, Nudge, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.nudges import Defer

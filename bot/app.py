@@ -49,8 +49,9 @@ def create_app(
 
 def tell_user(error: Exception, body: dict[str, Any], client: WebClient) -> None:
     """A person's mistake gets its message; a bug gets an apology and a traceback in the log."""
+    blocks = None
     if isinstance(error, UserError):
-        text = str(error)
+        text, blocks = str(error), error.blocks
         log.info("refused: %s", text.splitlines()[0])
     else:
         text = SORRY
@@ -59,7 +60,7 @@ def tell_user(error: Exception, body: dict[str, Any], client: WebClient) -> None
         "response_url"
     )
     if response_url:
-        slack.respond(response_url, text=text, replace_original=False)
+        slack.respond(response_url, text=text, blocks=blocks, replace_original=False)
         return
     user = body.get("user_id") or (body.get("user") or {}).get("id")
     if user:

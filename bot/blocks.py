@@ -83,6 +83,9 @@ def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
                 ButtonElement(text="Change severity", action_id=ids.CHANGE_SEVERITY, value=str(case.id)),
                 ButtonElement(text="Assign fix owner", action_id=ids.ASSIGN_OWNER, value=str(case.id)),
                 ButtonElement(text="Edit details", action_id=ids.EDIT_DETAILS, value=str(case.id)),
+                ButtonElement(
+                    text="Record improvement", action_id=ids.RECORD_IMPROVEMENT, value=str(case.id)
+                ),
             ],
         ),
     ]
@@ -135,6 +138,17 @@ def _event_line(event: TimelineEvent) -> str:
         "reminder": "reminder",
         "escalated": "escalated",
         "deferred": "quiet hours",
+        "apology_requested": "apology requested",
+        "apologized": "apologized",
+        "gesture": "something extra",
+        "gesture_requested": "asked to approve a gesture",
+        "gesture_approved": "approved the gesture",
+        "gesture_declined": "declined the gesture",
+        "checkin_asked": "check-in due",
+        "checkin": "checked in",
+        "improvement": "what we changed",
+        "closed": "closed it",
+        "reopened": "reopened it",
     }
     return _clip(f"{who}{labels.get(event.kind, event.kind)}: {redact_contact(event.text)}", 300)
 

@@ -13,6 +13,15 @@ from bot.policy import SEVERITIES, Policy
 from bot.triage import Repeat, Triage, triage
 
 MAX_SUMMARY = 4000
+STATUS_ORDER = (
+    "logged",
+    "apology_requested",
+    "apologized",
+    "fix_assigned",
+    "fixed",
+    "following_up",
+    "closed",
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,19 @@ def find_by_thread(session: Session, *, channel: str, thread_ts: str) -> Case | 
     """The case whose thread this is, if any."""
     query = select(Case).where(Case.thread_channel == channel, Case.thread_ts == thread_ts)
     return session.exec(query).first()
+
+
+def advance(case: Case, status: str) -> None:
+    """Move the case forward to `status` (never backwards: apology and fix run in parallel).
+
+    A reopened case stays "reopened" while its apology is redone; a new fix moves it on again.
+    """
+    if case.status == "reopened":
+        current = "apologized"
+    else:
+        current = case.status if case.status in STATUS_ORDER else "logged"
+    if STATUS_ORDER.index(status) > STATUS_ORDER.index(current):
+        case.status = status
 
 
 def record(

@@ -1,5 +1,6 @@
 """The `/recover` grammar: text in, a parsed command or a usage error out. Knows nothing of Slack."""
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +17,11 @@ USAGE = {
     "due": "/recover due REC-12 <when>",
     "fixed": "/recover fixed REC-12 [what was done]",
     "gesture": "/recover gesture REC-12 <what> [$amount]",
+    "checkin": "/recover checkin REC-12 <ok|unhappy|unreachable> [note]",
+    "improve": "/recover improve REC-12 <root cause> => <what we changed>",
+    "close": "/recover close REC-12",
+    "reopen": "/recover reopen REC-12 [reason]",
+    "stats": "/recover stats [7d|30d|90d]",
     "policy": "/recover policy",
 }
 LIST_FILTERS = ("open", "mine", "overdue", "all")
@@ -42,7 +48,7 @@ class Command:
 
 def parse(text: str) -> Command:
     """Parse the text after `/recover`."""
-    text = (text or "").strip()
+    text = html.unescape(text or "").strip()  # Slack sends &, < and > escaped
     if not text:
         return Command("help")
     verb, _, rest = text.partition(" ")
@@ -66,6 +72,8 @@ def parse(text: str) -> Command:
         return Command("show", case=_one_case(rest, "show"))
     if verb == "severity":
         return _severity(rest)
+    if verb in ("checkin", "improve", "close", "reopen", "stats"):
+        return _follow_up(verb, rest)
     if verb == "gesture":
         case, _, what = rest.partition(" ")
         if not case or not what.strip():
@@ -102,6 +110,33 @@ def _severity(rest: str) -> Command:
         raise UsageError(f"“{parts[1][:30]}” is not a severity.", USAGE["severity"])
     reason = parts[2].strip() if len(parts) > 2 else ""
     return Command("severity", case=parts[0], args={"severity": severity, "reason": reason})
+
+
+def _follow_up(verb: str, rest: str) -> Command:
+    if verb == "stats":
+        period = rest.lower() or "7d"
+        if period not in ("7d", "30d", "90d"):
+            raise UsageError(f"“{rest[:20]}” is not a period.", USAGE["stats"])
+        return Command("stats", args={"period": period})
+    case, _, tail = rest.partition(" ")
+    tail = tail.strip()
+    if not case:
+        raise UsageError("Name the case.", USAGE[verb])
+    if verb == "close":
+        return Command("close", case=case)
+    if verb == "reopen":
+        return Command("reopen", case=case, args={"reason": tail[:MAX_TEXT]})
+    if verb == "checkin":
+        outcome, _, note = tail.partition(" ")
+        if outcome.lower() not in ("ok", "unhappy", "unreachable"):
+            raise UsageError("Say how it went: ok, unhappy or unreachable.", USAGE["checkin"])
+        return Command(
+            "checkin", case=case, args={"outcome": outcome.lower(), "note": note.strip()[:MAX_TEXT]}
+        )
+    cause, arrow, change = tail.partition("=>")
+    if not arrow or not cause.strip() or not change.strip():
+        raise UsageError("Give the root cause, then `=>`, then what we changed.", USAGE["improve"])
+    return Command("improve", case=case, args={"root_cause": cause.strip(), "change": change.strip()})
 
 
 def _owner(rest: str) -> Command:

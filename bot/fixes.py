@@ -4,8 +4,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from bot import blocks_fix, cases, nudges, people
+from bot import blocks_fix, cases, checkins, nudges, people
 from bot.access import require_change
+from bot.cases import advance
 from bot.deadlines import slack_date
 from bot.errors import UserError
 from bot.models import Case, utcnow
@@ -14,24 +15,6 @@ from bot.policy import Policy
 from bot.reminders import FIX_KINDS, schedule_fix
 from bot.routing import leader_on_case
 from bot.sender import latest_key, owe
-
-STATUS_ORDER = (
-    "logged",
-    "apology_requested",
-    "apologized",
-    "fix_assigned",
-    "fixed",
-    "following_up",
-    "closed",
-)
-
-
-def advance(case: Case, status: str) -> None:
-    """Move the case forward to `status` (never backwards: apology and fix run in parallel)."""
-    if STATUS_ORDER.index(status) > STATUS_ORDER.index(
-        case.status if case.status in STATUS_ORDER else "logged"
-    ):
-        case.status = status
 
 
 def default_due(policy: Policy, case: Case) -> datetime:
@@ -112,6 +95,7 @@ def mark_fixed(session: Session, *, policy: Policy, key: str, note: str, actor_i
     case.fix_status, case.fixed_at, case.fix_note = "fixed", utcnow(), note.strip()[:1000] or None
     advance(case, "fixed")
     nudges.cancel(session, case_id=case.id, kinds=FIX_KINDS)
+    checkins.schedule_after_fix(session, policy=policy, case=case)
     on_time = case.fixed_at <= case.fix_due_at
     event = cases.record(
         session, case, kind="fixed", actor_id=actor_id, text=note.strip()[:300], data={"on_time": on_time}

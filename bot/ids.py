@@ -46,3 +46,12 @@ HAND_TO = "hand_to"
 # Gestures
 APPROVE_GESTURE = "gesture_approve"
 DECLINE_GESTURE = "gesture_decline"
+
+# Check-ins, improvements, closing
+CHECKIN_OK = "checkin_ok"
+CHECKIN_UNHAPPY = "checkin_unhappy"
+CHECKIN_UNREACHABLE = "checkin_unreachable"
+RECORD_IMPROVEMENT = "case_record_improvement"
+IMPROVEMENT_VIEW = "record_improvement"
+ROOT_CAUSE = "root_cause"
+CHANGE = "change"

@@ -6,7 +6,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, cases, fixes, gestures, ids, intake, nudges, slack
+from bot import blocks, cases, checkins, closing, fixes, gestures, ids, intake, nudges, slack
 from bot.cases import Complaint
 from bot.commands import Command, help_text, parse
 from bot.customer import extract_customer
@@ -139,6 +139,50 @@ def _gesture(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClie
     return {"text": "Recorded, and the case thread has been told. Something extra is what earns the bounce."}
 
 
+def _checkin(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.transaction() as session:
+        case = checkins.record_outcome(
+            session,
+            policy=rt.policy,
+            key=cmd.case,
+            outcome=cmd.args["outcome"],
+            note=cmd.args["note"],
+            actor_id=command["user_id"],
+        )
+        key = cases.case_key(rt.policy, case)
+    return {"text": f"Check-in recorded on *{key}*: {checkins.OUTCOMES[cmd.args['outcome']]}."}
+
+
+def _improve(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.transaction() as session:
+        case = closing.improve(
+            session,
+            policy=rt.policy,
+            key=cmd.case,
+            root_cause=cmd.args["root_cause"],
+            change=cmd.args["change"],
+            actor_id=command["user_id"],
+        )
+        key = cases.case_key(rt.policy, case)
+    return {"text": f"Recorded on *{key}*, and the thread has been told. That is how it won't happen again."}
+
+
+def _close(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.transaction() as session:
+        case = closing.close(session, policy=rt.policy, key=cmd.case, actor_id=command["user_id"])
+        key = cases.case_key(rt.policy, case)
+    return {"text": f"*{key}* is closed. Thank you for seeing it through."}
+
+
+def _reopen(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    with rt.transaction() as session:
+        case = closing.reopen(
+            session, policy=rt.policy, key=cmd.case, reason=cmd.args["reason"], actor_id=command["user_id"]
+        )
+        key = cases.case_key(rt.policy, case)
+    return {"text": f"*{key}* is reopened."}
+
+
 def _policy(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     return {"text": "\n".join(describe_policy(rt.policy))}
 
@@ -153,5 +197,9 @@ SUBCOMMANDS: dict[str, Callable[[Runtime, Command, dict[str, Any], WebClient], R
     "due": _due,
     "fixed": _fixed,
     "gesture": _gesture,
+    "checkin": _checkin,
+    "improve": _improve,
+    "close": _close,
+    "reopen": _reopen,
     "policy": _policy,
 }

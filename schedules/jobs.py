@@ -3,6 +3,7 @@
 import logging
 
 from bot.apologies import fire_apology_escalate
+from bot.checkins import fire_checkin
 from bot.reminders import fire_fix_escalate, fire_fix_reminder
 from bot.runtime import Runtime
 from schedules.firing import Firer, fire_due
@@ -13,6 +14,7 @@ FIRERS: dict[str, Firer] = {
     "fix_reminder": fire_fix_reminder,
     "fix_escalate": fire_fix_escalate,
     "apology_escalate": fire_apology_escalate,
+    "checkin": fire_checkin,
 }
 _runtime: Runtime | None = None
 

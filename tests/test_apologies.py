@@ -156,7 +156,11 @@ def test_edit_shows_errors_inline_until_sent_as_written(rig):
     [case] = all_cases(rig)
     expected_errors = len(check_apology(excuse, severity="minor").errors)
     assert expected_errors >= 1
-    assert (case.apology_state, case.apology_text, case.apology_errors) == ("approved", excuse, expected_errors)
+    assert (case.apology_state, case.apology_text, case.apology_errors) == (
+        "approved",
+        excuse,
+        expected_errors,
+    )
     thread = [m["text"] for m in bot_posts(rig, COMPLAINTS, thread_ts=ts)]
     assert any(excuse in t for t in thread) and any("a free breakfast tomorrow ($18.00)" in t for t in thread)
 
