@@ -10,6 +10,7 @@ from bot.customer import redact_contact
 from bot.drafts import DraftInput, write_draft
 from bot.durations import format_duration
 from bot.errors import NotAllowed, UserError
+from bot.home import refresh_home
 from bot.models import Case, Nudge, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.nudges import Defer
@@ -72,6 +73,7 @@ def ask(
     text, shown = blocks_apology.request(policy, case, report=report, reason=reason)
     payload = {"channel": leader_id, "text": text, "blocks": shown}
     owe(session, key=request_key(case), method="chat.postMessage", payload=payload, case_id=case.id)
+    refresh_home(session, policy=policy, user_id=leader_id, reason=request_key(case))
     if previous:
         note = blocks_apology.moved_on(reason)
         owe(
@@ -196,6 +198,7 @@ def approve(
         case_id=case.id,
     )
     refresh_card(session, policy=policy, case=case, version=event.id)
+    refresh_home(session, policy=policy, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
 
 
 def hand_over(session: Session, *, policy: Policy, case: Case, actor_id: str, to_id: str) -> None:

@@ -62,7 +62,7 @@ def card_text(policy: Policy, case: Case) -> str:
 def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
     """The case card posted in the case's thread: id, severity and why, who apologizes, buttons."""
     key = case_key(policy, case)
-    why = "; ".join(case.severity_reasons) or "no reason recorded"
+    why = redact_contact("; ".join(case.severity_reasons)) or "no reason recorded"
     facts = [f"*Reported by* <@{case.reporter_id}>"]
     if case.customer_name:
         facts.append(f"*Customer* {_clip(case.customer_name, 80)}")

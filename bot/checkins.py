@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 from bot import apologies, cases, ids, nudges
 from bot.cases import advance, case_key
 from bot.errors import NotAllowed, UserError
-from bot.models import Case, Nudge, TimelineEvent, utcnow
+from bot.home import refresh_home
+from bot.models import Case, Nudge, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.nudges import Defer
 from bot.people import zone_of
@@ -64,6 +65,7 @@ def fire_checkin(session: Session, policy: Policy, nudge: Nudge) -> Defer | None
         payload={"channel": nudge.recipient_id, "text": text, "blocks": shown},
         case_id=case.id,
     )
+    refresh_home(session, policy=policy, user_id=nudge.recipient_id, reason=f"asked:{nudge.key}")
     cases.record(
         session,
         case,
@@ -126,6 +128,7 @@ def record_outcome(
             text=f"✅ The customer of {label} is okay after every check-in. Ready to close: `/recover close {label}`",
         )
     refresh_card(session, policy=policy, case=case, version=event.id)
+    refresh_home(session, policy=policy, user_id=actor_id, reason=f"answered:{event.id}")
     return case
 
 
@@ -236,15 +239,3 @@ def _checkin_dm(session: Session, policy: Policy, case: Case, nudge: Nudge) -> t
         ),
     ]
     return text, [b.to_dict() for b in blocks]
-
-
-def due_for(session: Session, *, user_id: str) -> list[Nudge]:
-    """Check-ins asked of this person and not answered yet (for the Home tab)."""
-    query = select(Nudge).where(Nudge.kind == "checkin", Nudge.state == "done", Nudge.recipient_id == user_id)
-    asked = list(session.exec(query.order_by(col(Nudge.fired_at).desc()).limit(50)))
-    case_ids = {n.case_id for n in asked}
-    answers = select(TimelineEvent).where(
-        TimelineEvent.kind == "checkin", col(TimelineEvent.case_id).in_(case_ids)
-    )
-    answered = {e.data.get("key") for e in session.exec(answers)}
-    return [n for n in asked if n.key not in answered]

@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
 
 from dotenv import load_dotenv
@@ -43,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     man.add_argument("--socket-mode", action="store_true", help="a manifest for Socket Mode (no public URL)")
     man.set_defaults(func=_manifest)
+    dig = sub.add_parser("digest", help="post the weekly digest")
+    dig.add_argument(
+        "--now", action="store_true", required=True, help="post it now rather than at the policy's time"
+    )
+    dig.set_defaults(func=_digest)
     sub.add_parser("check", help="validate .env and the policy; print the rules in force").set_defaults(
         func=_check
     )
@@ -89,6 +95,31 @@ def _demo(args: argparse.Namespace) -> int:
     from bot.demo import play
 
     return play(fast=args.fast)
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from bot import digest
+    from bot.models import utcnow
+    from bot.runtime import Runtime
+
+    settings = load_settings(os.environ)
+    policy = load_policy(settings.policy_path)
+    _logging(settings)
+    if not policy.digest_channel:
+        raise ConfigError(f"{policy.source}: digest_channel: not set, so there is nowhere to post the digest")
+    runtime = Runtime.build(settings, policy)
+    now = utcnow()
+    with runtime.db.session() as session:
+        digest.post(session, policy=policy, key=f"digest:now:{now.isoformat()}", until=now)
+    deadline = time.monotonic() + 120
+    while runtime.sender.owed_now() and time.monotonic() < deadline:
+        if not runtime.sender.drain():
+            time.sleep(0.2)  # the chart waits for the message before it
+    if runtime.sender.owed_now():
+        print("bounceback: Slack did not take the digest; see the log above.", file=sys.stderr)
+        return 1
+    print(f"Posted the digest for the last 7 days to <#{policy.digest_channel}>.")
+    return 0
 
 
 def _manifest(args: argparse.Namespace) -> int:

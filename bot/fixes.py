@@ -9,6 +9,7 @@ from bot.access import require_change
 from bot.cases import advance
 from bot.deadlines import slack_date
 from bot.errors import UserError
+from bot.home import refresh_home
 from bot.models import Case, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.policy import Policy
@@ -52,6 +53,7 @@ def assign_owner(
         },
         case_id=case.id,
     )
+    refresh_home(session, policy=policy, user_id=owner_id, reason=f"owner:{case.id}:v{case.fix_version}")
     when = slack_date(case.fix_due_at, policy.timezone)
     tell_thread(
         session,
@@ -114,6 +116,7 @@ def mark_fixed(session: Session, *, policy: Policy, key: str, note: str, actor_i
             after_key=owner_dm,
         )
     tell_thread(session, case=case, key=f"fixed:{case.id}:{event.id}", text=done)
+    refresh_home(session, policy=policy, user_id=case.fix_owner_id, reason=f"fixed:{case.id}:{event.id}")
     return case
 
 

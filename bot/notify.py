@@ -3,6 +3,7 @@
 from sqlmodel import Session
 
 from bot import blocks
+from bot.customer import redact_contact
 from bot.models import Case
 from bot.policy import Policy
 from bot.sender import owe
@@ -21,7 +22,8 @@ def refresh_card(session: Session, *, policy: Policy, case: Case, version: int) 
 
 
 def tell_thread(session: Session, *, case: Case, key: str, text: str) -> None:
-    """Owe a message in the case's thread (once the thread exists)."""
+    """Owe a message in the case's thread (once the thread exists); contact details never go there."""
+    text = redact_contact(text)
     if case.thread_ts:
         payload = {"channel": case.thread_channel, "thread_ts": case.thread_ts, "text": text}
         owe(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id)

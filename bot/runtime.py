@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot import people, slack
+from bot import digest, people, slack
 from bot.db import Database
+from bot.models import utcnow
 from bot.policy import Policy
 from bot.sender import Sender
 from bot.settings import Settings
@@ -39,6 +40,11 @@ class Runtime:
         found = slack.profiles(self.client, everyone)
         with self.db.session() as session:
             people.remember(session, found)
+
+    def plan_digest(self) -> None:
+        """Make sure the next weekly digest is scheduled (no-op without a digest in the policy)."""
+        with self.transaction() as session:
+            digest.schedule_next(session, policy=self.policy, after=utcnow())
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

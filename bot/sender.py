@@ -6,6 +6,7 @@ after the client's own retries (429 Retry-After, 5xx, dropped connections) stays
 again later with a growing pause.
 """
 
+import base64
 import logging
 import threading
 from datetime import datetime, timedelta
@@ -192,7 +193,7 @@ class Sender:
                 return
         try:
             found = self._already_posted(row, payload) if reclaimed else None
-            response = found or self.client.api_call(row.method, json=payload)
+            response = found or self._call(row.method, payload)
         except SlackApiError as error:
             reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
             with self.db.session() as session:
@@ -215,6 +216,14 @@ class Sender:
             row.result_ts = response.get("ts") or payload.get("ts")
             session.add(row)
             self._after_sent(session, row)
+
+    def _call(self, method: str, payload: dict[str, Any]) -> Any:
+        """One Web API call; an upload is slack_sdk's files_upload_v2 (get URL, upload, complete)."""
+        if method != "files.upload_v2":
+            return self.client.api_call(method, json=payload)
+        content = base64.b64decode(payload["content_b64"])
+        fields = {k: v for k, v in payload.items() if k not in ("content_b64", "channel")}
+        return self.client.files_upload_v2(channel=payload["channel"], content=content, **fields)
 
     def _already_posted(self, row: Outbox, payload: dict[str, Any]) -> dict[str, Any] | None:
         """After a crash mid-send: the message Slack already has under this key, if any."""

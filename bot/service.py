@@ -38,6 +38,7 @@ class Service:
         """Migrate, start the sender and the clock, then listen (HTTP, or Socket Mode plus /healthz)."""
         self.runtime = Runtime.build(self.settings, self.policy)
         self.runtime.learn_people()
+        self.runtime.plan_digest()
         self.runtime.sender.start()
         self.clock = Clock(self.runtime)
         self.clock.start()

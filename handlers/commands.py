@@ -6,11 +6,12 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, cases, checkins, closing, fixes, gestures, ids, intake, nudges, slack
+from bot import blocks, cases, checkins, closing, fixes, gestures, ids, intake, metrics, nudges, slack
 from bot.cases import Complaint
 from bot.commands import Command, help_text, parse
 from bot.customer import extract_customer
 from bot.deadlines import parse_deadline, slack_date
+from bot.models import utcnow
 from bot.people import zone_in
 from bot.policy import describe_policy
 from bot.runtime import Runtime
@@ -183,6 +184,14 @@ def _reopen(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClien
     return {"text": f"*{key}* is reopened."}
 
 
+def _stats(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    since, until = metrics.window(cmd.args["period"], now=utcnow())
+    with rt.db.session() as session:
+        figures = metrics.figures(session, policy=rt.policy, since=since, until=until)
+    lines = metrics.summary_lines(figures, policy=rt.policy)
+    return {"text": f"*How we did, last {cmd.args['period']}*\n" + "\n".join(lines)}
+
+
 def _policy(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     return {"text": "\n".join(describe_policy(rt.policy))}
 
@@ -201,5 +210,6 @@ SUBCOMMANDS: dict[str, Callable[[Runtime, Command, dict[str, Any], WebClient], R
     "improve": _improve,
     "close": _close,
     "reopen": _reopen,
+    "stats": _stats,
     "policy": _policy,
 }

@@ -5,9 +5,10 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import home, intake, slack
+from bot import home, intake, metrics, slack
 from bot.cases import Complaint
 from bot.customer import extract_customer
+from bot.models import utcnow
 from handlers.guard import guarded
 
 PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
@@ -59,6 +60,10 @@ def on_home_opened(
     if event.get("tab", "home") != "home":
         return
     rt = context["rt"]
+    since, until = metrics.window("7d", now=utcnow())
     with rt.db.session() as session:
-        view = home.home_view(session, policy=rt.policy, user_id=event["user"])
+        team = metrics.summary_lines(
+            metrics.figures(session, policy=rt.policy, since=since, until=until), policy=rt.policy
+        )
+        view = home.home_view(session, policy=rt.policy, user_id=event["user"], team=team)
     client.views_publish(user_id=event["user"], view=view)

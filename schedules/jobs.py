@@ -4,6 +4,7 @@ import logging
 
 from bot.apologies import fire_apology_escalate
 from bot.checkins import fire_checkin
+from bot.digest import fire_digest
 from bot.reminders import fire_fix_escalate, fire_fix_reminder
 from bot.runtime import Runtime
 from schedules.firing import Firer, fire_due
@@ -15,6 +16,7 @@ FIRERS: dict[str, Firer] = {
     "fix_escalate": fire_fix_escalate,
     "apology_escalate": fire_apology_escalate,
     "checkin": fire_checkin,
+    "digest": fire_digest,
 }
 _runtime: Runtime | None = None
 

@@ -1,0 +1,294 @@
+"""The team's figures for a period: the weekly digest, `/recover stats` and the App Home read them."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import case as when
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from bot.cases import case_key
+from bot.durations import format_duration
+from bot.errors import UserError
+from bot.models import Case, Gesture, TimelineEvent
+from bot.policy import SEVERITIES, Policy
+
+WINDOWS: Mapping[str, timedelta] = MappingProxyType(
+    {"7d": timedelta(days=7), "30d": timedelta(days=30), "90d": timedelta(days=90)}
+)
+OUTCOMES = ("ok", "unhappy", "unreachable")
+_MAX_TEXT = 200  # an improvement is a line in a digest, not an essay
+
+
+@dataclass(frozen=True)
+class Improvement:
+    case_key: str
+    root_cause: str
+    change: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Figures:
+    since: datetime
+    until: datetime
+    opened: int
+    closed: int
+    reopened: int
+    by_severity: Mapping[str, int]  # cases opened in the window, by their severity now
+    apologies: int
+    median_to_apology: timedelta | None
+    apologies_on_target: int
+    clean_apologies: int  # approved with no quality errors
+    as_written: int  # sent "as written" despite errors
+    median_by_severity: Mapping[str, timedelta | None]
+    target_by_severity: Mapping[str, timedelta]
+    fixes_done: int
+    fixes_on_time: int
+    fixes_overdue_open: int  # open fixes whose deadline had passed at `until`
+    checkins: Mapping[str, int]  # ok / unhappy / unreachable
+    gestures: int
+    gesture_total: Decimal  # given and approved gestures
+    improvements: tuple[Improvement, ...]
+    repeat_customers: int  # customers with a case in the window who have at least two cases ever
+
+
+def window(text: str | None, *, now: datetime) -> tuple[datetime, datetime]:
+    """The period `/recover stats 7d|30d|90d` asks for (7d when nothing is given), ending now."""
+    choice = (text or "7d").strip().lower() or "7d"
+    if choice not in WINDOWS:
+        raise UserError("Choose 7d, 30d or 90d.")
+    return now - WINDOWS[choice], now
+
+
+def figures(session: Session, *, policy: Policy, since: datetime, until: datetime) -> Figures:
+    """Count what happened from `since` (included) to `until` (excluded): events by time, cases by creation."""
+    since, until = since.astimezone(UTC), until.astimezone(UTC)
+    opened = _opened(session, since, until)
+    events = _event_counts(session, since, until)
+    apologies = _apologies(session, since, until)
+    seconds = [s for s, _, _ in apologies]
+    fixes_done, fixes_on_time = _fixes(session, since, until)
+    gestures, gesture_total = _gestures(session, since, until)
+    return Figures(
+        since=since,
+        until=until,
+        opened=sum(opened.values()),
+        closed=events.get("closed", 0),
+        reopened=events.get("reopened", 0),
+        by_severity=MappingProxyType(opened),
+        apologies=len(apologies),
+        median_to_apology=_median(seconds),
+        apologies_on_target=sum(1 for _, _, data in apologies if data.get("on_target")),
+        clean_apologies=sum(1 for _, _, data in apologies if not data.get("errors")),
+        as_written=sum(1 for _, _, data in apologies if data.get("as_written")),
+        median_by_severity=MappingProxyType(
+            {name: _median([s for s, severity, _ in apologies if severity == name]) for name in SEVERITIES}
+        ),
+        target_by_severity=MappingProxyType({name: policy.rule(name).respond_within for name in SEVERITIES}),
+        fixes_done=fixes_done,
+        fixes_on_time=fixes_on_time,
+        fixes_overdue_open=_overdue_open(session, until),
+        checkins=MappingProxyType(_checkins(session, since, until)),
+        gestures=gestures,
+        gesture_total=gesture_total,
+        improvements=_improvements(session, policy, since, until),
+        repeat_customers=_repeat_customers(session, since, until),
+    )
+
+
+def summary_lines(fig: Figures, *, policy: Policy) -> list[str]:
+    """The figures as Slack mrkdwn lines a support lead reads at a glance."""
+    lines = [
+        f"*{fig.opened}* {_plural(fig.opened, 'case')} opened, *{fig.closed}* closed"
+        + (f", {fig.reopened} reopened" if fig.reopened else "")
+    ]
+    if fig.opened:
+        mix = [f"{fig.by_severity.get(s, 0)} {s}" for s in reversed(SEVERITIES) if fig.by_severity.get(s)]
+        lines.append("Cases by severity: " + " · ".join(mix))
+    lines += _apology_lines(fig)
+    overdue = f"{fig.fixes_overdue_open} overdue now" if fig.fixes_overdue_open else "none overdue now"
+    if fig.fixes_done:
+        lines.append(f"Fixes: *{fig.fixes_on_time} of {fig.fixes_done}* on time; {overdue}")
+    else:
+        lines.append(f"Fixes: none finished; {overdue}")
+    if any(fig.checkins.values()):
+        ok, unhappy, unreachable = (fig.checkins.get(o, 0) for o in OUTCOMES)
+        lines.append(f"Check-ins: {ok} all good · {unhappy} still unhappy · {unreachable} couldn't reach")
+    else:
+        lines.append("Check-ins: none")
+    if fig.gestures:
+        amount = f", {_money(fig.gesture_total)} in all" if fig.gesture_total else ""
+        lines.append(f"Something extra: *{fig.gestures}* {_plural(fig.gestures, 'gesture')}{amount}")
+    else:
+        lines.append("Something extra: no gestures given")
+    lines.append(f"Repeat customers: {fig.repeat_customers}")
+    lines.append("*What we changed*")
+    if not fig.improvements:
+        lines.append(
+            "No improvements recorded yet — every major or critical case needs one before it closes."
+        )
+    for item in fig.improvements:
+        lines.append(f"• {item.case_key}: {_clean(item.change)} (root cause: {_clean(item.root_cause)})")
+    return lines
+
+
+def _apology_lines(fig: Figures) -> list[str]:
+    if not fig.apologies or fig.median_to_apology is None:
+        return ["Apology: none sent"]
+    lines = [
+        f"Apology: median *{rounded_duration(fig.median_to_apology)}* after the complaint; "
+        f"*{fig.apologies_on_target} of {fig.apologies}* within target"
+    ]
+    per = [
+        f"{name} *{rounded_duration(median)}* (target {format_duration(fig.target_by_severity[name])})"
+        for name in reversed(SEVERITIES)
+        if (median := fig.median_by_severity.get(name)) is not None
+    ]
+    lines.append("Apology by severity: " + " · ".join(per))
+    sent = (
+        f"{fig.as_written} sent as written despite errors"
+        if fig.as_written
+        else "none sent as written despite errors"
+    )
+    lines.append(
+        f"Owned it: *{fig.clean_apologies} of {fig.apologies}* {_plural(fig.apologies, 'apology', 'apologies')} "
+        f"approved without quality errors; {sent}"
+    )
+    return lines
+
+
+def _in(column: Any, since: datetime, until: datetime) -> Any:
+    return (col(column) >= since) & (col(column) < until)
+
+
+def _opened(session: Session, since: datetime, until: datetime) -> dict[str, int]:
+    query = (
+        select(Case.severity, func.count()).where(_in(Case.created_at, since, until)).group_by(Case.severity)
+    )
+    counts = dict.fromkeys(SEVERITIES, 0)
+    counts.update({severity: n for severity, n in session.exec(query)})
+    return counts
+
+
+def _event_counts(session: Session, since: datetime, until: datetime) -> dict[str, int]:
+    query = (
+        select(TimelineEvent.kind, func.count())
+        .where(col(TimelineEvent.kind).in_(("closed", "reopened")), _in(TimelineEvent.at, since, until))
+        .group_by(TimelineEvent.kind)
+    )
+    return {kind: n for kind, n in session.exec(query)}
+
+
+def _apologies(session: Session, since: datetime, until: datetime) -> list[tuple[int, str, dict[str, Any]]]:
+    query = (
+        select(TimelineEvent.data, Case.severity)
+        .join(Case, col(Case.id) == col(TimelineEvent.case_id))
+        .where(TimelineEvent.kind == "apologized", _in(TimelineEvent.at, since, until))
+    )
+    return [(int(data.get("seconds", 0)), severity, data) for data, severity in session.exec(query)]
+
+
+def _fixes(session: Session, since: datetime, until: datetime) -> tuple[int, int]:
+    on_time = col(TimelineEvent.data)["on_time"].as_boolean()
+    query = select(func.count(), func.coalesce(func.sum(when((on_time, 1), else_=0)), 0)).where(
+        TimelineEvent.kind == "fixed", _in(TimelineEvent.at, since, until)
+    )
+    done, in_time = session.exec(query).one()
+    return int(done), int(in_time)
+
+
+def _overdue_open(session: Session, until: datetime) -> int:
+    still_open = (col(Case.fix_status) == "assigned") & (col(Case.status) != "closed")
+    fixed_later = col(Case.fixed_at) >= until  # a past period: this fix was still open at its end
+    query = select(func.count()).where(
+        col(Case.fix_due_at) < until, col(Case.created_at) < until, or_(still_open, fixed_later)
+    )
+    return int(session.exec(query).one())
+
+
+def _checkins(session: Session, since: datetime, until: datetime) -> dict[str, int]:
+    outcome = col(TimelineEvent.data)["outcome"].as_string()
+    query = (
+        select(outcome, func.count())
+        .where(TimelineEvent.kind == "checkin", _in(TimelineEvent.at, since, until))
+        .group_by(outcome)
+    )
+    counts = dict.fromkeys(OUTCOMES, 0)
+    counts.update({name: n for name, n in session.exec(query) if name in counts})
+    return counts
+
+
+def _gestures(session: Session, since: datetime, until: datetime) -> tuple[int, Decimal]:
+    query = select(func.count(), func.coalesce(func.sum(Gesture.amount), 0)).where(
+        col(Gesture.state).in_(("given", "approved")), _in(Gesture.created_at, since, until)
+    )
+    count, total = session.exec(query).one()
+    return int(count), Decimal(str(total)).quantize(Decimal("0.01"))
+
+
+def _improvements(
+    session: Session, policy: Policy, since: datetime, until: datetime
+) -> tuple[Improvement, ...]:
+    query = (
+        select(TimelineEvent, Case)
+        .join(Case, col(Case.id) == col(TimelineEvent.case_id))
+        .where(TimelineEvent.kind == "improvement", _in(TimelineEvent.at, since, until))
+        .order_by(col(TimelineEvent.at), col(TimelineEvent.id))
+    )
+    return tuple(
+        Improvement(
+            case_key=case_key(policy, case),
+            root_cause=str(event.data.get("root_cause", "")),
+            change=str(event.data.get("change", "")),
+            at=event.at,
+        )
+        for event, case in session.exec(query)
+    )
+
+
+def _repeat_customers(session: Session, since: datetime, until: datetime) -> int:
+    recent = select(Case.customer_key).where(
+        col(Case.customer_key).is_not(None), _in(Case.created_at, since, until)
+    )
+    repeats = (
+        select(Case.customer_key)
+        .where(col(Case.customer_key).in_(recent))
+        .group_by(Case.customer_key)
+        .having(func.count() >= 2)
+        .subquery()
+    )
+    return int(session.exec(select(func.count()).select_from(repeats)).one())
+
+
+def _median(seconds: list[int]) -> timedelta | None:
+    return timedelta(seconds=statistics.median(seconds)) if seconds else None
+
+
+def rounded_duration(td: timedelta) -> str:
+    """A duration in whole minutes once past a minute: "2h 10m" reads better than "2h 10m 7s"."""
+    seconds = td.total_seconds()
+    return format_duration(timedelta(minutes=round(seconds / 60)) if seconds >= 60 else td)
+
+
+def _money(amount: Decimal) -> str:
+    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return one if n == 1 else (many or one + "s")
+
+
+def _clean(text: str) -> str:
+    """Slack's three control characters escaped, so a typed "<!channel>" cannot ping everyone."""
+    text = " ".join(text.split())
+    if len(text) > _MAX_TEXT:
+        text = text[: _MAX_TEXT - 1].rstrip() + "…"
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,261 @@
+"""The digest's figures from a seeded week: what counts, what falls outside, and how it reads."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from itertools import count
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from bot.db import Database
+from bot.errors import UserError
+from bot.metrics import Figures, Improvement, figures, summary_lines, window
+from bot.models import Case, Gesture, TimelineEvent
+from bot.policy import default_policy_path, load_policy
+
+POLICY = load_policy(default_policy_path())  # targets: minor 1d, moderate 4h, major 2h, critical 1h
+SINCE = datetime(2025, 3, 3, tzinfo=UTC)
+UNTIL = SINCE + timedelta(days=7)
+DAY, HOUR = timedelta(days=1), timedelta(hours=1)
+_numbers = count(1)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Database]:
+    url = (
+        f"sqlite:///{tmp_path / 'x.sqlite3'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    database = Database(url)
+    database.migrate()
+    yield database
+    database.dispose()
+
+
+def case(session: Session, at: datetime, severity: str, customer: str | None = None, **fields: Any) -> Case:
+    row = Case(
+        source_key=f"test:{next(_numbers)}",
+        source="command",
+        summary="a complaint",
+        reporter_id="U1",
+        customer_name="Ana Lima" if customer else None,
+        customer_key=customer,
+        severity=severity,
+        created_at=at,
+        **fields,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def event(session: Session, of: Case, kind: str, at: datetime, **data: Any) -> None:
+    session.add(TimelineEvent(case_id=of.id, kind=kind, at=at, actor_id="U1", data=data))
+
+
+def gesture(session: Session, of: Case, amount: str | None, state: str, at: datetime) -> None:
+    money = Decimal(amount) if amount else None
+    session.add(
+        Gesture(case_id=of.id, what="a credit", amount=money, offered_by="U1", state=state, created_at=at)
+    )
+
+
+def apologized(
+    session: Session, of: Case, at: datetime, seconds: int, on_target: bool, errors: int = 0
+) -> None:
+    data = {"seconds": seconds, "on_target": on_target, "errors": errors, "as_written": errors > 0}
+    event(session, of, "apologized", at, edited=False, **data)
+
+
+def seed(db: Database) -> None:
+    """Eight cases around the week of 3 March 2025; comments say what each one tests."""
+    with db.session() as s:
+        # Before the week: not opened in it, but its closing is; Ana's first case makes her a repeat.
+        old = case(s, SINCE - 12 * DAY, "minor", "k:ana")
+        event(s, old, "closed", SINCE + DAY)
+        # Opened at the very start (included): apology on target, fixed on time, improved, closed.
+        two = case(s, SINCE, "major", "k:ana", status="closed", fix_status="fixed")
+        apologized(s, two, SINCE + HOUR, 3600, True)
+        event(s, two, "fixed", SINCE + 2 * DAY, on_time=True)
+        event(
+            s, two, "improvement", SINCE + 4 * DAY, root_cause="no stock check", change="Stock checked at 8am"
+        )
+        event(s, two, "closed", SINCE + 5 * DAY)
+        # Critical, apology late and sent as written; the fix is overdue; the customer is still unhappy.
+        three = case(s, SINCE + DAY, "critical", "k:ben", fix_status="assigned", fix_due_at=SINCE + 2 * DAY)
+        apologized(s, three, SINCE + DAY + 2 * HOUR, 7200, False, errors=2)
+        event(s, three, "checkin", SINCE + 3 * DAY, outcome="unhappy")
+        event(
+            s,
+            three,
+            "improvement",
+            SINCE + DAY + HOUR,
+            root_cause="<!channel> & co",
+            change="Two-person rule",
+        )
+        # Moderate: fixed late, reopened, two check-ins, gestures in every state.
+        four = case(s, SINCE + 2 * DAY, "moderate", "k:cy", fix_status="fixed")
+        apologized(s, four, SINCE + 2 * DAY + HOUR, 1800, True)
+        event(s, four, "fixed", SINCE + 4 * DAY, on_time=False)
+        event(s, four, "checkin", SINCE + 5 * DAY, outcome="ok")
+        event(s, four, "checkin", SINCE + 6 * DAY, outcome="unreachable")
+        event(s, four, "reopened", SINCE + 6 * DAY)
+        gesture(s, four, "120", "given", SINCE + 3 * DAY)
+        gesture(s, four, "200.50", "approved", SINCE + 3 * DAY)
+        gesture(s, four, None, "given", SINCE + 3 * DAY)  # a personal call: counted, no amount
+        gesture(s, four, "500", "pending", SINCE + 3 * DAY)
+        gesture(s, four, "50", "declined", SINCE + 3 * DAY)
+        gesture(s, four, "70", "given", UNTIL)  # the end is excluded
+        # Opened exactly at the end (excluded), with events at the end; still makes Ben a repeat.
+        five = case(s, UNTIL, "minor", "k:ben")
+        apologized(s, five, UNTIL, 60, True)
+        event(s, five, "closed", UNTIL)
+        # No customer key; its deadline is after the week, so not overdue.
+        case(s, SINCE + 3 * DAY, "minor", fix_status="assigned", fix_due_at=UNTIL + DAY)
+        # Closed with a fix left open: not counted as overdue. Events before the week don't count.
+        due = SINCE - 4 * DAY
+        seven = case(
+            s, SINCE - 5 * DAY, "major", "k:dee", status="closed", fix_status="assigned", fix_due_at=due
+        )
+        apologized(s, seven, SINCE - timedelta(seconds=1), 100, True)
+        event(s, seven, "checkin", SINCE - DAY, outcome="ok")
+        # Fixed only after the week, past its deadline: it was overdue when the week ended.
+        case(s, SINCE - DAY, "moderate", fix_status="fixed", fix_due_at=SINCE + DAY, fixed_at=UNTIL + HOUR)
+
+
+def test_figures_count_the_week_and_nothing_else(db: Database) -> None:
+    seed(db)
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    assert (fig.since, fig.until) == (SINCE, UNTIL)
+    assert (fig.opened, fig.closed, fig.reopened) == (4, 2, 1)
+    assert dict(fig.by_severity) == {"minor": 1, "moderate": 1, "major": 1, "critical": 1}
+    assert (fig.apologies, fig.median_to_apology, fig.apologies_on_target) == (3, HOUR, 2)
+    assert (fig.clean_apologies, fig.as_written) == (2, 1)
+    assert dict(fig.median_by_severity) == {
+        "minor": None,
+        "moderate": timedelta(minutes=30),
+        "major": HOUR,
+        "critical": 2 * HOUR,
+    }
+    assert dict(fig.target_by_severity) == {
+        "minor": DAY,
+        "moderate": 4 * HOUR,
+        "major": 2 * HOUR,
+        "critical": HOUR,
+    }
+    assert (fig.fixes_done, fig.fixes_on_time, fig.fixes_overdue_open) == (2, 1, 2)
+    assert dict(fig.checkins) == {"ok": 1, "unhappy": 1, "unreachable": 1}
+    assert (fig.gestures, fig.gesture_total) == (3, Decimal("320.50"))
+    assert [(i.case_key, i.root_cause, i.change, i.at) for i in fig.improvements] == [
+        ("REC-3", "<!channel> & co", "Two-person rule", SINCE + DAY + HOUR),
+        ("REC-2", "no stock check", "Stock checked at 8am", SINCE + 4 * DAY),
+    ]
+    assert fig.repeat_customers == 2
+
+
+def test_the_week_may_be_given_in_any_time_zone(db: Database) -> None:
+    seed(db)
+    with db.session() as session:
+        utc = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+        local = figures(
+            session,
+            policy=POLICY,
+            since=SINCE.astimezone(POLICY.timezone),
+            until=UNTIL.astimezone(POLICY.timezone),
+        )
+    assert local == utc
+
+
+def test_an_empty_database_has_zero_figures_and_says_so(db: Database) -> None:
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    assert (fig.opened, fig.closed, fig.apologies, fig.fixes_done, fig.gestures) == (0, 0, 0, 0, 0)
+    assert fig.median_to_apology is None and set(fig.median_by_severity.values()) == {None}
+    assert (fig.gesture_total, fig.improvements, fig.repeat_customers) == (Decimal("0.00"), (), 0)
+    assert summary_lines(fig, policy=POLICY) == [
+        "*0* cases opened, *0* closed",
+        "Apology: none sent",
+        "Fixes: none finished; none overdue now",
+        "Check-ins: none",
+        "Something extra: no gestures given",
+        "Repeat customers: 0",
+        "*What we changed*",
+        "No improvements recorded yet — every major or critical case needs one before it closes.",
+    ]
+
+
+def test_summary_lines_read_like_a_report(db: Database) -> None:
+    seed(db)
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    assert summary_lines(fig, policy=POLICY) == [
+        "*4* cases opened, *2* closed, 1 reopened",
+        "Cases by severity: 1 critical · 1 major · 1 moderate · 1 minor",
+        "Apology: median *1h* after the complaint; *2 of 3* within target",
+        "Apology by severity: critical *2h* (target 1h) · major *1h* (target 2h) · moderate *30m* (target 4h)",
+        "Owned it: *2 of 3* apologies approved without quality errors; 1 sent as written despite errors",
+        "Fixes: *1 of 2* on time; 2 overdue now",
+        "Check-ins: 1 all good · 1 still unhappy · 1 couldn't reach",
+        "Something extra: *3* gestures, $320.50 in all",
+        "Repeat customers: 2",
+        "*What we changed*",
+        "• REC-3: Two-person rule (root cause: &lt;!channel&gt; &amp; co)",
+        "• REC-2: Stock checked at 8am (root cause: no stock check)",
+    ]
+
+
+def test_summary_lines_round_durations_and_singular_counts() -> None:
+    fig = _one_of_each(median=timedelta(hours=2, minutes=10, seconds=7), total=Decimal("320"))
+    lines = summary_lines(fig, policy=POLICY)
+    assert lines[0] == "*1* case opened, *1* closed"
+    assert lines[2] == "Apology: median *2h 10m* after the complaint; *1 of 1* within target"
+    assert (
+        lines[4]
+        == "Owned it: *1 of 1* apology approved without quality errors; none sent as written despite errors"
+    )
+    assert "Something extra: *1* gesture, $320 in all" in lines
+    long = summary_lines(_one_of_each(median=timedelta(seconds=45), total=Decimal(0)), policy=POLICY)
+    assert "Apology: median *45s* after the complaint; *1 of 1* within target" in long
+    assert "Something extra: *1* gesture" in long
+
+
+def test_window_reads_7d_30d_90d_and_defaults_to_a_week() -> None:
+    now = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
+    assert window(None, now=now) == (now - timedelta(days=7), now)
+    assert window("", now=now) == (now - timedelta(days=7), now)
+    assert window(" 30D ", now=now) == (now - timedelta(days=30), now)
+    assert window("90d", now=now) == (now - timedelta(days=90), now)
+    for wrong in ("1y", "7", "week", "-7d"):
+        with pytest.raises(UserError, match=r"^Choose 7d, 30d or 90d\.$"):
+            window(wrong, now=now)
+
+
+def _one_of_each(*, median: timedelta, total: Decimal) -> Figures:
+    severities = {"minor": 0, "moderate": 0, "major": 1, "critical": 0}
+    return Figures(
+        since=SINCE,
+        until=UNTIL,
+        opened=1,
+        closed=1,
+        reopened=0,
+        by_severity=severities,
+        apologies=1,
+        median_to_apology=median,
+        apologies_on_target=1,
+        clean_apologies=1,
+        as_written=0,
+        median_by_severity={name: median if n else None for name, n in severities.items()},
+        target_by_severity={name: POLICY.rule(name).respond_within for name in severities},
+        fixes_done=0,
+        fixes_on_time=0,
+        fixes_overdue_open=0,
+        checkins={"ok": 1, "unhappy": 0, "unreachable": 0},
+        gestures=1,
+        gesture_total=total,
+        improvements=(Improvement("REC-1", "cause", "change", SINCE),),
+        repeat_customers=0,
+    )
