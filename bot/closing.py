@@ -57,11 +57,11 @@ def close(session: Session, *, policy: Policy, key: str, actor_id: str) -> Case:
     if case.status == "closed":
         raise UserError(f"{label} is already closed.")
     if case.severity in NEEDS_IMPROVEMENT and not improvements(session, case=case):
-        raise MissingImprovement(
+        message = (
             f"{label} is {case.severity}, so it can't close until we record what we changed so it won't happen "
-            f"again. Use `/recover improve {label} <root cause> => <what we changed>` or the button below.",
-            blocks=improvement_prompt(case.id, message=f"{label} needs what we changed before it can close."),
+            f"again. Use `/recover improve {label} <root cause> => <what we changed>` or the button below."
         )
+        raise MissingImprovement(message, blocks=improvement_prompt(case.id, message=message))
     case.status = "closed"
     nudges.cancel(session, case_id=case.id, kinds=EVERY_KIND)
     event = cases.record(session, case, kind="closed", actor_id=actor_id)

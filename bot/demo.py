@@ -2,11 +2,14 @@
 
 import logging
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from bot import ids
+from bot import digest, ids
+from bot.models import utcnow
 from bot.sandbox import cast
 from bot.sandbox.rig import Rig
 from bot.sandbox.transcript import indent, message_lines, plain
@@ -33,12 +36,22 @@ class Stage:
     def show_new(self, clock: str) -> None:
         """Print every message the bot sent since the last look, as its recipients saw it."""
         self.rig.service.settle()
-        calls = [c for c in self.rig.standin.calls if c.method in SHOWN and (c.response or {}).get("ok")][
+        shown = (*SHOWN, "files.completeUploadExternal")
+        calls = [c for c in self.rig.standin.calls if c.method in shown and (c.response or {}).get("ok")][
             self.seen :
         ]
         self.seen += len(calls)
         for call in calls:
-            self.say(SHOWN[call.method](call.args, clock))
+            if call.method in SHOWN:
+                self.say(SHOWN[call.method](call.args, clock))
+            else:
+                self.say(self._chart())
+
+    def _chart(self) -> str:
+        """Save the chart the bot uploaded, so the reader can open it."""
+        path = Path(tempfile.gettempdir()) / "bounceback-demo-digest.png"
+        path.write_bytes(self.rig.standin.files[-1].content)
+        return f"{PAD}📈 bounceback posts a chart in #learnings — saved to {path} so you can open it"
 
     def post(self, clock: str, who: cast.Person, text: str, *, thread_ts: str | None = None) -> str:
         """Someone posts in #complaints (or replies in a thread)."""
@@ -80,11 +93,18 @@ class Stage:
         self.show_new(clock)
         self.beat()
 
-    def wait_for_dm(self, clock: str, who: cast.Person, words: str, timeout: float = 30.0) -> dict:
+    def wait_for_dm(
+        self, clock: str, who: cast.Person, words: str, timeout: float = 30.0, newer_than: dict | None = None
+    ) -> dict:
         """Let the clock run until `who` gets a DM containing `words`; show what happened meanwhile."""
         self.say(f"\n{clock}  (time passes…)")
+        after = float(newer_than["ts"]) if newer_than else 0.0
         found = self.rig.standin.wait_for(
-            lambda: [m for m in self.rig.standin.dm(who.id) if words in (m.get("text") or "")],
+            lambda: [
+                m
+                for m in self.rig.standin.dm(who.id)
+                if words in (m.get("text") or "") and float(m["ts"]) > after
+            ],
             timeout=timeout,
             what=f"a DM to {who.real_name} saying {words!r}",
         )
@@ -255,6 +275,12 @@ def chapter_two(stage: Stage) -> None:
         },
     )
     stage.say(f"\n{PAD}(Ana Costa, the director, is in meetings and does not answer REC-3 in time…)")
+    stage.press(
+        "10:30", cast.MANAGER, "Approve & send", ids.APPROVE_APOLOGY, stage.request_for(cast.MANAGER), None
+    )
+    stage.press(
+        "10:32", cast.DIRECTOR, "Approve & send", ids.APPROVE_APOLOGY, stage.request_for(cast.DIRECTOR), None
+    )
     climbed = stage.wait_for_dm("11:45", cast.EXECUTIVE, "Apology needed: REC-3", timeout=40)
     stage.press("11:50", cast.EXECUTIVE, "Approve & send", ids.APPROVE_APOLOGY, climbed, None)
 
@@ -285,6 +311,49 @@ def chapter_three(stage: Stage) -> None:
     stage.press("14:10", cast.SUPPORT, "Mark fixed", ids.MARK_FIXED, owner_dm, 3)
 
 
+def chapter_four(stage: Stage) -> None:
+    """Check-ins until the customer is okay, one unhappy customer won back, what we changed, the digest."""
+    stage.say("\n━━ Chapter four · is everything okay? ━━")
+    stage.say(
+        "Fixing it is not the end. Whoever apologized checks back with the customer, until they are okay,"
+    )
+    stage.say("and the team writes down what it changed so it won't happen again.")
+    first = stage.wait_for_dm("Tue 10:00", cast.MANAGER, "is everything okay?")
+    stage.press("Tue 10:05", cast.MANAGER, "Still unhappy", ids.CHECKIN_UNHAPPY, first, None)
+    stage.press(
+        "Tue 10:20",
+        cast.DIRECTOR,
+        "Approve & send",
+        ids.APPROVE_APOLOGY,
+        stage.request_for(cast.DIRECTOR),
+        None,
+    )
+    stage.command("Tue 10:30", cast.MANAGER, f"owner REC-2 <@{cast.WAITER.id}> due in 1 hour")
+    stage.command(
+        "Tue 12:00",
+        cast.WAITER,
+        "fixed REC-2 Gave him the chef's table on Friday; the host team has a new booking check",
+    )
+    checkin = stage.wait_for_dm("Wed 10:00", cast.EXECUTIVE, "is everything okay?")
+    stage.press("Wed 10:05", cast.EXECUTIVE, "All good", ids.CHECKIN_OK, checkin, None)
+    stage.command("Wed 11:00", cast.SUPPORT, "close REC-3")
+    stage.command(
+        "Wed 11:10",
+        cast.SUPPORT,
+        "improve REC-3 a retry on the payment page charged the card twice => the page now blocks a second "
+        "submit, and a nightly report flags duplicate charges",
+    )
+    later = stage.wait_for_dm("Fri 10:00", cast.EXECUTIVE, "is everything okay?", newer_than=checkin)
+    stage.press("Fri 10:05", cast.EXECUTIVE, "All good", ids.CHECKIN_OK, later, None)
+    stage.command("Fri 10:10", cast.SUPPORT, "close REC-3")
+    won_back = stage.wait_for_dm("Fri 16:00", cast.DIRECTOR, "is everything okay?")
+    stage.press("Fri 16:05", cast.DIRECTOR, "All good", ids.CHECKIN_OK, won_back, None)
+    stage.say("\nMonday 09:00 · the weekly digest is due (the demo posts it now):")
+    with stage.rig.service.runtime.transaction() as session:
+        digest.post(session, policy=stage.rig.policy, key="digest:demo", until=utcnow())
+    stage.show_new("Mon 09:00")
+
+
 def play(*, fast: bool = False) -> int:
     """Play the demo from start to end on a temporary database; returns the exit status."""
     logging.basicConfig(level=logging.ERROR)
@@ -296,6 +365,7 @@ def play(*, fast: bool = False) -> int:
         chapter_one(stage)
         chapter_two(stage)
         chapter_three(stage)
+        chapter_four(stage)
         stage.say("\nEvery complaint is a case with a severity, a reason and a leader who will be asked to")
         stage.say("apologize; every fix has an owner, a deadline and reminders that nobody has to remember.")
     return 0

@@ -37,7 +37,7 @@ def assign_owner(
     """Give the fix an owner and a deadline; reminders, the owner's DM and the card follow."""
     case = cases.get_case(session, policy=policy, key=key)
     require_change(policy, case, actor_id)
-    if case.fix_status == "fixed":
+    if case.fix_status == "fixed" and case.status != "reopened":
         raise UserError(f"{cases.case_key(policy, case)} is already fixed. Reopen it to assign a new fix.")
     people.remember(session, profiles)
     case.fix_owner_id, case.fix_due_at = owner_id, due or default_due(policy, case)

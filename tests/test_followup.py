@@ -136,7 +136,7 @@ def test_typed_checkin_improve_close_and_reopen(loop):
     assert "Nothing was changed" in reply(loop, loop.driver.command(OUTSIDER.id, "close REC-1"))
     assert "is closed" in reply(loop, loop.driver.command(FRONT_DESK.id, "close REC-1"))
     with loop.service.runtime.db.session() as session:
-        assert not session.exec(select(Nudge).where(Nudge.state == "pending")).all()
+        assert not session.exec(select(Nudge).where(Nudge.state == "pending", Nudge.case_id == 1)).all()
     assert "already closed" in reply(loop, loop.driver.command(FRONT_DESK.id, "close REC-1"))
     assert "is reopened" in reply(loop, loop.driver.command(FRONT_DESK.id, "reopen REC-1 he wrote again"))
     assert all_cases(loop)[0].status == "reopened"
