@@ -5,9 +5,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, blocks_fix, cases, fixes, ids, slack
-from bot.access import may_change, require_change
-from handlers.forms import user_id
+from bot import blocks, blocks_fix, fixes, ids
+from bot.access import require_change
+from bot.models import Case
+from bot.policy import Policy
+from handlers.forms import open_case_modal, user_id
 from handlers.guard import guarded
 
 
@@ -25,12 +27,7 @@ def on_change_severity(
 ) -> None:
     """Open the severity modal."""
     ack()
-    rt, person = context["rt"], user_id(body)
-    with rt.db.session() as session:
-        case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action['value']}")
-        require_change(rt.policy, case, person)
-        view = blocks.severity_view(rt.policy, case)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_case_modal(context, body, client, blocks.severity_view)
 
 
 def on_edit_details(
@@ -38,14 +35,7 @@ def on_edit_details(
 ) -> None:
     """Open the details modal (it shows the private contact, so only to people who may change the case)."""
     ack()
-    rt, person = context["rt"], user_id(body)
-    with rt.db.session() as session:
-        case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action['value']}")
-        if not may_change(rt.policy, case, person):
-            slack.respond(body.get("response_url"), text="Only the people on this case can edit its details.")
-            return
-        view = blocks.details_view(rt.policy, case)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_case_modal(context, body, client, blocks.details_view)
 
 
 def on_assign_owner(
@@ -53,13 +43,12 @@ def on_assign_owner(
 ) -> None:
     """Open the "Assign fix owner" modal, with the policy's target as the suggested deadline."""
     ack()
-    rt, person = context["rt"], user_id(body)
-    with rt.db.session() as session:
-        case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action['value']}")
-        require_change(rt.policy, case, person)
-        due = case.fix_due_at if case.fix_status == "assigned" else fixes.default_due(rt.policy, case)
-        view = blocks_fix.assign_view(rt.policy, case, initial_due=int(due.timestamp()))
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    def build(policy: Policy, case: Case) -> dict[str, Any]:
+        due = case.fix_due_at if case.fix_status == "assigned" else fixes.default_due(policy, case)
+        return blocks_fix.assign_view(policy, case, initial_due=int(due.timestamp()))
+
+    open_case_modal(context, body, client, build)
 
 
 def on_mark_fixed(
@@ -81,12 +70,11 @@ def on_mark_fixed(
 def on_need_more_time(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext, client: WebClient
 ) -> None:
-    """Open the "Need more time" modal."""
+    """Open the "Need more time" modal, for the owner or anyone who may change the case."""
     ack()
-    rt, person = context["rt"], user_id(body)
-    with rt.db.session() as session:
-        case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action['value']}")
+
+    def owner_or_on_case(policy: Policy, case: Case, person: str) -> None:
         if person != case.fix_owner_id:
-            require_change(rt.policy, case, person)
-        view = blocks_fix.more_time_view(rt.policy, case)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+            require_change(policy, case, person)
+
+    open_case_modal(context, body, client, blocks_fix.more_time_view, check=owner_or_on_case)

@@ -5,10 +5,9 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import cases, checkins, closing, ids
-from bot.access import require_change
+from bot import checkins, closing, ids
 from bot.blocks_followup import improvement_view
-from handlers.forms import field, user_id
+from handlers.forms import field, open_case_modal, user_id
 from handlers.guard import guarded
 
 OUTCOME = {ids.CHECKIN_OK: "ok", ids.CHECKIN_UNHAPPY: "unhappy", ids.CHECKIN_UNREACHABLE: "unreachable"}
@@ -46,14 +45,7 @@ def on_record_improvement(
 ) -> None:
     """Open the improvement modal for people who may change the case."""
     ack()
-    rt = context["rt"]
-    with rt.db.session() as session:
-        case = cases.get_case(
-            session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{action.get('value', '')}"
-        )
-        require_change(rt.policy, case, user_id(body))
-        view = improvement_view(rt.policy, case)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_case_modal(context, body, client, improvement_view)
 
 
 def on_improvement(

@@ -71,7 +71,7 @@ def test_the_whole_reminder_sequence_then_mark_fixed_stops_it(fast):
     fast.service.settle()
     assert all(n.state in ("done", "cancelled") for n in nudges(fast) if n.kind.startswith("fix"))
     [case] = all_cases(fast)
-    assert case.fix_status == "fixed" and case.status == "fixed"
+    assert case.fix_status == "fixed" and case.status == "following_up"  # check-ins are scheduled
     assert "marked fixed" in fast.standin.message(owner_dm["channel"], owner_dm["ts"])["text"]
     # the clock keeps running: a later reminder of another case fires, and REC-1 gets nothing more
     before = len(dms(fast, SUPPORT.id))
