@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import slack
+from bot import inbox, slack
 from bot.errors import UserError
 from bot.runtime import Runtime
 
@@ -37,6 +37,15 @@ def create_app(
     @app.middleware
     def provide_runtime(context: BoltContext, next: Any) -> None:
         context["rt"] = runtime
+        next()
+
+    @app.middleware
+    def store_messages_first(body: dict[str, Any], next: Any) -> None:
+        """A message event is in the database before Slack gets its 200 (see bot/inbox.py)."""
+        event = body.get("event") or {}
+        if body.get("type") == "event_callback" and event.get("type") == "message" and body.get("event_id"):
+            with runtime.transaction() as session:
+                inbox.accept(session, event_id=body["event_id"], event=event)
         next()
 
     @app.error

@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Callable, Iterable
+from types import UnionType
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -12,35 +13,130 @@ from slack_bolt.request.internals import build_context
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+# What Slack always sends and Bolt or our listeners read without checking: each key's JSON types.
+_SHAPES: dict[str, type | UnionType] = {
+    "user": str | dict | None,
+    "team": str | dict | None,
+    "channel": str | dict | None,
+    "enterprise": str | dict | None,
+    "authorizations": list | None,
+    "event": dict,
+    "view": dict,
+    "state": dict,
+    "actions": list,
+    "private_metadata": str,
+    "response_url": str,
+    "response_urls": list,
+}
+_INSIDE = ("event", "message", "previous_message", "item", "assistant_thread", "view")  # read like the body
+_LISTS_OF_OBJECTS = ("actions", "authorizations", "response_urls")
+
+
+class Unreadable(ValueError):
+    """A body that is not a Slack request: no JSON object, or one without the shape Slack gives it."""
+
+
+def read_body(raw: str, content_type: str | None) -> dict[str, Any]:
+    """The request as Slack meant it: a JSON body, an interaction form's `payload`, or a command's form.
+
+    Bolt takes any form body containing the text "payload" for an interaction (so it reads
+    `/recover show payload` as an empty request), and answers 500 to a body it cannot decode.
+    """
+    if not raw:
+        return {}
+    if content_type == JSON or raw.startswith("{"):  # as Bolt decides
+        return _json_object(raw, interaction=False)
+    fields = dict(parse_qsl(raw, keep_blank_values=True))
+    return _json_object(fields["payload"], interaction=True) if "payload" in fields else fields
+
+
+def _json_object(text: str, *, interaction: bool) -> dict[str, Any]:
+    try:
+        body = json.loads(text)
+    except (ValueError, RecursionError):
+        raise Unreadable("the body is not valid JSON") from None
+    problem = shape_problem(body)
+    if problem is None and interaction:
+        user = body.get("user")
+        if (
+            not isinstance(body.get("type"), str)
+            or not isinstance(user, dict)
+            or not isinstance(user.get("id"), str)
+        ):
+            problem = "an interaction needs its type and the user who acted"
+    if problem:
+        raise Unreadable(problem)
+    return body
+
+
+def shape_problem(body: Any, where: str = "payload") -> str | None:
+    """What in `body` does not have the shape Slack sends (and Bolt relies on), or None."""
+    if not isinstance(body, dict):
+        return f"{where} is not a JSON object"
+    for key, shape in _SHAPES.items():
+        if key in body and not isinstance(body[key], shape):
+            return f"{where}.{key} is not what Slack sends"
+    for key in _LISTS_OF_OBJECTS:
+        if not all(isinstance(item, dict) for item in body.get(key) or []):
+            return f"{where}.{key} should hold objects"
+    if not _state_ok(body.get("state", {})):
+        return f"{where}.state should hold blocks of elements"
+    for key in _INSIDE:
+        if isinstance(body.get(key), dict) and (problem := shape_problem(body[key], f"{where}.{key}")):
+            return problem
+    kind, view, actions = body.get("type"), body.get("view", {}), body.get("actions", [{"action_id": ""}])
+    if kind == "block_actions" and not (actions and all(_action_ok(action) for action in actions)):
+        return "block_actions needs actions, each with an action_id (and a text value, if any)"
+    if kind in ("view_submission", "view_closed") and not all(
+        isinstance(view.get(key), str) for key in ("id", "type", "callback_id")
+    ):
+        return f"{kind} needs a view with its id, type and callback_id"
+    if (kind == "workflow_step_edit" or view.get("type") == "workflow_step") and "workflow_step" not in body:
+        return "a workflow step payload needs its workflow_step"
+    return None
+
+
+def _state_ok(state: dict[str, Any]) -> bool:
+    values = state.get("values", {})
+    return isinstance(values, dict) and all(
+        isinstance(block, dict) and all(isinstance(element, dict) for element in block.values())
+        for block in values.values()
+    )
+
+
+def _action_ok(action: dict[str, Any]) -> bool:
+    return isinstance(action.get("action_id"), str) and isinstance(action.get("value", ""), str)
 
 
 class FormSafeRequest(BoltRequest):
-    """A BoltRequest that reads slash commands mentioning the word "payload" correctly.
-
-    Bolt takes any form body containing the text "payload" for an interactivity payload and
-    parses `/recover show payload` into an empty request; here a form without a `payload`
-    field is read as the plain form it is.
-    """
+    """A BoltRequest whose body is read by `read_body`: `problem` says why it could not be, body is then {}."""
 
     def __init__(self, *, body: str, query: str, headers: dict[str, Any]) -> None:
-        super().__init__(body=body, query=query, headers=headers)
-        if self.content_type == FORM and not body.startswith("{"):
-            fields = dict(parse_qsl(body, keep_blank_values=True))
-            if "payload" not in fields:
-                self.body = fields
-                self.context = build_context(BoltContext({}), self.body)
+        super().__init__(body="", query=query, headers=headers)
+        self.raw_body, self.problem = body, None  # Bolt verifies the signature over raw_body
+        try:
+            self.body = read_body(body, self.content_type)
+        except Unreadable as problem:
+            self.problem = str(problem)
+        self.context = build_context(BoltContext({}), self.body)
 
 
 class EventsHandler(SlackRequestHandler):
-    """Bolt's WSGI adapter, with the form fix above."""
+    """Bolt's WSGI adapter, reading bodies with `read_body`; what Slack would never send gets a 400."""
 
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
-        """Hand one verified-or-not request to Bolt (Bolt checks the signature)."""
-        bolt_request = FormSafeRequest(
-            body=request.get_body(), query=request.query_string, headers=request.get_headers()
-        )
-        return self.app.dispatch(bolt_request)
+        """Hand one request to Bolt (Bolt checks the signature), or refuse a body it cannot read."""
+        try:
+            raw = request.get_body()
+        except UnicodeDecodeError:
+            return BoltResponse(status=400, body="Bad request: the body is not UTF-8.")
+        bolt_request = FormSafeRequest(body=raw, query=request.query_string, headers=request.get_headers())
+        answer = self.app.dispatch(bolt_request)  # an unreadable body is dispatched as {}: nothing runs
+        if bolt_request.problem is None or answer.status == 401:
+            return answer
+        return BoltResponse(status=400, body=f"Bad request: {bolt_request.problem}.")
 
 
 def wsgi_app(app: App | None, healthy: Callable[[], bool]) -> Callable[..., Iterable[bytes]]:

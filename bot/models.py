@@ -102,6 +102,17 @@ class Nudge(SQLModel, table=True):
     fired_at: datetime | None = None
 
 
+class Inbox(SQLModel, table=True):
+    """A Slack event stored before it is acknowledged, so a crash after the 200 cannot lose it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(unique=True, max_length=64)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    state: str = Field(default="pending", max_length=16, index=True)  # pending, done
+    received_at: datetime = Field(default_factory=utcnow, index=True)
+    done_at: datetime | None = None
+
+
 class Person(SQLModel, table=True):
     """What we remember about a Slack user: name (to sign apologies) and time zone (quiet hours)."""
 

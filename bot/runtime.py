@@ -25,6 +25,7 @@ class Runtime:
     db: Database
     client: WebClient
     sender: Sender
+    workspace_url: str | None = None  # https://acme.slack.com/, for permalinks
 
     @classmethod
     def build(cls, settings: Settings, policy: Policy) -> "Runtime":
@@ -32,7 +33,9 @@ class Runtime:
         db = Database(settings.database_url)
         db.migrate()
         client = make_client(settings.bot_token, settings.api_url)
-        return cls(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client))
+        runtime = cls(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client))
+        runtime.workspace_url = client.auth_test().get("url")
+        return runtime
 
     def learn_people(self) -> None:
         """Remember the names and time zones of everyone on the ladder (to sign drafts, for quiet hours)."""

@@ -9,6 +9,7 @@ again later with a growing pause.
 import base64
 import logging
 import threading
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -100,11 +101,14 @@ class Sender:
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Finish the call in flight and stop."""
+        """Finish the call in flight, deliver what is owed now (within `timeout`), and stop."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.drain():
+            pass  # anything left stays in the outbox for the next start
 
     def wake(self) -> None:
         """Something new is owed: deliver it now rather than at the next tick."""

@@ -57,12 +57,3 @@ def profiles(client: WebClient, user_ids: list[str]) -> dict[str, Profile]:
         name = user.get("real_name") or (user.get("profile") or {}).get("real_name") or user.get("name")
         found[user_id] = Profile(name=name, tz=user.get("tz"))
     return found
-
-
-def permalink(client: WebClient, channel: str, ts: str) -> str | None:
-    """A link to the message, or None when Slack cannot give one right now."""
-    try:
-        return client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink")
-    except (SlackClientError, OSError) as error:
-        log.warning("no permalink for %s/%s: %s", channel, ts, error)
-        return None

@@ -5,13 +5,9 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import home, intake, metrics, slack
-from bot.cases import Complaint
-from bot.customer import extract_customer
+from bot import home, inbox, metrics
 from bot.models import utcnow
 from handlers.guard import guarded
-
-PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
 
 
 def register(app: App) -> None:
@@ -21,35 +17,15 @@ def register(app: App) -> None:
 
 
 def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
-    """A person's message: a new case at the top of a complaints channel, a note inside a case thread."""
-    if event.get("subtype") not in PERSON_SUBTYPES or event.get("bot_id") or not event.get("user"):
-        return  # edits, deletions, joins and bots never make cases
+    """A message the inbox already holds: make it a case or a note (idempotent, so replays are safe)."""
     rt = context["rt"]
-    channel, ts, text = event["channel"], event["ts"], event.get("text") or ""
-    thread_ts = event.get("thread_ts")
-    if thread_ts and thread_ts != ts:
-        with rt.transaction() as session:
-            intake.note_reply(
-                session, channel=channel, thread_ts=thread_ts, ts=ts, user_id=event["user"], text=text
-            )
-        return
-    if channel not in rt.policy.complaints_channels or not text.strip():
-        return
-    complaint = Complaint(
-        text=text,
-        reporter_id=event["user"],
-        source="channel",
-        source_key=f"msg:{channel}:{ts}",
-        customer=extract_customer(text),
-        channel_id=channel,
-        message_ts=ts,
-        permalink=slack.permalink(client, channel, ts),
-        thread_channel=channel,
-        thread_ts=ts,
-    )
     with rt.transaction() as session:
-        intake.log_complaint(
-            session, policy=rt.policy, complaint=complaint, card_channel=channel, card_thread_ts=ts
+        inbox.process(
+            session,
+            policy=rt.policy,
+            event_id=body.get("event_id", ""),
+            event=event,
+            workspace_url=rt.workspace_url,
         )
 
 

@@ -14,27 +14,35 @@ from bot.policy import Policy
 
 
 def field(view: dict[str, Any], block_id: str) -> str | None:
-    """The plain value a person left in one input block of a submitted modal."""
-    element = next(iter(view.get("state", {}).get("values", {}).get(block_id, {}).values()), None) or {}
+    """The plain value a person left in one input block of a submitted modal (None if absent or unreadable)."""
+    block = _object(_object(_object(view.get("state")).get("values")).get(block_id))
+    element = _object(next(iter(block.values()), None))
     for key in ("value", "selected_conversation", "selected_channel", "selected_user", "selected_date_time"):
         if element.get(key) not in (None, ""):
             return str(element[key])
-    option = element.get("selected_option") or {}
-    return option.get("value")
+    value = _object(element.get("selected_option")).get("value")
+    return None if value in (None, "") else str(value)
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
     """The private_metadata we stored on a view, as a dict ({} when absent or not ours)."""
+    stored = view.get("private_metadata")
     try:
-        value = json.loads(view.get("private_metadata") or "{}")
-    except json.JSONDecodeError:
+        value = json.loads(stored) if isinstance(stored, str) and stored else {}
+    except (ValueError, RecursionError):
         return {}
-    return value if isinstance(value, dict) else {}
+    return _object(value)
 
 
 def user_id(body: dict[str, Any]) -> str:
     """Who pressed, submitted or typed."""
-    return body.get("user_id") or (body.get("user") or {}).get("id", "")
+    user = body.get("user")
+    return body.get("user_id") or (user if isinstance(user, str) else _object(user).get("id", ""))
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """`value` if it is a JSON object, else an empty one: payload parts are read without trusting them."""
+    return value if isinstance(value, dict) else {}
 
 
 def open_case_modal(

@@ -14,6 +14,7 @@ from bot.errors import UserError
 from bot.models import utcnow
 from bot.people import zone_in
 from bot.sender import owe
+from bot.slack_events import permalink
 from handlers.forms import field, metadata, user_id
 from handlers.guard import guarded
 
@@ -63,7 +64,7 @@ def on_new_case(
         severity=None if severity in (None, "auto") else severity,
         channel_id=source.get("channel"),
         message_ts=source.get("ts"),
-        permalink=slack.permalink(client, source["channel"], source["ts"]) if source.get("ts") else None,
+        permalink=permalink(rt.workspace_url, source["channel"], source["ts"]) if source.get("ts") else None,
         thread_channel=chosen if linked else None,
         thread_ts=source["ts"] if linked else None,
     )

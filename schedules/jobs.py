@@ -2,6 +2,7 @@
 
 import logging
 
+from bot import inbox
 from bot.apologies import fire_apology_escalate
 from bot.checkins import fire_checkin
 from bot.digest import fire_digest
@@ -31,6 +32,23 @@ def tick() -> None:
     """Once a second: fire every nudge that is due, then deliver what is owed to Slack."""
     if _runtime is None:
         return
+    replay_inbox(_runtime)
     while fire_due(_runtime.db, _runtime.policy, FIRERS, batch=BATCH) == BATCH:
         _runtime.sender.wake()
     _runtime.sender.wake()
+
+
+def replay_inbox(runtime: Runtime) -> None:
+    """Process message events whose worker died after storing them."""
+    with runtime.db.session() as session:
+        waiting = [(row.event_id, row.payload) for row in inbox.stale(session)]
+    for event_id, event in waiting:
+        log.warning("replaying event %s: its first worker never finished it", event_id)
+        with runtime.transaction() as session:
+            inbox.process(
+                session,
+                policy=runtime.policy,
+                event_id=event_id,
+                event=event,
+                workspace_url=runtime.workspace_url,
+            )

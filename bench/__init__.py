@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench.run [--quick]` measures Bounceback against baselines on this machine."""

@@ -1,0 +1,69 @@
+"""The baseline: a bare Bolt app that acknowledges every command, action and event with a no-op.
+
+It is served exactly as Bounceback is (waitress, the same thread count, the same listener pool size,
+signature verification on, Bolt acknowledging after the listener calls `ack()`), so the difference
+between the two is what Bounceback itself adds.
+"""
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import waitress
+from slack_bolt import Ack, App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.http import EVENTS_PATH
+from bot.sandbox import cast
+
+WAITRESS_THREADS = 8  # as bot.service.Service
+LISTENER_WORKERS = 16  # as bot.service.Service
+
+
+def create_bare_app(signing_secret: str) -> App:
+    """A Bolt app whose every listener only acknowledges."""
+    app = App(
+        token=cast.BOT_TOKEN,
+        signing_secret=signing_secret,
+        token_verification_enabled=False,  # no auth.test: nothing answers it, and it is start-up only
+        process_before_response=False,
+        raise_error_for_unhandled_request=False,
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_WORKERS, thread_name_prefix="bare"),
+    )
+    anything = re.compile(".*")
+
+    @app.command(anything)
+    def on_command(ack: Ack) -> None:
+        ack()
+
+    @app.action(anything)
+    def on_action(ack: Ack) -> None:
+        ack()
+
+    @app.event(anything)
+    def on_event(body: dict[str, Any]) -> None:
+        """Events are acknowledged by Bolt itself."""
+
+    return app
+
+
+class BareServer:
+    """The bare app behind waitress on loopback; `start()`, `url`, `stop()`."""
+
+    def __init__(self, signing_secret: str) -> None:
+        handler = SlackRequestHandler(create_bare_app(signing_secret), path=EVENTS_PATH)
+        self._server: Any = waitress.create_server(handler, host="127.0.0.1", port=0, threads=WAITRESS_THREADS)
+
+    def serve(self) -> None:
+        """Serve until `stop()` (blocks)."""
+        self._server.run()
+
+    @property
+    def url(self) -> str:
+        """Where the driver sends requests."""
+        return f"http://127.0.0.1:{self._server.effective_port}{EVENTS_PATH}"
+
+    def stop(self) -> None:
+        """Stop listening and let requests in flight finish."""
+        self._server.close()
+        self._server.task_dispatcher.shutdown(cancel_pending=False, timeout=5)
