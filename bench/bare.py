@@ -15,17 +15,17 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.http import EVENTS_PATH
 from bot.sandbox import cast
+from bot.slack import make_client
 
 WAITRESS_THREADS = 8  # as bot.service.Service
 LISTENER_WORKERS = 16  # as bot.service.Service
 
 
-def create_bare_app(signing_secret: str) -> App:
-    """A Bolt app whose every listener only acknowledges."""
+def create_bare_app(signing_secret: str, api_url: str) -> App:
+    """A Bolt app whose every listener only acknowledges; its client (auth.test) is Bounceback's."""
     app = App(
-        token=cast.BOT_TOKEN,
+        client=make_client(cast.BOT_TOKEN, api_url),
         signing_secret=signing_secret,
-        token_verification_enabled=False,  # no auth.test: nothing answers it, and it is start-up only
         process_before_response=False,
         raise_error_for_unhandled_request=False,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_WORKERS, thread_name_prefix="bare"),
@@ -50,8 +50,8 @@ def create_bare_app(signing_secret: str) -> App:
 class BareServer:
     """The bare app behind waitress on loopback; `start()`, `url`, `stop()`."""
 
-    def __init__(self, signing_secret: str) -> None:
-        handler = SlackRequestHandler(create_bare_app(signing_secret), path=EVENTS_PATH)
+    def __init__(self, signing_secret: str, api_url: str) -> None:
+        handler = SlackRequestHandler(create_bare_app(signing_secret, api_url), path=EVENTS_PATH)
         self._server: Any = waitress.create_server(handler, host="127.0.0.1", port=0, threads=WAITRESS_THREADS)
 
     def serve(self) -> None:

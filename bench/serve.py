@@ -48,7 +48,7 @@ def _serve(kind: Kind, settings: Settings, conn: Connection) -> None:
         service = Service(settings, load_policy(settings.policy_path), host="127.0.0.1").start(port=0)
         url, settle, stop = service.url, service.settle, service.stop
     else:
-        bare = BareServer(str(settings.signing_secret))
+        bare = BareServer(str(settings.signing_secret), settings.api_url)
         threading.Thread(target=bare.serve, name="bare-http", daemon=True).start()
         url, stop = bare.url, bare.stop
 
