@@ -131,6 +131,7 @@ def test_kill_9_three_times_while_300_nudges_fire_loses_and_doubles_nothing(
         lost_events, extra_events = expected - gained, gained - expected
         figures.duplicates += sum(n - 1 for n in doubled.values()) + extra_events.total()
         figures.losses += len(missing) + lost_events.total() + (before_cases - after_cases)
+        print("DEBUG", doubled, missing)
         assert doubled == {}, f"delivered more than once: {doubled}"
         assert missing == [], f"owed but never delivered: {missing}"
         assert len(fired) == CASES * REMINDERS and all(seen[f"nudge:{key}"] == 1 for key in fired)
