@@ -33,6 +33,7 @@ class Service:
         self._server: Any = None
         self._server_thread: threading.Thread | None = None
         self._socket: SocketModeHandler | None = None
+        self._stopping = False
 
     def start(self, port: int | None = None) -> "Service":
         """Migrate, start the sender and the clock, then listen (HTTP, or Socket Mode plus /healthz)."""
@@ -49,13 +50,21 @@ class Service:
             port=self.settings.port if port is None else port,
             threads=8,
         )
-        self._server_thread = threading.Thread(target=self._server.run, name="bounceback-http", daemon=True)
+        self._server_thread = threading.Thread(target=self._serve, name="bounceback-http", daemon=True)
         self._server_thread.start()
         if self.socket_mode:
             self._socket = SocketModeHandler(app, self.settings.app_token)
             self._socket.connect()
         log.info("Bounceback is up on port %s (%s)", self.port, "Socket Mode" if self.socket_mode else "HTTP")
         return self
+
+    def _serve(self) -> None:
+        """Run waitress until stopped; closing its sockets from stop() may end the poll with EBADF."""
+        try:
+            self._server.run()
+        except OSError:
+            if not self._stopping:
+                raise
 
     @property
     def port(self) -> int:
@@ -85,6 +94,7 @@ class Service:
         """Stop taking requests, finish those in flight, flush the outbox, then stop the clock."""
         if self._socket is not None:
             self._socket.close()
+        self._stopping = True
         if self._server is not None:
             self._server.close()  # no new connections
             self._server.task_dispatcher.shutdown(cancel_pending=False, timeout=10)
