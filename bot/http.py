@@ -1,6 +1,7 @@
 """The HTTP face of Bounceback: Slack's requests on /slack/events, and /healthz for load balancers."""
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from types import UnionType
 from typing import Any
@@ -11,6 +12,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 
+log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 JSON = "application/json"
@@ -58,17 +60,20 @@ def _json_object(text: str, *, interaction: bool) -> dict[str, Any]:
     except (ValueError, RecursionError):
         raise Unreadable("the body is not valid JSON") from None
     problem = shape_problem(body)
-    if problem is None and interaction:
-        user = body.get("user")
-        if (
-            not isinstance(body.get("type"), str)
-            or not isinstance(user, dict)
-            or not isinstance(user.get("id"), str)
-        ):
-            problem = "an interaction needs its type and the user who acted"
+    if problem is None and interaction and not _has_actor(body):
+        problem = "an interaction needs its type and the user who acted"
     if problem:
         raise Unreadable(problem)
     return body
+
+
+def _has_actor(interaction: dict[str, Any]) -> bool:
+    user = interaction.get("user")
+    return (
+        isinstance(interaction.get("type"), str)
+        and isinstance(user, dict)
+        and isinstance(user.get("id"), str)
+    )
 
 
 def shape_problem(body: Any, where: str = "payload") -> str | None:
@@ -113,6 +118,8 @@ def _action_ok(action: dict[str, Any]) -> bool:
 class FormSafeRequest(BoltRequest):
     """A BoltRequest whose body is read by `read_body`: `problem` says why it could not be, body is then {}."""
 
+    problem: str | None
+
     def __init__(self, *, body: str, query: str, headers: dict[str, Any]) -> None:
         super().__init__(body="", query=query, headers=headers)
         self.raw_body, self.problem = body, None  # Bolt verifies the signature over raw_body
@@ -136,6 +143,7 @@ class EventsHandler(SlackRequestHandler):
         answer = self.app.dispatch(bolt_request)  # an unreadable body is dispatched as {}: nothing runs
         if bolt_request.problem is None or answer.status == 401:
             return answer
+        log.warning("refused a request Slack would not send: %s", bolt_request.problem)
         return BoltResponse(status=400, body=f"Bad request: {bolt_request.problem}.")
 
 

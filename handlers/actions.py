@@ -61,7 +61,7 @@ def on_mark_fixed(
         fixes.mark_fixed(
             session,
             policy=rt.policy,
-            key=f"{rt.policy.case_prefix}-{action['value']}",
+            key=f"{rt.policy.case_prefix}-{action.get('value', '')}",
             note="",
             actor_id=user_id(body),
         )

@@ -40,7 +40,7 @@ def on_approve(
     """Approve & send: the draft goes to the case thread as it is."""
     ack()
     rt, actor = context["rt"], user_id(body)
-    case_id, round_ = _request(action["value"])
+    case_id, round_ = _request(action.get("value", ""))
     with rt.transaction() as session:
         case = apologies.open_request(
             session, policy=rt.policy, case_id=case_id, round_=round_, actor_id=actor
@@ -54,7 +54,7 @@ def on_open_modal(
     """Edit, Hand to someone else, Escalate: each opens its modal for people who may act."""
     ack()
     rt, actor = context["rt"], user_id(body)
-    case_id, round_ = _request(action["value"])
+    case_id, round_ = _request(action.get("value", ""))
     with rt.db.session() as session:
         case = apologies.open_request(
             session, policy=rt.policy, case_id=case_id, round_=round_, actor_id=actor
@@ -178,13 +178,14 @@ def on_gesture_decided(
     """Approve or Decline a gesture above someone's limit."""
     ack()
     rt = context["rt"]
-    if not action.get("value", "").isdigit():
+    value = action.get("value", "")
+    if not (value.isascii() and value.isdigit() and len(value) <= 9):
         raise UserError("That button is not one of ours.")
     with rt.transaction() as session:
         gestures.decide(
             session,
             policy=rt.policy,
-            gesture_id=int(action["value"]),
+            gesture_id=int(value),
             approve=action["action_id"] == ids.APPROVE_GESTURE,
             actor_id=user_id(body),
         )
@@ -201,5 +202,7 @@ def _amount(text: str | None) -> tuple[Decimal | None, str | None]:
     try:
         value = Decimal(text.replace(",", "").lstrip("$"))
     except InvalidOperation:
+        return None, "Write a number, like 25 or 180.50."
+    if not value.is_finite():
         return None, "Write a number, like 25 or 180.50."
     return (value, None) if value >= 0 else (None, "An amount cannot be negative.")

@@ -13,6 +13,7 @@ from bot.deadlines import parse_deadline
 from bot.errors import UserError
 from bot.models import utcnow
 from bot.people import zone_in
+from bot.policy import SEVERITIES
 from bot.sender import owe
 from bot.slack_events import permalink
 from handlers.forms import field, metadata, user_id
@@ -47,6 +48,8 @@ def on_new_case(
     if not summary:
         errors[ids.SUMMARY] = "Write what went wrong for the customer."
     customer = _customer(view, errors)
+    if field(view, ids.SEVERITY) not in (None, "auto", *SEVERITIES):
+        errors[ids.SEVERITY] = "Pick one of the severities offered, or leave it blank."
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -135,7 +138,7 @@ def on_assign_owner(
 ) -> None:
     """Assign the owner and deadline picked in the modal."""
     owner, picked = field(view, ids.FIX_OWNER), field(view, ids.FIX_DUE)
-    due = datetime.fromtimestamp(int(picked), UTC) if picked and picked.isdigit() else None
+    due = _moment(picked)
     if due is None or due <= utcnow():
         ack(response_action="errors", errors={ids.FIX_DUE: "Pick a deadline in the future."})
         return
@@ -184,6 +187,13 @@ def on_need_more_time(
             actor_id=actor,
             profiles=found,
         )
+
+
+def _moment(picked: str | None) -> datetime | None:
+    """A date-time picker's unix time, or None when it is not one a clock can show."""
+    if not picked or not picked.isascii() or not picked.isdigit() or len(picked) > 11:
+        return None
+    return datetime.fromtimestamp(int(picked), UTC)
 
 
 def _key(rt: Any, view: dict[str, Any]) -> str:
