@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot import checkins, closing, ids
 from bot.blocks_followup import improvement_view
-from handlers.forms import field, open_case_modal, user_id
+from handlers.forms import field, open_case_modal, user_id, view_case
 from handlers.guard import guarded
 
 OUTCOME = {ids.CHECKIN_OK: "ok", ids.CHECKIN_UNHAPPY: "unhappy", ids.CHECKIN_UNREACHABLE: "unreachable"}
@@ -63,7 +63,7 @@ def on_improvement(
         closing.improve(
             session,
             policy=rt.policy,
-            key=f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}",
+            key=view_case(context, view),
             root_cause=cause,
             change=change,
             actor_id=user_id(body),

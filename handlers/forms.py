@@ -60,3 +60,8 @@ def open_case_modal(
         check(rt.policy, case, user_id(body))
         view = build(rt.policy, case)
     client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def view_case(context: BoltContext, view: dict[str, Any]) -> str:
+    """The case key a modal was opened for (its private_metadata holds the case number)."""
+    return f"{context['rt'].policy.case_prefix}-{view.get('private_metadata', '')}"

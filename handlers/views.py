@@ -16,7 +16,7 @@ from bot.people import zone_in
 from bot.policy import SEVERITIES
 from bot.sender import owe
 from bot.slack_events import permalink
-from handlers.forms import field, metadata, user_id
+from handlers.forms import field, metadata, user_id, view_case
 from handlers.guard import guarded
 
 
@@ -104,7 +104,7 @@ def on_change_severity(
         intake.change_severity(
             session,
             policy=rt.policy,
-            key=f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}",
+            key=view_case(context, view),
             severity=field(view, ids.SEVERITY) or "",
             reason=reason,
             actor_id=user_id(body),
@@ -126,7 +126,7 @@ def on_edit_details(
         intake.update_details(
             session,
             policy=rt.policy,
-            key=f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}",
+            key=view_case(context, view),
             actor_id=user_id(body),
             summary=field(view, ids.SUMMARY) or "",
             customer=customer,
@@ -152,7 +152,7 @@ def on_assign_owner(
         fixes.assign_owner(
             session,
             policy=rt.policy,
-            key=_key(rt, view),
+            key=view_case(context, view),
             owner_id=owner,
             due=due,
             actor_id=actor,
@@ -181,7 +181,7 @@ def on_need_more_time(
         fixes.change_due(
             session,
             policy=rt.policy,
-            key=_key(rt, view),
+            key=view_case(context, view),
             due=due,
             reason=reason,
             actor_id=actor,
@@ -194,7 +194,3 @@ def _moment(picked: str | None) -> datetime | None:
     if not picked or not picked.isascii() or not picked.isdigit() or len(picked) > 11:
         return None
     return datetime.fromtimestamp(int(picked), UTC)
-
-
-def _key(rt: Any, view: dict[str, Any]) -> str:
-    return f"{rt.policy.case_prefix}-{view.get('private_metadata', '')}"
