@@ -52,7 +52,9 @@ class BareServer:
 
     def __init__(self, signing_secret: str, api_url: str) -> None:
         handler = SlackRequestHandler(create_bare_app(signing_secret, api_url), path=EVENTS_PATH)
-        self._server: Any = waitress.create_server(handler, host="127.0.0.1", port=0, threads=WAITRESS_THREADS)
+        self._server: Any = waitress.create_server(
+            handler, host="127.0.0.1", port=0, threads=WAITRESS_THREADS
+        )
 
     def serve(self) -> None:
         """Serve until `stop()` (blocks)."""

@@ -35,9 +35,7 @@ class Load:
         return ordered[rank - 1]
 
 
-def run_load(
-    send: Callable[[int], Delivery], *, total: int, concurrency: int, time_limit: float
-) -> Load:
+def run_load(send: Callable[[int], Delivery], *, total: int, concurrency: int, time_limit: float) -> Load:
     """Call `send(i)` for i in range(total) from `concurrency` threads; stop early after `time_limit`s.
 
     A non-2xx answer or an exception counts as a failure; only successful acknowledgements have a latency.

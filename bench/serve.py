@@ -10,7 +10,6 @@ import logging
 import multiprocessing
 import os
 import threading
-import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
@@ -128,14 +127,3 @@ class Served:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
-
-
-def wait_for(predicate: Any, *, timeout: float, interval: float = 0.02) -> float | None:
-    """Seconds until `predicate()` is true, polling every `interval`; None when `timeout` passes first."""
-    started = time.monotonic()
-    while True:
-        if predicate():
-            return time.monotonic() - started
-        if time.monotonic() - started > timeout:
-            return None
-        time.sleep(interval)

@@ -42,10 +42,16 @@ def markdown(rows: list[Row]) -> str:
 def machine(postgres_version: str | None) -> str:
     """The machine the run was on: cores, CPU, Python, SQLite and PostgreSQL versions."""
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines() if "model name" in line),
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if "model name" in line
+        ),
         platform.processor() or "unknown CPU",
     )
-    memory = next((line.split()[1] for line in _read("/proc/meminfo").splitlines() if "MemTotal" in line), "0")
+    memory = next(
+        (line.split()[1] for line in _read("/proc/meminfo").splitlines() if "MemTotal" in line), "0"
+    )
     return (
         f"nproc {os.cpu_count()} ({cpu}), {int(memory) // 1024 // 1024} GiB RAM, "
         f"{platform.system()} {platform.release()}; Python {platform.python_version()}, "

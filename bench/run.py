@@ -1,0 +1,127 @@
+"""`python -m bench.run [--quick]`: every benchmark, one table, written into bench/README.md.
+
+Each row compares Bounceback with a baseline measured in the same run on the same machine.
+The full run uses the sizes the issue asks for (1,000,000 cases for the history); `--quick`
+uses smaller ones (100,000 cases) and says so in the table's heading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import ack, burst, history, scheduler
+from bench.history_db import postgres_version
+from bench.slackside import slack_side
+from bench.table import Row, git_revision, machine, markdown
+
+README = Path(__file__).resolve().parent / "README.md"
+RESULTS_START = "<!-- results: written by python -m bench.run -->"
+RESULTS_END = "<!-- end of results -->"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much each benchmark does."""
+
+    requests: int  # per ack run
+    warmup: int
+    events: int  # burst intake
+    paced_events: int
+    paced_limit: float  # seconds
+    pending: int  # far-future nudges
+    due: int  # nudges due in one second
+    ticks: int
+    cases: int  # history
+    repeats: int
+
+
+FULL = Sizes(300, 20, 1000, 1000, 300, 100_000, 1000, 30, 1_000_000, 3)
+QUICK = Sizes(150, 10, 1000, 300, 150, 100_000, 1000, 20, 100_000, 3)
+SECTIONS = ("ack", "burst", "scheduler", "history")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen benchmarks, print the table and write it into bench/README.md."""
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes: 100k cases for the history")
+    parser.add_argument("--only", choices=SECTIONS, action="append", help="run only these sections")
+    parser.add_argument("--no-readme", action="store_true", help="print the table without writing README.md")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+    sizes = QUICK if args.quick else FULL
+    chosen = args.only or list(SECTIONS)
+    pg = postgres_version()
+    started = time.monotonic()
+    rows: list[Row] = []
+    with slack_side() as standin:
+        if "ack" in chosen:
+            _say("1. ack latency")
+            rows += ack.run(standin, requests=sizes.requests, warmup=sizes.warmup, levels=(1, 8, 16))
+        if "burst" in chosen:
+            _say("2. burst intake")
+            rows += burst.run(standin, events=sizes.events, time_limit=180)
+        if "scheduler" in chosen:
+            _say("3. scheduler at scale")
+            rows += scheduler.run(standin, pending=sizes.pending, due=sizes.due, ticks=sizes.ticks)
+    if "burst" in chosen:
+        _say("2. paced case cards")
+        rows += burst.run_paced(events=sizes.paced_events, pace=50, time_limit=sizes.paced_limit)
+    if "history" in chosen:
+        _say("4. history")
+        rows += history.run(count=sizes.cases, repeats=sizes.repeats, postgres=pg is not None)
+    command = (
+        "python -m bench.run"
+        + (" --quick" if args.quick else "")
+        + "".join(f" --only {s}" for s in args.only or [])
+    )
+    report = _report(
+        rows, command=command, pg=pg, minutes=(time.monotonic() - started) / 60, quick=args.quick
+    )
+    print(report)
+    if not args.no_readme:
+        _write(report)
+    return 0
+
+
+def _say(what: str) -> None:
+    print(f"[{datetime.now():%H:%M:%S}] {what} …", file=sys.stderr, flush=True)
+
+
+def _report(rows: list[Row], *, command: str, pg: str | None, minutes: float, quick: bool) -> str:
+    missed = [row for row in rows if row.met is False]
+    size = "QUICK run: 100,000 cases for the history (the full run uses 1,000,000)" if quick else "full run"
+    return "\n".join(
+        [
+            RESULTS_START,
+            f"**{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {git_revision()}, `{command}`** ({size}; "
+            f"{minutes:.1f} minutes)",
+            "",
+            f"Machine: {machine(pg)}",
+            "",
+            markdown(rows),
+            "",
+            f"**{len(missed)} of {sum(1 for r in rows if r.met is not None)} targets missed.**",
+            RESULTS_END,
+        ]
+    )
+
+
+def _write(report: str) -> None:
+    """Replace the results between the markers in README.md (or append them)."""
+    text = README.read_text() if README.exists() else ""
+    if RESULTS_START in text and RESULTS_END in text:
+        head, rest = text.split(RESULTS_START, 1)
+        text = head + report + rest.split(RESULTS_END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + report + "\n"
+    README.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""3. Scheduler at scale: 100,000 pending nudges far in the future, and 1,000 falling due in one second.
+
+Rows go straight into the `nudge` table (and `case`, for the nudges that fire), as a long-running
+deployment would hold them. Memory and idle CPU are the server process's own (/proc); a tick is
+timed by running the clock's own job, `schedules.jobs:tick`, against the same database.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.serve import Served, settings_for
+from bench.slackside import BenchStandIn
+from bench.table import Row
+from bot.policy import load_policy
+from bot.runtime import Runtime
+from bot.sandbox import cast
+from schedules import jobs
+
+FAR = timedelta(days=30)
+OWNER = cast.SUPPORT.id
+
+
+def stamp(at: datetime) -> str:
+    """A datetime as SQLAlchemy stores it in SQLite: naive UTC with microseconds."""
+    return at.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def insert_pending(database: Path, count: int) -> None:
+    """`count` pending nudges due 30 to 60 days from now, on no case."""
+    now = datetime.now(UTC)
+    rows = (
+        (
+            f"bench:far:{i}",
+            ("fix_reminder", "checkin", "apology_escalate")[i % 3],
+            OWNER,
+            stamp(now + FAR + timedelta(seconds=i * 26)),
+            json.dumps({"version": 1, "when": "due"}),
+            stamp(now),
+        )
+        for i in range(count)
+    )
+    with sqlite3.connect(database, timeout=30) as connection:
+        connection.executemany(
+            "INSERT INTO nudge (key, kind, recipient_id, due_at, state, payload, deferrals, created_at) "
+            "VALUES (?, ?, ?, ?, 'pending', ?, 0, ?)",
+            rows,
+        )
+
+
+def insert_due(database: Path, count: int, due: datetime, tag: str) -> list[int]:
+    """`count` cases with an assigned fix, each with its "due" reminder falling due within the second `due`."""
+    now, owed = datetime.now(UTC), stamp(due + timedelta(days=1))
+    with sqlite3.connect(database, timeout=30) as connection:
+        first = connection.execute('SELECT coalesce(max(id), 0) FROM "case"').fetchone()[0] + 1
+        connection.executemany(
+            'INSERT INTO "case" (id, source_key, source, summary, reporter_id, severity, severity_reasons, '
+            "status, created_at, updated_at, fix_owner_id, fix_due_at, fix_status, fix_version, "
+            "apology_state, apology_round, apology_errors) VALUES (?, ?, 'command', ?, ?, 'minor', '[]', "
+            "'fix_assigned', ?, ?, ?, ?, 'assigned', 1, 'none', 0, 0)",
+            [
+                (
+                    first + i,
+                    f"bench:{tag}:{i}",
+                    f"Bench case {tag} {i}",
+                    cast.FRONT_DESK.id,
+                    stamp(now),
+                    stamp(now),
+                    OWNER,
+                    owed,
+                )
+                for i in range(count)
+            ],
+        )
+        connection.executemany(
+            "INSERT INTO nudge (key, kind, case_id, recipient_id, due_at, state, payload, deferrals, created_at) "
+            "VALUES (?, 'fix_reminder', ?, ?, ?, 'pending', ?, 0, ?)",
+            [
+                (
+                    f"fix:{first + i}:v1:due",
+                    first + i,
+                    OWNER,
+                    stamp(due + timedelta(microseconds=i * 997)),
+                    json.dumps({"version": 1, "when": "due"}),
+                    stamp(now),
+                )
+                for i in range(count)
+            ],
+        )
+        return [first + i for i in range(count)]
+
+
+def lateness(database: Path, case_ids: list[int], due: datetime, *, limit: float) -> list[float]:
+    """Seconds from `due` until each nudge of these cases is seen done (committed), polled every 20 ms."""
+    seen: dict[int, float] = {}
+    marks = ",".join("?" * len(case_ids))
+    query = f"SELECT case_id FROM nudge WHERE state = 'done' AND case_id IN ({marks})"
+    deadline = due.timestamp() + limit
+    with sqlite3.connect(database, timeout=30) as connection:
+        while len(seen) < len(case_ids) and time.time() < deadline:
+            now = time.time()
+            for (case_id,) in connection.execute(query, case_ids):
+                seen.setdefault(case_id, now - due.timestamp())
+            time.sleep(0.02)
+    return sorted(seen.values())
+
+
+def _tick_ms(runtime: Runtime, count: int) -> list[float]:
+    jobs.bind(runtime)
+    spent = []
+    for _ in range(count):
+        started = time.perf_counter()
+        jobs.tick()
+        spent.append((time.perf_counter() - started) * 1000)
+    return sorted(spent)
+
+
+def _cpu_ms_per_s(served: Served, seconds: float) -> float:
+    before = served.cpu_seconds()
+    time.sleep(seconds)
+    return (served.cpu_seconds() - before) * 1000 / seconds
+
+
+def _next_second(after: float) -> datetime:
+    return datetime.fromtimestamp(math.ceil(time.time() + after), UTC)
+
+
+def run(standin: BenchStandIn, *, pending: int, due: int, ticks: int) -> list[Row]:
+    """Memory, idle CPU and tick cost with `pending` far nudges; lateness of `due` nudges due together."""
+    with tempfile.TemporaryDirectory(prefix="bench-clock-") as tmp:
+        database = Path(tmp) / "clock.sqlite3"
+        settings = settings_for(standin.api_url(), f"sqlite:///{database}")
+        with Served("bounceback", settings) as ours:
+            runtime = Runtime.build(settings, load_policy(settings.policy_path))
+            time.sleep(3)
+            idle_rss, idle_cpu, idle_ticks = ours.rss_mib(), _cpu_ms_per_s(ours, 5), _tick_ms(runtime, ticks)
+            insert_pending(database, pending)
+            time.sleep(3)
+            full_ticks, full_cpu = _tick_ms(runtime, ticks), _cpu_ms_per_s(ours, 5)
+            full_rss = ours.rss_mib()
+            singles = []
+            for n in range(5):
+                at = _next_second(1.5)
+                singles += lateness(database, insert_due(database, 1, at, f"single{n}"), at, limit=30)
+            at = _next_second(3)
+            late = lateness(database, insert_due(database, due, at, "burst"), at, limit=60)
+            ours.settle(120)
+            with sqlite3.connect(database) as connection:
+                owed = connection.execute(
+                    "SELECT count(*) FROM outbox WHERE key LIKE 'nudge:fix:%'"
+                ).fetchone()[0]
+            runtime.db.dispose()
+    return _rows(
+        pending,
+        due,
+        (idle_rss, full_rss),
+        (idle_cpu, full_cpu),
+        (idle_ticks, full_ticks),
+        singles,
+        late,
+        owed,
+    )
+
+
+def _rows(
+    pending: int,
+    due: int,
+    rss: tuple[float, float],
+    cpu: tuple[float, float],
+    ticks: tuple[list[float], list[float]],
+    singles: list[float],
+    late: list[float],
+    owed: int,
+) -> list[Row]:
+    k = f"{pending // 1000}k" if pending >= 1000 else str(pending)
+    idle_tick, full_tick = statistics.median(ticks[0]), statistics.median(ticks[1])
+    fired = len(late)
+    p99 = late[min(len(late) - 1, math.ceil(0.99 * len(late)) - 1)] if late else float("nan")
+    single = max(singles) if singles else float("nan")
+    exact = fired == due and owed == due + len(singles)
+    return [
+        Row(
+            "3",
+            f"RSS with {k} pending nudges",
+            f"{rss[1]:.0f} MiB",
+            f"{rss[0]:.0f} MiB idle",
+            rss[1] / rss[0],
+            "≤ 1.2×",
+            rss[1] / rss[0] <= 1.2,
+            "",
+        ),
+        Row(
+            "3",
+            f"one clock tick, nothing due, {k} pending",
+            f"{full_tick:.1f} ms",
+            f"{idle_tick:.1f} ms (empty)",
+            full_tick / idle_tick,
+            "≤ 50 ms",
+            full_tick <= 50,
+            f"median of {len(ticks[1])}; max {ticks[1][-1]:.1f} ms; server idle CPU {cpu[1]:.0f} ms/s "
+            f"(empty: {cpu[0]:.0f} ms/s)",
+        ),
+        Row(
+            "3",
+            f"lateness of {due} nudges due in one second (p99)",
+            f"{p99:.2f} s",
+            f"{single:.2f} s (one nudge alone)",
+            p99 / single,
+            "≤ 2 s",
+            exact and p99 <= 2.0,
+            f"p50 {statistics.median(late):.2f} s, max {late[-1]:.2f} s; {fired}/{due} fired, "
+            f"{owed - len(singles)} reminders owed (exactly once: {'yes' if exact else 'NO'})"
+            if late
+            else "none fired",
+        ),
+    ]
