@@ -81,7 +81,7 @@ def run(standin: BenchStandIn, *, events: int, time_limit: float) -> list[Row]:
 def _intake_row(events: int, acked: Load, load: Load, stored: float | None, cases: int) -> Row:
     exact = cases == events and acked.failures == 0 and load.failures == 0
     note = f"{cases} cases stored (exactly {events}: {'yes' if cases == events else 'NO'}); "
-    note += f"Bounceback acked all {events} in {load.wall_s:.2f} s"
+    note += f"Bounceback acked all {events} in {load.wall_s:.2f} s (ack p99 {load.percentile(99):.2f} s)"
     if acked.failures or load.failures:
         note += f"; failed acks: bare {acked.failures}, Bounceback {load.failures}"
     if stored is None:

@@ -178,8 +178,12 @@ def play(*, fast: bool = False) -> int:
         chapter_two(stage)
         chapter_three(stage)
         chapter_four(stage)
-        stage.say("\nThat was the loop: a sincere apology from high enough up, fast; a fix by a deadline; something")
-        stage.say("extra; a check-back until the customer is okay; and what we changed so it won't happen again.")
+        stage.say(
+            "\nThat was the loop: a sincere apology from high enough up, fast; a fix by a deadline; something"
+        )
+        stage.say(
+            "extra; a check-back until the customer is okay; and what we changed so it won't happen again."
+        )
     return 0
 
 

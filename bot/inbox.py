@@ -29,6 +29,17 @@ def accept(session: Session, *, event_id: str, event: dict[str, Any]) -> None:
         pass  # a Slack retry of an event we already hold
 
 
+def first_time(session: Session, *, key: str) -> bool:
+    """True the first time this interaction (e.g. a modal submission) is seen; False for a repeat."""
+    try:
+        with session.begin_nested():
+            session.add(Inbox(event_id=key[:64], payload={}, state="done", done_at=utcnow()))
+            session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
 def process(
     session: Session, *, policy: Policy, event_id: str, event: dict[str, Any], workspace_url: str | None
 ) -> None:

@@ -25,6 +25,7 @@ from bot.models import Case, Outbox, utcnow
 log = logging.getLogger(__name__)
 
 METADATA_TYPE = "bounceback_outbox"
+MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any channel gets in a minute
 STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 MAX_PAUSE = timedelta(minutes=10)
 PERMANENT_ERRORS = {
@@ -238,14 +239,19 @@ class Sender:
             channel = self.client.conversations_open(users=channel)["channel"]["id"]
         since = f"{(row.claimed_at or row.created_at).timestamp() - 60:.6f}"
         common = {"channel": channel, "oldest": since, "include_all_metadata": True, "limit": 200}
-        if payload.get("thread_ts"):
-            messages = self.client.conversations_replies(ts=payload["thread_ts"], **common)["messages"]
-        else:
-            messages = self.client.conversations_history(**common)["messages"]
-        for message in messages:
-            if (message.get("metadata") or {}).get("event_payload", {}).get("key") == row.key:
-                log.info("%s was already delivered before a restart; not sending it again", row.key)
-                return {"channel": channel, "ts": message["ts"]}
+        cursor = None
+        for _ in range(MAX_HISTORY_PAGES):  # every message since the claim, page by page
+            if payload.get("thread_ts"):
+                page = self.client.conversations_replies(ts=payload["thread_ts"], cursor=cursor, **common)
+            else:
+                page = self.client.conversations_history(cursor=cursor, **common)
+            for message in page.get("messages", []):
+                if (message.get("metadata") or {}).get("event_payload", {}).get("key") == row.key:
+                    log.info("%s was already delivered before a restart; not sending it again", row.key)
+                    return {"channel": channel, "ts": message["ts"]}
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
         return None
 
     def _resolve(self, session: Session, row: Outbox) -> dict[str, Any] | None:

@@ -5,9 +5,9 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import checkins, closing, ids
+from bot import checkins, closing, ids, inbox
 from bot.blocks_followup import improvement_view
-from handlers.forms import field, open_case_modal, user_id, view_case
+from handlers.forms import field, open_case_modal, submission_key, user_id, view_case
 from handlers.guard import guarded
 
 OUTCOME = {ids.CHECKIN_OK: "ok", ids.CHECKIN_UNHAPPY: "unhappy", ids.CHECKIN_UNREACHABLE: "unreachable"}
@@ -60,6 +60,8 @@ def on_improvement(
     ack()
     rt = context["rt"]
     with rt.transaction() as session:
+        if not inbox.first_time(session, key=submission_key(view)):
+            return  # Slack delivered this submission twice
         closing.improve(
             session,
             policy=rt.policy,

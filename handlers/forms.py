@@ -65,3 +65,8 @@ def open_case_modal(
 def view_case(context: BoltContext, view: dict[str, Any]) -> str:
     """The case key a modal was opened for (its private_metadata holds the case number)."""
     return f"{context['rt'].policy.case_prefix}-{view.get('private_metadata', '')}"
+
+
+def submission_key(view: dict[str, Any]) -> str:
+    """What identifies one submission of a modal: Slack delivering it twice gives the same key."""
+    return f"view:{view.get('id', '')}:{view.get('hash', '')}"

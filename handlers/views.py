@@ -6,7 +6,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import cases, fixes, ids, intake, slack
+from bot import cases, fixes, ids, inbox, intake, slack
 from bot.cases import Complaint
 from bot.customer import Customer, parse_contact
 from bot.deadlines import parse_deadline
@@ -16,7 +16,7 @@ from bot.people import zone_in
 from bot.policy import SEVERITIES
 from bot.sender import owe
 from bot.slack_events import permalink
-from handlers.forms import field, metadata, user_id, view_case
+from handlers.forms import field, metadata, submission_key, user_id, view_case
 from handlers.guard import guarded
 
 
@@ -101,6 +101,8 @@ def on_change_severity(
     ack()
     rt = context["rt"]
     with rt.transaction() as session:
+        if not inbox.first_time(session, key=submission_key(view)):
+            return  # Slack delivered this submission twice
         intake.change_severity(
             session,
             policy=rt.policy,
@@ -123,6 +125,8 @@ def on_edit_details(
     ack()
     rt = context["rt"]
     with rt.transaction() as session:
+        if not inbox.first_time(session, key=submission_key(view)):
+            return  # Slack delivered this submission twice
         intake.update_details(
             session,
             policy=rt.policy,
@@ -149,6 +153,8 @@ def on_assign_owner(
     rt, actor = context["rt"], user_id(body)
     found = slack.profiles(client, [actor, owner])
     with rt.transaction() as session:
+        if not inbox.first_time(session, key=submission_key(view)):
+            return  # Slack delivered this submission twice
         fixes.assign_owner(
             session,
             policy=rt.policy,
@@ -178,6 +184,8 @@ def on_need_more_time(
         return
     ack()
     with rt.transaction() as session:
+        if not inbox.first_time(session, key=submission_key(view)):
+            return  # Slack delivered this submission twice
         fixes.change_due(
             session,
             policy=rt.policy,
