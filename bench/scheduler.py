@@ -13,6 +13,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -132,6 +133,20 @@ def _next_second(after: float) -> datetime:
     return datetime.fromtimestamp(math.ceil(time.time() + after), UTC)
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What the scheduler benchmark measured: before (idle) and after inserting the pending nudges."""
+
+    pending: int
+    due: int
+    rss: tuple[float, float]  # MiB
+    cpu: tuple[float, float]  # ms of CPU per second, idle server
+    ticks: tuple[list[float], list[float]]  # ms, sorted
+    singles: list[float]  # lateness of nudges due alone, s
+    late: list[float]  # lateness of the `due` nudges due together, s, sorted
+    owed: int  # reminders owed to Slack by all of them
+
+
 def run(standin: BenchStandIn, *, pending: int, due: int, ticks: int) -> list[Row]:
     """Memory, idle CPU and tick cost with `pending` far nudges; lateness of `due` nudges due together."""
     with tempfile.TemporaryDirectory(prefix="bench-clock-") as tmp:
@@ -153,11 +168,10 @@ def run(standin: BenchStandIn, *, pending: int, due: int, ticks: int) -> list[Ro
             late = lateness(database, insert_due(database, due, at, "burst"), at, limit=60)
             ours.settle(120)
             with sqlite3.connect(database) as connection:
-                owed = connection.execute(
-                    "SELECT count(*) FROM outbox WHERE key LIKE 'nudge:fix:%'"
-                ).fetchone()[0]
+                query = "SELECT count(*) FROM outbox WHERE key LIKE 'nudge:fix:%'"
+                owed = connection.execute(query).fetchone()[0]
             runtime.db.dispose()
-    return _rows(
+    seen = Seen(
         pending,
         due,
         (idle_rss, full_rss),
@@ -167,57 +181,56 @@ def run(standin: BenchStandIn, *, pending: int, due: int, ticks: int) -> list[Ro
         late,
         owed,
     )
+    return [_memory_row(seen), _tick_row(seen), _lateness_row(seen)]
 
 
-def _rows(
-    pending: int,
-    due: int,
-    rss: tuple[float, float],
-    cpu: tuple[float, float],
-    ticks: tuple[list[float], list[float]],
-    singles: list[float],
-    late: list[float],
-    owed: int,
-) -> list[Row]:
-    k = f"{pending // 1000}k" if pending >= 1000 else str(pending)
-    idle_tick, full_tick = statistics.median(ticks[0]), statistics.median(ticks[1])
-    fired = len(late)
-    p99 = late[min(len(late) - 1, math.ceil(0.99 * len(late)) - 1)] if late else float("nan")
-    single = max(singles) if singles else float("nan")
-    exact = fired == due and owed == due + len(singles)
-    return [
-        Row(
-            "3",
-            f"RSS with {k} pending nudges",
-            f"{rss[1]:.0f} MiB",
-            f"{rss[0]:.0f} MiB idle",
-            rss[1] / rss[0],
-            "≤ 1.2×",
-            rss[1] / rss[0] <= 1.2,
-            "",
-        ),
-        Row(
-            "3",
-            f"one clock tick, nothing due, {k} pending",
-            f"{full_tick:.1f} ms",
-            f"{idle_tick:.1f} ms (empty)",
-            full_tick / idle_tick,
-            "≤ 50 ms",
-            full_tick <= 50,
-            f"median of {len(ticks[1])}; max {ticks[1][-1]:.1f} ms; server idle CPU {cpu[1]:.0f} ms/s "
-            f"(empty: {cpu[0]:.0f} ms/s)",
-        ),
-        Row(
-            "3",
-            f"lateness of {due} nudges due in one second (p99)",
-            f"{p99:.2f} s",
-            f"{single:.2f} s (one nudge alone)",
-            p99 / single,
-            "≤ 2 s",
-            exact and p99 <= 2.0,
-            f"p50 {statistics.median(late):.2f} s, max {late[-1]:.2f} s; {fired}/{due} fired, "
-            f"{owed - len(singles)} reminders owed (exactly once: {'yes' if exact else 'NO'})"
-            if late
-            else "none fired",
-        ),
-    ]
+def _size(seen: Seen) -> str:
+    return f"{seen.pending // 1000}k" if seen.pending >= 1000 else str(seen.pending)
+
+
+def _memory_row(seen: Seen) -> Row:
+    idle, full = seen.rss
+    return Row(
+        "3",
+        f"RSS with {_size(seen)} pending nudges",
+        f"{full:.0f} MiB",
+        f"{idle:.0f} MiB idle",
+        full / idle,
+        "≤ 1.2×",
+        full / idle <= 1.2,
+    )
+
+
+def _tick_row(seen: Seen) -> Row:
+    idle, full = (statistics.median(t) for t in seen.ticks)
+    return Row(
+        "3",
+        f"one clock tick, nothing due, {_size(seen)} pending",
+        f"{full:.1f} ms",
+        f"{idle:.1f} ms (empty)",
+        full / idle,
+        "≤ 50 ms",
+        full <= 50,
+        f"median of {len(seen.ticks[1])}; max {seen.ticks[1][-1]:.1f} ms; server idle CPU "
+        f"{seen.cpu[1]:.0f} ms/s (empty: {seen.cpu[0]:.0f} ms/s)",
+    )
+
+
+def _lateness_row(seen: Seen) -> Row:
+    late, label = seen.late, f"lateness of {seen.due} nudges due in one second (p99)"
+    if not late:
+        return Row("3", label, "none fired", "—", None, "≤ 2 s", False)
+    p99 = late[min(len(late) - 1, math.ceil(0.99 * len(late)) - 1)]
+    single = max(seen.singles)
+    exact = len(late) == seen.due and seen.owed == seen.due + len(seen.singles)
+    return Row(
+        "3",
+        label,
+        f"{p99:.2f} s",
+        f"{single:.2f} s (one nudge alone)",
+        p99 / single,
+        "≤ 2 s",
+        exact and p99 <= 2.0,
+        f"p50 {statistics.median(late):.2f} s, max {late[-1]:.2f} s; {len(late)}/{seen.due} fired, "
+        f"{seen.owed - len(seen.singles)} reminders owed (exactly once: {'yes' if exact else 'NO'})",
+    )

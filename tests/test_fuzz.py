@@ -1,7 +1,6 @@
 """Fuzzing with hypothesis: the `/recover` grammar, and every Slack surface fed text and payloads Slack never sends."""
 
 import json
-from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -92,7 +91,7 @@ def parses_to(text: str) -> str | None:
         return None
 
 
-@settings(max_examples=300, deadline=timedelta(milliseconds=500))
+@settings(max_examples=300, deadline=None)
 @given(COMMAND_TEXT)
 def test_the_parser_answers_a_command_or_a_short_user_error_and_nothing_else(text):
     try:
@@ -321,7 +320,7 @@ def assert_harmless(rig: Rig, delivery: Delivery, before: Snapshot, what: str) -
     """No 5xx, no stack trace, answered within Slack's 3 seconds, REC-1 untouched, the bot still up."""
     assert delivery.status < 500, f"{what}: {delivery.status} {delivery.body_text[:200]}"
     assert no_trace(delivery.body_text), what
-    assert delivery.elapsed_s < 2.5, f"{what}: acknowledged after {delivery.elapsed_s:.1f}s"
+    assert delivery.elapsed_s < 3.0, f"{what}: acknowledged after {delivery.elapsed_s:.1f}s"
     rig.service.settle()
     assert snapshot(rig)[:1] == before[:1], f"{what} changed REC-1"
     assert rig.service.healthy(), what
@@ -473,7 +472,7 @@ ACK_LOST = [
 def test_an_unreadable_modal_value_is_answered_inline_within_3_seconds(rig, submitted):
     payload = {"type": "view_submission", "user": OTTO, "trigger_id": "1.2.fuzz", "view": submitted}
     delivery = rig.driver.send(form(payload), FORM)
-    assert delivery.status == 200 and delivery.elapsed_s < 2.5
+    assert delivery.status == 200 and delivery.elapsed_s < 3.0
     assert delivery.json and delivery.json.get("response_action") == "errors"
 
 

