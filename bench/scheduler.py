@@ -56,9 +56,9 @@ def insert_pending(database: Path, count: int) -> None:
         )
 
 
-def insert_due(database: Path, count: int, due: datetime, tag: str) -> list[int]:
-    """`count` cases with an assigned fix, each with its "due" reminder falling due within the second `due`."""
-    now, owed = datetime.now(UTC), stamp(due + timedelta(days=1))
+def insert_due(database: Path, dues: list[datetime], tag: str) -> dict[int, datetime]:
+    """A case with an assigned fix for each of `dues`, its "due" reminder falling due then; by case id."""
+    now, owed, count = datetime.now(UTC), stamp(max(dues) + timedelta(days=1)), len(dues)
     with sqlite3.connect(database, timeout=30) as connection:
         first = connection.execute('SELECT coalesce(max(id), 0) FROM "case"').fetchone()[0] + 1
         connection.executemany(
@@ -88,27 +88,27 @@ def insert_due(database: Path, count: int, due: datetime, tag: str) -> list[int]
                     f"fix:{first + i}:v1:due",
                     first + i,
                     OWNER,
-                    stamp(due + timedelta(microseconds=i * 997)),
+                    stamp(dues[i]),
                     json.dumps({"version": 1, "when": "due"}),
                     stamp(now),
                 )
                 for i in range(count)
             ],
         )
-        return [first + i for i in range(count)]
+        return {first + i: at for i, at in enumerate(dues)}
 
 
-def lateness(database: Path, case_ids: list[int], due: datetime, *, limit: float) -> list[float]:
-    """Seconds from `due` until each nudge of these cases is seen done (committed), polled every 20 ms."""
+def lateness(database: Path, dues: dict[int, datetime], *, limit: float) -> list[float]:
+    """Seconds from each case's due time until its nudge is seen done (committed), polled every 20 ms; sorted."""
     seen: dict[int, float] = {}
-    marks = ",".join("?" * len(case_ids))
-    query = f"SELECT case_id FROM nudge WHERE state = 'done' AND case_id IN ({marks})"
-    deadline = due.timestamp() + limit
+    ids = list(dues)
+    query = f"SELECT case_id FROM nudge WHERE state = 'done' AND case_id IN ({','.join('?' * len(ids))})"
+    deadline = max(dues.values()).timestamp() + limit
     with sqlite3.connect(database, timeout=30) as connection:
-        while len(seen) < len(case_ids) and time.time() < deadline:
+        while len(seen) < len(ids) and time.time() < deadline:
             now = time.time()
-            for (case_id,) in connection.execute(query, case_ids):
-                seen.setdefault(case_id, now - due.timestamp())
+            for (case_id,) in connection.execute(query, ids):
+                seen.setdefault(case_id, now - dues[case_id].timestamp())
             time.sleep(0.02)
     return sorted(seen.values())
 
@@ -161,11 +161,12 @@ def run(standin: BenchStandIn, *, pending: int, due: int, ticks: int) -> list[Ro
             full_ticks, full_cpu = _tick_ms(runtime, ticks), _cpu_ms_per_s(ours, 5)
             full_rss = ours.rss_mib()
             singles = []
-            for n in range(5):
-                at = _next_second(1.5)
-                singles += lateness(database, insert_due(database, 1, at, f"single{n}"), at, limit=30)
-            at = _next_second(3)
-            late = lateness(database, insert_due(database, due, at, "burst"), at, limit=60)
+            for n in range(5):  # alone, at five phases of the clock's second
+                at = [_next_second(1.5) + timedelta(seconds=n / 5)]
+                singles += lateness(database, insert_due(database, at, f"single{n}"), limit=30)
+            start = _next_second(3)
+            together = [start + timedelta(microseconds=i * 997) for i in range(due)]  # all within one second
+            late = lateness(database, insert_due(database, together, "burst"), limit=60)
             ours.settle(120)
             with sqlite3.connect(database) as connection:
                 query = "SELECT count(*) FROM outbox WHERE key LIKE 'nudge:fix:%'"
