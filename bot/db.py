@@ -20,6 +20,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self._reader = make_engine(url, reads_only=True) if url.startswith("sqlite") else self.engine
 
     @property
     def is_sqlite(self) -> bool:
@@ -36,6 +37,15 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads: on SQLite it sees the last commit without waiting for writers."""
+        with Session(self._reader, expire_on_commit=False) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def migrate(self) -> None:
         """Bring the schema up to date; replicas starting together take turns."""
@@ -56,19 +66,23 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+        self._reader.dispose()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, reads_only: bool = False) -> Engine:
     """An engine tuned for many short transactions from several threads."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        _serialize_sqlite_writes(engine)
+        _serialize_sqlite_writes(engine, begin="BEGIN" if reads_only else "BEGIN IMMEDIATE")
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _serialize_sqlite_writes(engine: Engine) -> None:
-    """SQLite: WAL, and BEGIN IMMEDIATE so concurrent writers wait instead of failing."""
+def _serialize_sqlite_writes(engine: Engine, *, begin: str) -> None:
+    """SQLite: WAL, and BEGIN IMMEDIATE so concurrent writers wait instead of failing.
+
+    A reading engine begins deferred: in WAL mode its reads never wait for the writer.
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -81,7 +95,7 @@ def _serialize_sqlite_writes(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)
 
 
 def upgrade(connection: Connection) -> None:

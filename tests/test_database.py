@@ -72,3 +72,34 @@ def test_the_whole_bot_runs_on_postgresql(postgres_url):
         rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "The pool was closed without notice.")
         rig.service.settle()
         assert [c.id for c in all_cases(rig)] == [1, 2]
+
+
+def test_reads_see_the_last_commit_while_a_writer_holds_the_lock(database):
+    import threading
+
+    from sqlmodel import select
+
+    from bot.models import Case
+
+    _log_many(database, 1, duplicates=False)
+    writer_holds_lock, reader_done = threading.Event(), threading.Event()
+    seen: list[int] = []
+
+    def write() -> None:
+        with database.session() as session:
+            log_case(
+                session,
+                policy=POLICY,
+                complaint=Complaint(text="later", reporter_id="U1", source="channel", source_key="msg:C1:x"),
+            )
+            writer_holds_lock.set()
+            reader_done.wait(timeout=30)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert writer_holds_lock.wait(timeout=30)
+    with database.reading() as session:
+        seen = [case.id for case in session.exec(select(Case))]
+    reader_done.set()
+    writer.join(timeout=30)
+    assert seen == [1]  # the committed case, not the one still being written, and no waiting for it
