@@ -12,6 +12,7 @@ from bot.errors import UserError
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
+ACKNOWLEDGED_FIRST = {"block_actions", "shortcut", "message_action"}
 SORRY = (
     "Sorry — something went wrong on our side and this did not go through. "
     "It has been logged for the admins; please try again in a minute."
@@ -46,6 +47,18 @@ def create_app(
         if body.get("type") == "event_callback" and event.get("type") == "message" and body.get("event_id"):
             with runtime.transaction() as session:
                 inbox.accept(session, event_id=body["event_id"], event=event)
+        next()
+
+    @app.middleware
+    def acknowledge_first(body: dict[str, Any], ack: Any, next: Any) -> None:
+        """Answer Slack's 3 seconds on the request thread, not behind other requests' work.
+
+        Every command, button and shortcut listener acknowledges with a bare ack() before it does
+        anything, so this one does it for them as soon as the request is verified. Modal submissions
+        are left to their listeners: they may answer with errors shown in the modal.
+        """
+        if "command" in body or body.get("type") in ACKNOWLEDGED_FIRST:
+            ack()
         next()
 
     @app.error
