@@ -91,7 +91,8 @@ def ask(
         actor_id=None,
         text=f"asked <@{leader_id}> ({level.title}): {reason}",
     )
-    refresh_card(session, policy=policy, case=case, version=event.id)
+    if not new:  # a new case's card is drawn after this, already showing whom it asks
+        refresh_card(session, policy=policy, case=case, version=event.id)
 
 
 def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level) -> str:

@@ -278,6 +278,7 @@ def _tidy(hits: list[_Hit]) -> list[Finding]:
     return kept
 
 
+@functools.lru_cache(maxsize=512)  # a draft is checked when written and again when shown
 def check_apology(text: str, *, severity: str = "minor") -> Report:
     """Check an apology against SPEC §3 and say, with evidence, what is missing or wrong."""
     doc = _Doc(text if isinstance(text, str) else "")
