@@ -20,7 +20,7 @@ class Case(SQLModel, table=True):
     source_key: str = Field(unique=True, max_length=200)  # one Slack delivery makes at most one case
     source: str = Field(max_length=20)  # "channel", "command", "modal", "shortcut"
     summary: str
-    reporter_id: str = Field(max_length=32)
+    reporter_id: str = Field(max_length=32, index=True)  # `/recover list mine`
     channel_id: str | None = Field(default=None, max_length=32)  # where the complaint was written
     message_ts: str | None = Field(default=None, max_length=32)
     permalink: str | None = None
@@ -57,7 +57,10 @@ class Case(SQLModel, table=True):
 class TimelineEvent(SQLModel, table=True):
     """One thing that happened to a case, who did it and when."""
 
-    __table_args__ = (UniqueConstraint("case_id", "dedupe_key", name="uq_timeline_dedupe"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "dedupe_key", name="uq_timeline_dedupe"),
+        Index("ix_timelineevent_kind_at", "kind", "at"),  # the figures: one kind of event in a period
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
@@ -87,7 +90,10 @@ class Gesture(SQLModel, table=True):
 class Nudge(SQLModel, table=True):
     """Something that must happen later (a reminder, an escalation, a check-in), fired exactly once."""
 
-    __table_args__ = (Index("ix_nudge_state_due", "state", "due_at"),)
+    __table_args__ = (
+        Index("ix_nudge_state_due", "state", "due_at"),
+        Index("ix_nudge_recipient_kind_state_fired", "recipient_id", "kind", "state", "fired_at"),  # Home
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=200)  # "fix:42:v1:before:2h" — scheduling twice is a no-op
