@@ -1,7 +1,8 @@
 """The database: engine, sessions, and migrations applied at start-up."""
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -21,6 +22,8 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._reader = make_engine(url, reads_only=True) if url.startswith("sqlite") else self.engine
+        # SQLite has one writer: this process's writers queue here instead of polling the file lock
+        self._writers = threading.RLock() if url.startswith("sqlite") else nullcontext()
 
     @property
     def is_sqlite(self) -> bool:
@@ -30,7 +33,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._writers, Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
