@@ -3,7 +3,8 @@
 A message is owed in the same transaction as the change that needs it, so a crash never loses it;
 the pump claims each row atomically, so two replicas never send it twice; a call that still fails
 after the client's own retries (429 Retry-After, 5xx, dropped connections) stays owed and is tried
-again later with a growing pause.
+again later with a growing pause. An update of a message or a Home tab that a newer one replaces before it
+goes out is marked superseded and never sent, so an old version can never overwrite a newer one.
 """
 
 import base64
@@ -15,7 +16,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import or_, update
+from sqlalchemy import ColumnElement, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -85,6 +86,40 @@ def owe(
     return True
 
 
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    """Rows a sender may take: owed, or claimed by a sender that died."""
+    return or_(
+        col(Outbox.state) == "pending",
+        (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
+    )
+
+
+def _target(method: str, key: str, after_key: str | None) -> str | None:
+    """What a call replaces outright (one message, one person's Home tab); None if it adds something."""
+    if method == "chat.update" and after_key:
+        return f"update:{after_key}"
+    if method == "views.publish" and key.startswith("home:"):
+        return "home:" + key.split(":")[1]
+    return None
+
+
+def _newest_by_target(session: Session, rows: list[Any]) -> dict[str, int]:
+    """The id of the newest row owed for each target of these (id, ..., method, key, after_key) rows."""
+    if not rows:
+        return {}
+    newer = session.exec(
+        select(Outbox.id, Outbox.method, Outbox.key, Outbox.after_key)
+        .where(col(Outbox.id) >= min(row[0] for row in rows))
+        .where(col(Outbox.method).in_(("chat.update", "views.publish")))
+    )
+    newest: dict[str, int] = {}
+    for row_id, method, key, after_key in newer:
+        target = _target(method, key, after_key)
+        if target is not None:
+            newest[target] = max(newest.get(target, 0), row_id)
+    return newest
+
+
 class Sender:
     """Delivers owed Slack calls in order, from a worker thread woken after each commit."""
 
@@ -146,11 +181,11 @@ class Sender:
             self._delivered.wait(timeout=max(0.0, timeout))
 
     def drain(self, limit: int = 50) -> int:
-        """Deliver up to `limit` due calls; returns how many were attempted."""
+        """Deliver up to `limit` due calls; returns how many were attempted or superseded."""
         now = utcnow()
         with self.db.session() as session:
             due = session.exec(
-                select(Outbox.id, Outbox.state)
+                select(Outbox.id, Outbox.state, Outbox.method, Outbox.key, Outbox.after_key)
                 .where(
                     or_(
                         (col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now),
@@ -160,25 +195,32 @@ class Sender:
                 .order_by(col(Outbox.id))
                 .limit(limit)
             ).all()
+            newest = _newest_by_target(session, [row for row in due if _target(*row[2:]) is not None])
         attempted = 0
-        for row_id, state in due:
-            if self._claim(row_id, now):
+        for row_id, state, method, key, after_key in due:
+            if newest.get(_target(method, key, after_key), row_id) > row_id:
+                attempted += self._supersede(row_id, now)
+            elif self._claim(row_id, now):
                 attempted += 1
                 self._deliver(row_id, reclaimed=state == "sending")
         return attempted
+
+    def _supersede(self, row_id: int, now: datetime) -> bool:
+        """A newer call replaces this one (a later version of a message or Home tab): never send it."""
+        with self.db.session() as session:
+            result = session.execute(
+                update(Outbox)
+                .where(col(Outbox.id) == row_id, _claimable(now))
+                .values(state="superseded", claimed_at=now, last_error=None)
+            )
+            return result.rowcount == 1
 
     def _claim(self, row_id: int, now: datetime) -> bool:
         """Atomically take a row; only one process can win it."""
         with self.db.session() as session:
             result = session.execute(
                 update(Outbox)
-                .where(col(Outbox.id) == row_id)
-                .where(
-                    or_(
-                        col(Outbox.state) == "pending",
-                        (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
-                    )
-                )
+                .where(col(Outbox.id) == row_id, _claimable(now))
                 .values(state="sending", claimed_at=now, attempts=Outbox.attempts + 1)
             )
             return result.rowcount == 1

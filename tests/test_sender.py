@@ -1,16 +1,16 @@
-"""The outbox after a crash mid-send: a message Slack already has is recognised, not sent again."""
+"""The outbox: a message Slack already has after a crash is not sent again; a replaced version is not sent."""
 
 from datetime import timedelta
 
 import pytest
 from slack_sdk import WebClient
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.db import Database
 from bot.models import Outbox, utcnow
 from bot.sandbox.cast import BOT_TOKEN, SUPPORT, populate
 from bot.sandbox.standin import SlackStandIn
-from bot.sender import METADATA_TYPE, STALE_CLAIM, Sender
+from bot.sender import METADATA_TYPE, STALE_CLAIM, Sender, owe
 from bot.slack import make_client
 
 
@@ -63,3 +63,26 @@ def test_a_message_the_crash_stopped_is_sent_once(world):
     assert sender.drain() == 1
     assert [m["text"] for m in standin.dm(SUPPORT.id)] == ["Reminder"]
     assert sender.drain() == 0
+
+
+def _home(text: str) -> dict:
+    return {"type": "home", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]}
+
+
+def test_only_the_newest_home_tab_owed_to_a_person_is_published(world):
+    standin, db, sender = world
+    with db.session() as session:
+        for reason, text in (("a", "older"), ("b", "newer")):
+            owe(
+                session,
+                key=f"home:{SUPPORT.id}:{reason}",
+                method="views.publish",
+                payload={"user_id": SUPPORT.id, "view": _home(text)},
+            )
+    assert sender.drain() == 2
+    assert len(standin.calls_to("views.publish")) == 1
+    assert standin.home(SUPPORT.id)["blocks"] == _home("newer")["blocks"]
+    with db.session() as session:
+        states = session.exec(select(Outbox.key, Outbox.state).order_by(col(Outbox.id))).all()
+    assert states == [(f"home:{SUPPORT.id}:a", "superseded"), (f"home:{SUPPORT.id}:b", "sent")]
+    assert sender.owed_now() == 0
