@@ -11,6 +11,7 @@ import base64
 import logging
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -123,9 +124,10 @@ def _newest_by_target(session: Session, rows: list[Any]) -> dict[str, int]:
 class Sender:
     """Delivers owed Slack calls in order, from a worker thread woken after each commit."""
 
-    def __init__(self, db: Database, client: WebClient) -> None:
+    def __init__(self, db: Database, client: WebClient, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.db = db
         self.client = client
+        self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._delivered = threading.Condition()
@@ -164,7 +166,7 @@ class Sender:
 
     def owed_now(self) -> int:
         """How many calls are due now (or in a moment) or being sent."""
-        now = utcnow() + timedelta(seconds=2)
+        now = self.clock() + timedelta(seconds=2)
         with self.db.session() as session:
             rows = session.exec(
                 select(Outbox.id).where(
@@ -182,7 +184,7 @@ class Sender:
 
     def drain(self, limit: int = 50) -> int:
         """Deliver up to `limit` due calls; returns how many were attempted or superseded."""
-        now = utcnow()
+        now = self.clock()
         with self.db.session() as session:
             due = session.exec(
                 select(Outbox.id, Outbox.state, Outbox.method, Outbox.key, Outbox.after_key)
@@ -258,7 +260,7 @@ class Sender:
             return
         with self.db.session() as session:
             row = session.get(Outbox, row_id)
-            row.state, row.sent_at, row.last_error = "sent", utcnow(), None
+            row.state, row.sent_at, row.last_error = "sent", self.clock(), None
             row.result_channel = response.get("channel") or payload.get("channel")
             row.result_ts = response.get("ts") or payload.get("ts")
             session.add(row)
@@ -279,10 +281,11 @@ class Sender:
         channel = str(payload.get("channel", ""))
         if channel.startswith(("U", "W")):
             channel = self.client.conversations_open(users=channel)["channel"]["id"]
-        since = f"{(row.claimed_at or row.created_at).timestamp() - 60:.6f}"
+        # From when it was owed, not from this claim: the attempt that reached Slack may be any earlier one
+        since = f"{row.created_at.timestamp() - 60:.6f}"
         common = {"channel": channel, "oldest": since, "include_all_metadata": True, "limit": 200}
         cursor = None
-        for _ in range(MAX_HISTORY_PAGES):  # every message since the claim, page by page
+        for _ in range(MAX_HISTORY_PAGES):  # every message since it was owed, page by page
             if payload.get("thread_ts"):
                 page = self.client.conversations_replies(ts=payload["thread_ts"], cursor=cursor, **common)
             else:
@@ -321,9 +324,10 @@ class Sender:
             case.thread_channel, case.thread_ts = row.result_channel, row.result_ts
             session.add(case)
 
-    @staticmethod
-    def _retry_later(session: Session, row: Outbox, reason: str, pause: timedelta | None = None) -> None:
+    def _retry_later(
+        self, session: Session, row: Outbox, reason: str, pause: timedelta | None = None
+    ) -> None:
         pause = pause or min(MAX_PAUSE, timedelta(seconds=2 ** min(row.attempts, 10)))
         log.warning("will retry %s %s in %s: %s", row.method, row.key, pause, reason)
-        row.state, row.last_error, row.due_at = "pending", reason[:500], utcnow() + pause
+        row.state, row.last_error, row.due_at = "pending", reason[:500], self.clock() + pause
         session.add(row)

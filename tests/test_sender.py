@@ -1,6 +1,6 @@
 """The outbox: a message Slack already has after a crash is not sent again; a replaced version is not sent."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from slack_sdk import WebClient
@@ -24,7 +24,9 @@ def world(tmp_path):
         db.dispose()
 
 
-def _stale_claim(db: Database, key: str) -> None:
+def _stale_claim(db: Database, key: str, claimed_at: datetime | None = None) -> None:
+    """A row a sender claimed and then died with (owed a second before that claim)."""
+    claimed_at = claimed_at or utcnow() - STALE_CLAIM - timedelta(seconds=1)
     with db.session() as session:
         session.add(
             Outbox(
@@ -37,24 +39,47 @@ def _stale_claim(db: Database, key: str) -> None:
                     "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}},
                 },
                 state="sending",
-                claimed_at=utcnow() - STALE_CLAIM - timedelta(seconds=1),
+                claimed_at=claimed_at,
+                created_at=claimed_at - timedelta(seconds=1),
             )
         )
 
 
-def test_a_message_sent_just_before_a_crash_is_not_sent_again(world):
-    standin, db, sender = world
+def _post_as_before_the_crash(standin: SlackStandIn, key: str) -> None:
     WebClient(token=BOT_TOKEN, base_url=standin.url).chat_postMessage(
         channel=SUPPORT.id,
         text="Reminder",
-        metadata={"event_type": METADATA_TYPE, "event_payload": {"key": "k1"}},
+        metadata={"event_type": METADATA_TYPE, "event_payload": {"key": key}},
     )
+
+
+def test_a_message_sent_just_before_a_crash_is_not_sent_again(world):
+    standin, db, sender = world
+    _post_as_before_the_crash(standin, "k1")
     _stale_claim(db, "k1")
     assert sender.drain() == 1
     assert len(standin.dm(SUPPORT.id)) == 1
     with db.session() as session:
         row = session.exec(select(Outbox)).one()
         assert row.state == "sent" and row.result_ts == standin.dm(SUPPORT.id)[0]["ts"]
+
+
+@pytest.mark.parametrize("claims", [1, 2], ids=["claimed once", "reclaimed, then died again"])
+def test_a_message_sent_just_before_a_crash_is_not_sent_again_when_the_bot_returns_minutes_later(
+    world, claims
+):
+    standin, db, _ = world
+    _stale_claim(db, "k3", claimed_at=utcnow())
+    _post_as_before_the_crash(standin, "k3")
+    if claims == 2:  # a sender took it again two minutes later and died before it looked in Slack
+        with db.session() as session:
+            row = session.exec(select(Outbox)).one()
+            row.claimed_at += timedelta(minutes=2)
+    later = Sender(db, make_client(BOT_TOKEN, standin.url), clock=lambda: utcnow() + timedelta(minutes=5))
+    assert later.drain() == 1
+    assert len(standin.dm(SUPPORT.id)) == 1
+    with db.session() as session:
+        assert session.exec(select(Outbox.state)).one() == "sent"
 
 
 def test_a_message_the_crash_stopped_is_sent_once(world):
