@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot import inbox, slack
 from bot.errors import UserError
+from bot.executor import ListenerPools
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,11 @@ def create_app(
         anything, so this one does it for them as soon as the request is verified. Modal submissions
         are left to their listeners: they may answer with errors shown in the modal.
         """
-        if "command" in body or body.get("type") in ACKNOWLEDGED_FIRST:
+        answered = "command" in body or body.get("type") in ACKNOWLEDGED_FIRST
+        if answered:
             ack()
+        if isinstance(listener_executor, ListenerPools):  # Bolt acknowledges events itself
+            listener_executor.background(body.get("type") == "event_callback")
         next()
 
     @app.error

@@ -9,7 +9,7 @@ import waitress
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.app import create_app
-from bot.executor import TrackedExecutor
+from bot.executor import ListenerPools
 from bot.http import EVENTS_PATH, wsgi_app
 from bot.policy import Policy
 from bot.runtime import Runtime
@@ -29,7 +29,7 @@ class Service:
         self.socket_mode = socket_mode
         self.runtime: Runtime | None = None
         self.clock: Clock | None = None
-        self._listeners = TrackedExecutor(max_workers=16, thread_name_prefix="bounceback-listener")
+        self._listeners = ListenerPools()
         self._server: Any = None
         self._server_thread: threading.Thread | None = None
         self._socket: SocketModeHandler | None = None

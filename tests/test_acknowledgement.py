@@ -1,8 +1,9 @@
-"""Slack hears back at once, even when every listener worker is busy with earlier requests' work."""
+"""Slack hears back at once, and a person's press is never queued behind a flood of events."""
 
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from sqlmodel import select
 
 from bot import ids
 from bot.app import create_app
+from bot.executor import ListenerPools
 from bot.http import EVENTS_PATH, wsgi_app
 from bot.models import Case
 from bot.runtime import Runtime
@@ -37,25 +39,33 @@ class BusyPool(Executor):
             future.set_result(run())
 
 
-@pytest.fixture
-def busy() -> Iterator[tuple[SlackDriver, BusyPool, Runtime]]:
+@contextmanager
+def serving(pool: Executor) -> Iterator[tuple[SlackDriver, Runtime]]:
+    """Bounceback's app with this listener pool, behind a real HTTP server, against a stand-in."""
     rig = Rig()  # only for its settings, stand-in and temporary database; the app is served below
     rig.standin.start()
     cast.populate(rig.standin)
     runtime = Runtime.build(rig.settings, rig.policy)
     runtime.sender.start()
-    pool = BusyPool()
     server: Any = waitress.create_server(
         wsgi_app(create_app(runtime, listener_executor=pool), lambda: True), host="127.0.0.1", port=0
     )
-    serving = threading.Thread(target=server.run, daemon=True)
-    serving.start()
+    threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
-    yield SlackDriver(url, cast.SIGNING_SECRET, rig.standin), pool, runtime
-    server.close()
-    runtime.sender.stop()
-    runtime.db.dispose()
-    rig.stop()
+    try:
+        yield SlackDriver(url, cast.SIGNING_SECRET, rig.standin), runtime
+    finally:
+        server.close()
+        runtime.sender.stop()
+        runtime.db.dispose()
+        rig.stop()
+
+
+@pytest.fixture
+def busy() -> Iterator[tuple[SlackDriver, BusyPool, Runtime]]:
+    pool = BusyPool()
+    with serving(pool) as (driver, runtime):
+        yield driver, pool, runtime
 
 
 def test_a_command_and_a_button_are_acknowledged_before_any_worker_is_free(busy) -> None:
@@ -79,3 +89,25 @@ def test_a_command_and_a_button_are_acknowledged_before_any_worker_is_free(busy)
 
 def bot_posts_in(driver: SlackDriver, channel: str) -> list[dict[str, Any]]:
     return [m for m in driver.standin.messages(channel) if m.get("bot_id") == driver.standin.bot_id]
+
+
+def test_a_flood_of_complaint_events_never_delays_a_persons_button() -> None:
+    pools = ListenerPools(people=2, background=1)
+    with serving(pools) as (driver, runtime):
+        driver.command(cast.FRONT_DESK.id, "new The soup was cold", channel_id=cast.COMPLAINTS)
+        card = wait_until(lambda: bot_posts_in(driver, cast.COMPLAINTS), what="the case card")[0]
+        flood = threading.Event()
+        pools.background(True)  # as the app marks an event's request: the one background worker is busy
+        pools.submit(flood.wait, 30)
+        pools.background(False)
+        driver.post_message(cast.WAITER.id, cast.COMPLAINTS, "We waited an hour for a table that was booked.")
+
+        driver.block_action(cast.FRONT_DESK.id, ids.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card["ts"]))
+        opened = wait_until(lambda: driver.standin.opened_views(cast.FRONT_DESK.id), what="the modal")
+        with runtime.db.reading() as session:
+            stored = len(session.exec(select(Case)).all())
+        flood.set()
+        wait_until(lambda: len(bot_posts_in(driver, cast.COMPLAINTS)) == 2, what="the second case's card")
+        pools.shutdown()
+    assert [view["callback_id"] for view in opened] == [ids.SEVERITY_VIEW]
+    assert stored == 1  # the modal opened while the complaint still waited for the background lane
