@@ -55,7 +55,7 @@ def on_open_modal(
     ack()
     rt, actor = context["rt"], user_id(body)
     case_id, round_ = _request(action.get("value", ""))
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         case = apologies.open_request(
             session, policy=rt.policy, case_id=case_id, round_=round_, actor_id=actor
         )
@@ -75,7 +75,7 @@ def on_open_modal(
 def _still_open(rt: Runtime, view: dict[str, Any], actor: str) -> str | None:
     """The refusal to show inline when the request moved on or this person may not act; else None."""
     try:
-        with rt.db.session() as session:
+        with rt.db.reading() as session:
             apologies.open_request(
                 session, policy=rt.policy, case_id=_meta(view)[0], round_=_meta(view)[1], actor_id=actor
             )
@@ -103,7 +103,7 @@ def on_edited(
     elif not text:
         errors[ids.APOLOGY_TEXT] = "Write the apology."
     else:
-        with rt.db.session() as session:
+        with rt.db.reading() as session:
             report = apologies.check_text(session, case_id=_meta(view)[0], text=text)
         if report.errors and not as_written:
             errors[ids.APOLOGY_TEXT] = " ".join(f"✗ {f.message}" for f in report.errors)[:1900]

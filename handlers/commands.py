@@ -63,13 +63,13 @@ def _new(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) 
 
 def _list(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     which = cmd.args["which"]
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         found = cases.list_cases(session, which=which, user_id=command["user_id"])
         return {"text": blocks.case_list(rt.policy, found, which)}
 
 
 def _show(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         case = cases.get_case(session, policy=rt.policy, key=cmd.case)
         events, scheduled = cases.timeline(session, case=case), nudges.pending(session, case_id=case.id)
         shown = blocks.timeline_blocks(rt.policy, case, events, scheduled)
@@ -186,7 +186,7 @@ def _reopen(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClien
 
 def _stats(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     since, until = metrics.window(cmd.args["period"], now=utcnow())
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         figures = metrics.figures(session, policy=rt.policy, since=since, until=until)
     lines = metrics.summary_lines(figures, policy=rt.policy)
     return {"text": f"*How we did, last {cmd.args['period']}*\n" + "\n".join(lines)}

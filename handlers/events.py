@@ -37,7 +37,7 @@ def on_home_opened(
         return
     rt = context["rt"]
     since, until = metrics.window("7d", now=utcnow())
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         team = metrics.summary_lines(
             metrics.figures(session, policy=rt.policy, since=since, until=until), policy=rt.policy
         )

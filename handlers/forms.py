@@ -55,7 +55,7 @@ def open_case_modal(
     """A case button: find its case, check the presser may use it, open the modal `build` makes."""
     rt = context["rt"]
     value = next(iter(body.get("actions") or []), {}).get("value", "")
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{value}")
         check(rt.policy, case, user_id(body))
         view = build(rt.policy, case)

@@ -23,7 +23,7 @@ def on_log_complaint(
     ack()
     rt = context["rt"]
     channel, message = shortcut["channel"]["id"], shortcut["message"]
-    with rt.db.session() as session:
+    with rt.db.reading() as session:
         existing = cases.find_by_source(session, source_key=f"msg:{channel}:{message['ts']}")
         if existing is not None:
             key = cases.case_key(rt.policy, existing)
