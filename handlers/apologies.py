@@ -11,7 +11,7 @@ from bot.cases import case_key
 from bot.errors import UserError
 from bot.quality import check_apology
 from bot.runtime import Runtime
-from handlers.forms import field, user_id
+from handlers.forms import field, open_modal, user_id
 from handlers.guard import guarded
 
 
@@ -69,7 +69,7 @@ def on_open_modal(
             view = blocks_apology.hand_view(rt.policy, case)
         else:
             view = blocks_apology.escalate_view(rt.policy, case)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, body["trigger_id"], view)
 
 
 def _still_open(rt: Runtime, view: dict[str, Any], actor: str) -> str | None:

@@ -15,6 +15,7 @@ from bot.models import utcnow
 from bot.people import zone_in
 from bot.policy import describe_policy
 from bot.runtime import Runtime
+from handlers.forms import open_modal
 from handlers.guard import guarded
 
 Reply = dict[str, Any] | None
@@ -43,7 +44,7 @@ def _help(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient)
 def _new(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     text = cmd.args["text"]
     if not text:
-        client.views_open(trigger_id=command["trigger_id"], view=blocks.new_case_view(rt.policy))
+        open_modal(client, command["trigger_id"], blocks.new_case_view(rt.policy))
         return None
     channel = rt.policy.complaints_channels[0]
     complaint = Complaint(

@@ -6,11 +6,16 @@ from typing import Any
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot import cases
 from bot.access import require_change
+from bot.errors import UserError
 from bot.models import Case
 from bot.policy import Policy
+
+PRESS_AGAIN = "That form could not open: the press reached us too late, or twice. Press it once more."
+STALE_TRIGGERS = {"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"}
 
 
 def field(view: dict[str, Any], block_id: str) -> str | None:
@@ -59,7 +64,17 @@ def open_case_modal(
         case = cases.get_case(session, policy=rt.policy, key=f"{rt.policy.case_prefix}-{value}")
         check(rt.policy, case, user_id(body))
         view = build(rt.policy, case)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, body["trigger_id"], view)
+
+
+def open_modal(client: WebClient, trigger_id: str, view: dict[str, Any]) -> None:
+    """Open a modal; a press Slack sent twice, or one that reached us too late, gets a plain answer."""
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+    except SlackApiError as error:
+        if (error.response or {}).get("error") not in STALE_TRIGGERS:
+            raise
+        raise UserError(PRESS_AGAIN) from error
 
 
 def view_case(context: BoltContext, view: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 
 from bot import blocks, cases, ids, slack
 from bot.customer import extract_customer
+from handlers.forms import open_modal
 from handlers.guard import guarded
 
 
@@ -36,4 +37,4 @@ def on_log_complaint(
     view = blocks.new_case_view(
         rt.policy, summary=text, customer_name=customer.name or "", contact=contact, metadata=meta
     )
-    client.views_open(trigger_id=shortcut["trigger_id"], view=view)
+    open_modal(client, shortcut["trigger_id"], view)

@@ -2,10 +2,14 @@
 
 import json
 import urllib.request
+from urllib.parse import urlencode
 
 from bot import ids
 from bot.sandbox.cast import COMPLAINTS, DIRECTOR, FRONT_DESK, OUTSIDER, RANDOM, SUPPORT
+from handlers.forms import PRESS_AGAIN
 from tests.helpers import all_cases, block_text, bot_posts, events
+
+FORM = "application/x-www-form-urlencoded"
 
 
 def text_input(value):
@@ -97,6 +101,17 @@ def test_an_outsider_pressing_a_card_button_is_refused_privately_and_nothing_cha
         "logged",
         "apology_requested",
     ]
+
+
+def test_a_press_slack_delivers_twice_opens_one_modal_and_explains_the_second(rig):
+    _, card = log_one(rig)
+    press = rig.driver.block_action(FRONT_DESK.id, ids.CHANGE_SEVERITY, message=(COMPLAINTS, card["ts"]))
+    again = rig.driver.send(urlencode({"payload": json.dumps(press.payload)}).encode(), FORM)
+    assert (press.status, again.status) == (200, 200)
+    rig.service.settle()
+    assert [v["callback_id"] for v in rig.standin.opened_views(FRONT_DESK.id)] == [ids.SEVERITY_VIEW]
+    told = [r.text for r in rig.standin.responses if r.url == press.response_url]
+    assert told == [PRESS_AGAIN]  # a plain answer, not the apology for a bug
 
 
 def test_edit_details_keeps_the_contact_private(rig):
