@@ -141,7 +141,7 @@ def from_figures(fig: Figures) -> dict[str, Any]:
         "median_by_severity": dict(fig.median_by_severity),
         "overdue_open": fig.fixes_overdue_open,
         "gestures": (fig.gestures, fig.gesture_total),
-        "improvements": len(fig.improvements),
+        "improvements": len(fig.improvements) + fig.earlier_improvements,
         "repeat_customers": fig.repeat_customers,
     }
 

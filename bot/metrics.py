@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -11,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import case as when
-from sqlalchemy import func, or_
+from sqlalchemy import func, null, or_, tuple_, union_all
 from sqlmodel import Session, col, select
 
 from bot.cases import case_key
@@ -25,6 +24,7 @@ WINDOWS: Mapping[str, timedelta] = MappingProxyType(
 )
 OUTCOMES = ("ok", "unhappy", "unreachable")
 _MAX_TEXT = 200  # an improvement is a line in a digest, not an essay
+LATEST = 10  # improvements shown: 90 days can hold thousands, far past what a Slack message can carry
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,9 @@ class Figures:
     checkins: Mapping[str, int]  # ok / unhappy / unreachable
     gestures: int
     gesture_total: Decimal  # given and approved gestures
-    improvements: tuple[Improvement, ...]
+    improvements: tuple[Improvement, ...]  # the latest few, oldest first
     repeat_customers: int  # customers with a case in the window who have at least two cases ever
+    earlier_improvements: int = 0  # in the window too, before those in `improvements`
 
 
 def window(text: str | None, *, now: datetime) -> tuple[datetime, datetime]:
@@ -74,33 +75,34 @@ def figures(session: Session, *, policy: Policy, since: datetime, until: datetim
     opened = _opened(session, since, until)
     events = _event_counts(session, since, until)
     apologies = _apologies(session, since, until)
-    seconds = [s for s, _, _ in apologies]
-    fixes_done, fixes_on_time = _fixes(session, since, until)
+    overall = apologies.get(None, _NO_APOLOGIES)
     gestures, gesture_total = _gestures(session, since, until)
+    improvements, earlier = _improvements(session, policy, since, until)
     return Figures(
         since=since,
         until=until,
         opened=sum(opened.values()),
-        closed=events.get("closed", 0),
-        reopened=events.get("reopened", 0),
+        closed=events["closed"],
+        reopened=events["reopened"],
         by_severity=MappingProxyType(opened),
-        apologies=len(apologies),
-        median_to_apology=_median(seconds),
-        apologies_on_target=sum(1 for _, _, data in apologies if data.get("on_target")),
-        clean_apologies=sum(1 for _, _, data in apologies if not data.get("errors")),
-        as_written=sum(1 for _, _, data in apologies if data.get("as_written")),
+        apologies=overall.count,
+        median_to_apology=overall.median,
+        apologies_on_target=overall.on_target,
+        clean_apologies=overall.clean,
+        as_written=overall.as_written,
         median_by_severity=MappingProxyType(
-            {name: _median([s for s, severity, _ in apologies if severity == name]) for name in SEVERITIES}
+            {name: apologies.get(name, _NO_APOLOGIES).median for name in SEVERITIES}
         ),
         target_by_severity=MappingProxyType({name: policy.rule(name).respond_within for name in SEVERITIES}),
-        fixes_done=fixes_done,
-        fixes_on_time=fixes_on_time,
+        fixes_done=events["fixed"],
+        fixes_on_time=events["on_time"],
         fixes_overdue_open=_overdue_open(session, until),
-        checkins=MappingProxyType(_checkins(session, since, until)),
+        checkins=MappingProxyType({name: events[name] for name in OUTCOMES}),
         gestures=gestures,
         gesture_total=gesture_total,
-        improvements=_improvements(session, policy, since, until),
+        improvements=improvements,
         repeat_customers=_repeat_customers(session, since, until),
+        earlier_improvements=earlier,
     )
 
 
@@ -137,6 +139,8 @@ def summary_lines(fig: Figures, *, policy: Policy) -> list[str]:
         )
     for item in fig.improvements:
         lines.append(f"• {item.case_key}: {_clean(item.change)} (root cause: {_clean(item.root_cause)})")
+    if fig.earlier_improvements:
+        lines.append(f"…and {fig.earlier_improvements} more")
     return lines
 
 
@@ -179,30 +183,95 @@ def _opened(session: Session, since: datetime, until: datetime) -> dict[str, int
 
 
 def _event_counts(session: Session, since: datetime, until: datetime) -> dict[str, int]:
-    query = (
-        select(TimelineEvent.kind, func.count())
-        .where(col(TimelineEvent.kind).in_(("closed", "reopened")), _in(TimelineEvent.at, since, until))
-        .group_by(TimelineEvent.kind)
+    """Closings, reopenings, fixes (on time or not) and check-in outcomes, in one pass over the period."""
+    kind, data = col(TimelineEvent.kind), col(TimelineEvent.data)
+    counted = {
+        "closed": kind == "closed",
+        "reopened": kind == "reopened",
+        "fixed": kind == "fixed",
+        "on_time": (kind == "fixed") & data["on_time"].as_boolean(),
+        **{name: (kind == "checkin") & (data["outcome"].as_string() == name) for name in OUTCOMES},
+    }
+    query = select(*(_count_if(condition) for condition in counted.values())).where(
+        kind.in_(("closed", "reopened", "fixed", "checkin")), _in(TimelineEvent.at, since, until)
     )
-    return {kind: n for kind, n in session.exec(query)}
+    return {name: int(n) for name, n in zip(counted, session.exec(query).one(), strict=True)}
 
 
-def _apologies(session: Session, since: datetime, until: datetime) -> list[tuple[int, str, dict[str, Any]]]:
-    query = (
-        select(TimelineEvent.data, Case.severity)
+@dataclass(frozen=True)
+class _Apologies:
+    count: int
+    on_target: int
+    clean: int
+    as_written: int
+    median: timedelta | None
+
+
+_NO_APOLOGIES = _Apologies(0, 0, 0, 0, None)
+
+
+def _apologies(session: Session, since: datetime, until: datetime) -> dict[str | None, _Apologies]:
+    """Apologies by the case's severity and for all (None): counts and median waits, worked out by the database."""
+    data = col(TimelineEvent.data)
+    sent = (
+        select(
+            col(Case.severity).label("severity"),
+            func.coalesce(data["seconds"].as_integer(), 0).label("seconds"),
+            _flag(data["on_target"].as_boolean()).label("on_target"),
+            _flag(func.coalesce(data["errors"].as_integer(), 0) == 0).label("clean"),
+            _flag(data["as_written"].as_boolean()).label("as_written"),
+        )
         .join(Case, col(Case.id) == col(TimelineEvent.case_id))
         .where(TimelineEvent.kind == "apologized", _in(TimelineEvent.at, since, until))
     )
-    return [(int(data.get("seconds", 0)), severity, data) for data, severity in session.exec(query)]
+    if session.get_bind().dialect.name == "postgresql":
+        rows = _percentiles(session, sent.subquery())
+    else:
+        rows = _middles(session, sent.cte("sent"))
+    return {
+        severity: _Apologies(int(n), int(on_target), int(clean), int(as_written), _seconds(median))
+        for severity, n, on_target, clean, as_written, median in rows
+        if n
+    }
 
 
-def _fixes(session: Session, since: datetime, until: datetime) -> tuple[int, int]:
-    on_time = col(TimelineEvent.data)["on_time"].as_boolean()
-    query = select(func.count(), func.coalesce(func.sum(when((on_time, 1), else_=0)), 0)).where(
-        TimelineEvent.kind == "fixed", _in(TimelineEvent.at, since, until)
+def _sums(sent: Any) -> tuple[Any, ...]:
+    return (
+        func.count(),
+        func.sum(sent.c.on_target),
+        func.sum(sent.c.clean),
+        func.sum(sent.c.as_written),
     )
-    done, in_time = session.exec(query).one()
-    return int(done), int(in_time)
+
+
+def _percentiles(session: Session, sent: Any) -> list[Any]:
+    """PostgreSQL: one pass, per severity and overall (the empty grouping set, severity NULL)."""
+    median = func.percentile_cont(0.5).within_group(sent.c.seconds)
+    query = select(sent.c.severity, *_sums(sent), median).group_by(
+        func.grouping_sets(tuple_(sent.c.severity), tuple_())
+    )
+    return list(session.exec(query))
+
+
+def _middles(session: Session, sent: Any) -> list[Any]:
+    """SQLite has no percentile_cont: number the waits in order and average the middle one or two."""
+    by_severity = {"partition_by": sent.c.severity, "order_by": sent.c.seconds}
+    ranked = select(
+        sent,
+        func.row_number().over(**by_severity).label("k"),
+        func.count().over(partition_by=sent.c.severity).label("n"),
+        func.row_number().over(order_by=sent.c.seconds).label("k_all"),
+        func.count().over().label("n_all"),
+    ).cte("ranked")
+
+    def middle(k: Any, n: Any) -> Any:
+        return func.avg(when((k.in_(((n + 1) // 2, (n + 2) // 2)), ranked.c.seconds)))
+
+    each = select(ranked.c.severity, *_sums(ranked), middle(ranked.c.k, ranked.c.n)).group_by(
+        ranked.c.severity
+    )
+    everyone = select(null(), *_sums(ranked), middle(ranked.c.k_all, ranked.c.n_all))
+    return list(session.exec(union_all(each, everyone)))
 
 
 def _overdue_open(session: Session, until: datetime) -> int:
@@ -212,18 +281,6 @@ def _overdue_open(session: Session, until: datetime) -> int:
         col(Case.fix_due_at) < until, col(Case.created_at) < until, or_(still_open, fixed_later)
     )
     return int(session.exec(query).one())
-
-
-def _checkins(session: Session, since: datetime, until: datetime) -> dict[str, int]:
-    outcome = col(TimelineEvent.data)["outcome"].as_string()
-    query = (
-        select(outcome, func.count())
-        .where(TimelineEvent.kind == "checkin", _in(TimelineEvent.at, since, until))
-        .group_by(outcome)
-    )
-    counts = dict.fromkeys(OUTCOMES, 0)
-    counts.update({name: n for name, n in session.exec(query) if name in counts})
-    return counts
 
 
 def _gestures(session: Session, since: datetime, until: datetime) -> tuple[int, Decimal]:
@@ -236,14 +293,18 @@ def _gestures(session: Session, since: datetime, until: datetime) -> tuple[int, 
 
 def _improvements(
     session: Session, policy: Policy, since: datetime, until: datetime
-) -> tuple[Improvement, ...]:
+) -> tuple[tuple[Improvement, ...], int]:
+    """The latest improvements of the period, oldest first, and how many came before them."""
+    recorded = (TimelineEvent.kind == "improvement", _in(TimelineEvent.at, since, until))
+    count = int(session.exec(select(func.count()).where(*recorded)).one())
     query = (
         select(TimelineEvent, Case)
         .join(Case, col(Case.id) == col(TimelineEvent.case_id))
-        .where(TimelineEvent.kind == "improvement", _in(TimelineEvent.at, since, until))
-        .order_by(col(TimelineEvent.at), col(TimelineEvent.id))
+        .where(*recorded)
+        .order_by(col(TimelineEvent.at).desc(), col(TimelineEvent.id).desc())
+        .limit(LATEST)
     )
-    return tuple(
+    latest = [
         Improvement(
             case_key=case_key(policy, case),
             root_cause=str(event.data.get("root_cause", "")),
@@ -251,7 +312,8 @@ def _improvements(
             at=event.at,
         )
         for event, case in session.exec(query)
-    )
+    ]
+    return tuple(reversed(latest)), count - len(latest)
 
 
 def _repeat_customers(session: Session, since: datetime, until: datetime) -> int:
@@ -268,8 +330,16 @@ def _repeat_customers(session: Session, since: datetime, until: datetime) -> int
     return int(session.exec(select(func.count()).select_from(repeats)).one())
 
 
-def _median(seconds: list[int]) -> timedelta | None:
-    return timedelta(seconds=statistics.median(seconds)) if seconds else None
+def _flag(condition: Any) -> Any:
+    return when((condition, 1), else_=0)
+
+
+def _count_if(condition: Any) -> Any:
+    return func.coalesce(func.sum(_flag(condition)), 0)
+
+
+def _seconds(value: Any) -> timedelta | None:
+    return None if value is None else timedelta(seconds=float(value))
 
 
 def rounded_duration(td: timedelta) -> str:

@@ -208,6 +208,23 @@ def test_summary_lines_read_like_a_report(db: Database) -> None:
     ]
 
 
+def test_summary_lines_show_the_latest_ten_improvements_and_count_the_rest(db: Database) -> None:
+    with db.session() as s:
+        for n in range(25):
+            row = case(s, SINCE + n * HOUR, "major")
+            why = "why " * 100  # clipped to a line
+            event(s, row, "improvement", SINCE + DAY + n * HOUR, root_cause=why, change=f"change {n}")
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    lines = summary_lines(fig, policy=POLICY)
+    shown = [line for line in lines if line.startswith("• ")]
+    assert (len(fig.improvements), fig.earlier_improvements) == (10, 15)
+    assert [line.split(" (")[0] for line in shown] == [f"• REC-{n + 1}: change {n}" for n in range(15, 25)]
+    assert lines[-1] == "…and 15 more"
+    message = "*How we did, last 90d*\n" + "\n".join(lines)
+    assert len(message) < 40_000  # where Slack truncates a message's text
+
+
 def test_summary_lines_round_durations_and_singular_counts() -> None:
     fig = _one_of_each(median=timedelta(hours=2, minutes=10, seconds=7), total=Decimal("320"))
     lines = summary_lines(fig, policy=POLICY)
