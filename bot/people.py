@@ -1,9 +1,10 @@
 """People we nudge and sign for: names and time zones, remembered so scheduled work never asks Slack."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.models import Person, utcnow
 from bot.policy import Policy
@@ -25,6 +26,14 @@ def remember(session: Session, profiles: dict[str, Profile]) -> None:
         person.name = profile.name or person.name
         person.updated_at = utcnow()
         session.add(person)
+
+
+def load(session: Session, user_ids: Iterable[str | None]) -> list[Person]:
+    """Read these people in one query; `zone_of` and `name_of` then find them without asking again."""
+    wanted = {user_id for user_id in user_ids if user_id}
+    if not wanted:
+        return []
+    return list(session.exec(select(Person).where(col(Person.user_id).in_(wanted))))
 
 
 def zone_of(session: Session, *, policy: Policy, user_id: str | None) -> ZoneInfo:

@@ -74,8 +74,10 @@ def _current(session: Session, nudge: Nudge) -> Case | None:
 
 
 def _quiet(session: Session, policy: Policy, user_id: str | None) -> Defer | None:
-    zone = people.zone_of(session, policy=policy, user_id=user_id)
-    until = quiet_until(policy.reminders.quiet_hours, zone, utcnow())
+    window = policy.reminders.quiet_hours
+    if window is None:
+        return None
+    until = quiet_until(window, people.zone_of(session, policy=policy, user_id=user_id), utcnow())
     return Defer(until) if until else None
 
 
