@@ -74,6 +74,7 @@ def measure(url: str, count: int, repeats: int, backend: str) -> list[Row]:
     loaded = fill(url, count, now=now)
     policy = load_policy(POLICY)
     db = Database(url)
+    db.migrate()  # what Bounceback does when it starts on this database (SQLite: the planner's statistics)
     dialect = history_sql.Dialect(db.engine.dialect.name)
     until = datetime.now(UTC)
     since = until - metrics.WINDOWS["90d"]

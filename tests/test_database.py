@@ -103,3 +103,55 @@ def test_reads_see_the_last_commit_while_a_writer_holds_the_lock(database):
     reader_done.set()
     writer.join(timeout=30)
     assert seen == [1]  # the committed case, not the one still being written, and no waiting for it
+
+
+def test_the_migrations_build_what_the_models_declare(database):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with database.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
+
+
+def test_after_a_restart_sqlite_finds_check_in_answers_by_case_not_by_kind(tmp_path):
+    from sqlalchemy import insert
+    from sqlmodel import col, select
+
+    from bot.models import Case, TimelineEvent
+
+    url = f"sqlite:///{tmp_path / 'history.sqlite3'}"
+    first = Database(url)
+    first.migrate()
+    with first.session() as session:
+        session.execute(
+            insert(Case),
+            [
+                {
+                    "source_key": f"k{n}",
+                    "source": "command",
+                    "summary": "s",
+                    "reporter_id": "U1",
+                    "severity": "minor",
+                    "severity_reasons": [],
+                }
+                for n in range(1000)
+            ],
+        )
+        kinds = ("logged", "checkin_asked", "checkin")
+        session.execute(
+            insert(TimelineEvent),
+            [{"case_id": n, "kind": k, "data": {}} for n in range(1, 1001) for k in kinds],
+        )
+    first.dispose()
+    restarted = Database(url)
+    restarted.migrate()  # every start-up: the planner's statistics are brought up to date
+    # How the Home tab looks for the answers to a person's check-ins (bot/home.py:checkins_due)
+    answers = select(TimelineEvent).where(
+        TimelineEvent.kind == "checkin", col(TimelineEvent.case_id).in_(range(1, 51))
+    )
+    statement = answers.compile(restarted.engine, compile_kwargs={"literal_binds": True})
+    with restarted.engine.connect() as connection:
+        plan = " ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}"))
+    restarted.dispose()
+    assert "ix_timelineevent_case_id" in plan, plan
