@@ -33,7 +33,8 @@ class Runtime:
         db = Database(settings.database_url)
         db.migrate()
         client = make_client(settings.bot_token, settings.api_url)
-        runtime = cls(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client))
+        sender = Sender(db, make_client(settings.bot_token, settings.api_url, wait_out_rate_limits=False))
+        runtime = cls(settings=settings, policy=policy, db=db, client=client, sender=sender)
         runtime.workspace_url = client.auth_test().get("url")
         return runtime
 

@@ -2,8 +2,8 @@
 
 A message is owed in the same transaction as the change that needs it, so a crash never loses it;
 the pump claims each row atomically, so two replicas never send it twice; a call that still fails
-after the client's own retries (429 Retry-After, 5xx, dropped connections) stays owed and is tried
-again later with a growing pause. An update of a message or a Home tab that a newer one replaces before it
+after the client's own retries (5xx, dropped connections) stays owed and is tried again later with a
+growing pause. A rate limit (429) pauses only its channel, for the Retry-After Slack gives. An update of a message or a Home tab that a newer one replaces before it
 goes out is marked superseded and never sent, so an old version can never overwrite a newer one.
 """
 
@@ -11,13 +11,14 @@ import base64
 import logging
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import ColumnElement, or_, update
+from sqlalchemy import ColumnElement, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -30,6 +31,7 @@ METADATA_TYPE = "bounceback_outbox"
 MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any channel gets in a minute
 STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 MAX_PAUSE = timedelta(minutes=10)
+RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
 PERMANENT_ERRORS = {
     "channel_not_found",
     "not_in_channel",
@@ -104,13 +106,14 @@ def _target(method: str, key: str, after_key: str | None) -> str | None:
     return None
 
 
-def _newest_by_target(session: Session, rows: list[Any]) -> dict[str, int]:
-    """The id of the newest row owed for each target of these (id, ..., method, key, after_key) rows."""
-    if not rows:
+def _newest_by_target(session: Session, rows: list[Outbox]) -> dict[str, int]:
+    """The id of the newest row owed for each target these rows replace."""
+    replacing = [row.id for row in rows if _target(row.method, row.key, row.after_key)]
+    if not replacing:
         return {}
     newer = session.exec(
         select(Outbox.id, Outbox.method, Outbox.key, Outbox.after_key)
-        .where(col(Outbox.id) >= min(row[0] for row in rows))
+        .where(col(Outbox.id) >= min(replacing))
         .where(col(Outbox.method).in_(("chat.update", "views.publish")))
     )
     newest: dict[str, int] = {}
@@ -121,13 +124,41 @@ def _newest_by_target(session: Session, rows: list[Any]) -> dict[str, int]:
     return newest
 
 
+def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
+    """Where Slack paces this call: the channel or person it goes to (a reply's or update's: its message's)."""
+    parent = earlier.get(row.after_key or "")
+    given = (
+        row.payload.get("channel") or (parent and parent.payload.get("channel")) or row.payload.get("user_id")
+    )
+    return str(given or row.method)
+
+
+def _retry_after(error: SlackApiError) -> float | None:
+    """Seconds Slack asks us to wait when it answered 429 (rate limited); None for any other refusal."""
+    response = error.response
+    if response is None or (response.status_code != 429 and response.get("error") != "ratelimited"):
+        return None
+    for name, value in (response.headers or {}).items():
+        if name.lower() == "retry-after":
+            try:
+                return max(0.0, float(value[0] if isinstance(value, list) else value))
+            except ValueError:
+                break
+    return 1.0
+
+
 class Sender:
-    """Delivers owed Slack calls in order, from a worker thread woken after each commit."""
+    """Delivers owed Slack calls in order, from a worker thread woken after each commit.
+
+    A channel Slack rate-limits (429) waits out its Retry-After without holding up the others: its
+    calls go back to the outbox, due when Slack said, and its later calls wait behind them.
+    """
 
     def __init__(self, db: Database, client: WebClient, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.db = db
-        self.client = client
+        self.client = client  # without slack_sdk's rate-limit handler: a 429 must not stall every channel
         self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
+        self._paused: dict[str, datetime] = {}  # lane → when Slack takes calls there again
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._delivered = threading.Condition()
@@ -154,7 +185,7 @@ class Sender:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(timeout=1.0)
+            self._wake.wait(timeout=self._idle())
             self._wake.clear()
             try:
                 while self.drain() and not self._stop.is_set():
@@ -164,17 +195,30 @@ class Sender:
             with self._delivered:
                 self._delivered.notify_all()
 
+    def _idle(self) -> float:
+        """How long to wait for a wake-up: a second, or until the first rate-limited lane opens."""
+        now = self.clock()
+        for lane, reopens in list(self._paused.items()):
+            if reopens <= now:
+                del self._paused[lane]
+        soonest = min(self._paused.values(), default=None)
+        return 1.0 if soonest is None else min(1.0, max(0.01, (soonest - now).total_seconds()))
+
     def owed_now(self) -> int:
-        """How many calls are due now (or in a moment) or being sent."""
-        now = self.clock() + timedelta(seconds=2)
-        with self.db.session() as session:
-            rows = session.exec(
-                select(Outbox.id).where(
+        """How many calls are due now (or in a moment), waiting out a rate limit, or being sent."""
+        soon = self.clock() + timedelta(seconds=2)
+        with self.db.reading() as session:
+            return session.exec(
+                select(func.count())
+                .select_from(Outbox)
+                .where(
                     (col(Outbox.state) == "sending")
-                    | ((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now))
+                    | (
+                        (col(Outbox.state) == "pending")
+                        & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+                    )
                 )
-            ).all()
-        return len(rows)
+            ).one()
 
     def wait_delivered(self, timeout: float) -> None:
         """Block until the pump finishes its next round (or timeout)."""
@@ -183,29 +227,53 @@ class Sender:
             self._delivered.wait(timeout=max(0.0, timeout))
 
     def drain(self, limit: int = 50) -> int:
-        """Deliver up to `limit` due calls; returns how many were attempted or superseded."""
+        """Deliver up to `limit` due calls in order; returns how many it sent, put off or dropped."""
         now = self.clock()
-        with self.db.session() as session:
-            due = session.exec(
-                select(Outbox.id, Outbox.state, Outbox.method, Outbox.key, Outbox.after_key)
-                .where(
-                    or_(
-                        (col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now),
-                        (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
+        with self.db.reading() as session:
+            due = list(
+                session.exec(
+                    select(Outbox)
+                    .where(
+                        or_(
+                            (col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now),
+                            (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
+                        )
                     )
+                    .order_by(col(Outbox.id))
+                    .limit(limit)
                 )
-                .order_by(col(Outbox.id))
-                .limit(limit)
-            ).all()
-            newest = _newest_by_target(session, [row for row in due if _target(*row[2:]) is not None])
-        attempted = 0
-        for row_id, state, method, key, after_key in due:
-            if newest.get(_target(method, key, after_key), row_id) > row_id:
-                attempted += self._supersede(row_id, now)
-            elif self._claim(row_id, now):
-                attempted += 1
-                self._deliver(row_id, reclaimed=state == "sending")
-        return attempted
+            )
+            after_keys = {row.after_key for row in due if row.after_key}
+            earlier = {r.key: r for r in session.exec(select(Outbox).where(col(Outbox.key).in_(after_keys)))}
+            newest = _newest_by_target(session, due)
+            session.expunge_all()  # the rows outlive this read
+        handled, put_off = 0, defaultdict(list)
+        for row in due:
+            lane = _lane(row, earlier)
+            reopens = self._reopens(lane, now)
+            if reopens is not None:  # behind a rate-limited call: wait with it, in order
+                if row.state == "pending":  # a dead sender's claim stays, so its retry looks in Slack first
+                    put_off[reopens].append(row.id)
+                    handled += 1
+            elif newest.get(_target(row.method, row.key, row.after_key) or "", row.id) > row.id:
+                handled += self._supersede(row.id, now)
+            elif self._claim(row, now):
+                handled += 1
+                self._deliver(row, earlier, lane)
+        if put_off:
+            with self.db.session() as session:
+                for reopens, ids in put_off.items():
+                    session.execute(
+                        update(Outbox)
+                        .where(col(Outbox.id).in_(ids), col(Outbox.state) == "pending")
+                        .values(due_at=reopens, last_error=RATE_LIMITED)
+                    )
+        return handled
+
+    def _reopens(self, lane: str, now: datetime) -> datetime | None:
+        """When Slack takes calls in this lane again, if it is waiting out a rate limit."""
+        reopens = self._paused.get(lane)
+        return reopens if reopens is not None and reopens > now else None
 
     def _supersede(self, row_id: int, now: datetime) -> bool:
         """A newer call replaces this one (a later version of a message or Home tab): never send it."""
@@ -217,54 +285,74 @@ class Sender:
             )
             return result.rowcount == 1
 
-    def _claim(self, row_id: int, now: datetime) -> bool:
+    def _claim(self, row: Outbox, now: datetime) -> bool:
         """Atomically take a row; only one process can win it."""
         with self.db.session() as session:
             result = session.execute(
                 update(Outbox)
-                .where(col(Outbox.id) == row_id, _claimable(now))
+                .where(col(Outbox.id) == row.id, _claimable(now))
                 .values(state="sending", claimed_at=now, attempts=Outbox.attempts + 1)
             )
-            return result.rowcount == 1
+        row.attempts += result.rowcount
+        return result.rowcount == 1
 
-    def _deliver(self, row_id: int, *, reclaimed: bool = False) -> None:
-        with self.db.session() as session:
-            row = session.get(Outbox, row_id)
-            try:
-                payload = self._resolve(session, row)
-            except MissingPrerequisite as problem:
-                log.error("%s", problem)
-                row.state, row.last_error = "failed", str(problem)[:500]
-                session.add(row)
-                return
-            if payload is None:
-                self._retry_later(session, row, "waiting for an earlier message", pause=timedelta(seconds=1))
-                return
+    def _deliver(self, row: Outbox, earlier: dict[str, Outbox], lane: str) -> None:
         try:
-            found = self._already_posted(row, payload) if reclaimed else None
+            payload = self._resolve(row, earlier)
+        except MissingPrerequisite as problem:
+            log.error("%s", problem)
+            self._record(row, state="failed", last_error=str(problem)[:500])
+            return
+        if payload is None:
+            self._retry_later(row, "waiting for an earlier message", pause=timedelta(seconds=1))
+            return
+        try:
+            found = self._already_posted(row, payload) if row.state == "sending" else None
             response = found or self._call(row.method, payload)
         except SlackApiError as error:
-            reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
-            with self.db.session() as session:
-                row = session.get(Outbox, row_id)
-                if reason in PERMANENT_ERRORS:
-                    log.error("Slack refused %s for %s: %s", row.method, row.key, reason)
-                    row.state, row.last_error = "failed", reason
-                    session.add(row)
-                else:
-                    self._retry_later(session, row, reason)
+            self._refused(row, lane, error)
             return
         except Exception as error:  # connection errors that outlived the client's retries
-            with self.db.session() as session:
-                self._retry_later(session, session.get(Outbox, row_id), f"{type(error).__name__}: {error}")
+            self._retry_later(row, f"{type(error).__name__}: {error}")
             return
+        row.state, row.result_channel = "sent", response.get("channel") or payload.get("channel")
+        row.result_ts = response.get("ts") or payload.get("ts")
         with self.db.session() as session:
-            row = session.get(Outbox, row_id)
-            row.state, row.sent_at, row.last_error = "sent", self.clock(), None
-            row.result_channel = response.get("channel") or payload.get("channel")
-            row.result_ts = response.get("ts") or payload.get("ts")
-            session.add(row)
-            self._after_sent(session, row)
+            session.execute(
+                update(Outbox)
+                .where(col(Outbox.id) == row.id)
+                .values(
+                    state="sent",
+                    sent_at=self.clock(),
+                    last_error=None,
+                    result_channel=row.result_channel,
+                    result_ts=row.result_ts,
+                )
+            )
+            if row.purpose == "card" and row.case_id is not None:  # the card starts the case's thread
+                session.execute(
+                    update(Case)
+                    .where(col(Case.id) == row.case_id, col(Case.thread_ts).is_(None))
+                    .values(thread_channel=row.result_channel, thread_ts=row.result_ts)
+                )
+        earlier[row.key] = row  # a reply or update owed after it can go out in this same round
+
+    def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
+        """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""
+        reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
+        retry_after = _retry_after(error)
+        if retry_after is not None:  # a pace, not a failure: it does not lengthen the pause after errors
+            reopens = self.clock() + timedelta(seconds=retry_after)
+            self._paused[lane] = max(reopens, self._paused.get(lane, reopens))
+            log.info("Slack asked us to wait %.0f s before %s in %s", retry_after, row.method, lane)
+            self._record(
+                row, state="pending", due_at=reopens, attempts=Outbox.attempts - 1, last_error=RATE_LIMITED
+            )
+        elif reason in PERMANENT_ERRORS:
+            log.error("Slack refused %s for %s: %s", row.method, row.key, reason)
+            self._record(row, state="failed", last_error=reason)
+        else:
+            self._retry_later(row, reason)
 
     def _call(self, method: str, payload: dict[str, Any]) -> Any:
         """One Web API call; an upload is slack_sdk's files_upload_v2 (get URL, upload, complete)."""
@@ -299,12 +387,13 @@ class Sender:
                 break
         return None
 
-    def _resolve(self, session: Session, row: Outbox) -> dict[str, Any] | None:
+    @staticmethod
+    def _resolve(row: Outbox, earlier: dict[str, Outbox]) -> dict[str, Any] | None:
         """The payload with the ts of the message it depends on filled in; None if not sent yet."""
         payload = dict(row.payload)
         if row.after_key is None:
             return payload
-        first = session.exec(select(Outbox).where(Outbox.key == row.after_key)).first()
+        first = earlier.get(row.after_key)
         if first is None or first.state == "failed":
             raise MissingPrerequisite(f"{row.key} depends on {row.after_key}, which was never sent")
         if first.state != "sent" or not first.result_ts:
@@ -314,20 +403,12 @@ class Sender:
         payload["channel"] = first.result_channel
         return payload
 
-    @staticmethod
-    def _after_sent(session: Session, row: Outbox) -> None:
-        """A case card posted at the top of a channel starts the case's thread."""
-        if row.purpose != "card" or row.case_id is None:
-            return
-        case = session.get(Case, row.case_id)
-        if case is not None and case.thread_ts is None:
-            case.thread_channel, case.thread_ts = row.result_channel, row.result_ts
-            session.add(case)
-
-    def _retry_later(
-        self, session: Session, row: Outbox, reason: str, pause: timedelta | None = None
-    ) -> None:
+    def _retry_later(self, row: Outbox, reason: str, pause: timedelta | None = None) -> None:
         pause = pause or min(MAX_PAUSE, timedelta(seconds=2 ** min(row.attempts, 10)))
         log.warning("will retry %s %s in %s: %s", row.method, row.key, pause, reason)
-        row.state, row.last_error, row.due_at = "pending", reason[:500], self.clock() + pause
-        session.add(row)
+        self._record(row, state="pending", last_error=reason[:500], due_at=self.clock() + pause)
+
+    def _record(self, row: Outbox, **values: Any) -> None:
+        """Write down what became of a call."""
+        with self.db.session() as session:
+            session.execute(update(Outbox).where(col(Outbox.id) == row.id).values(**values))

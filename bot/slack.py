@@ -19,18 +19,25 @@ log = logging.getLogger(__name__)
 TIMEOUT = 10
 
 
-def retry_handlers() -> list[RetryHandler]:
-    """Honour 429 Retry-After; retry 5xx and dropped connections with backoff."""
-    return [
+def retry_handlers(*, wait_out_rate_limits: bool = True) -> list[RetryHandler]:
+    """Retry 5xx and dropped connections with backoff; honour 429 Retry-After by waiting, unless told not to."""
+    handlers: list[RetryHandler] = [
         ConnectionErrorRetryHandler(max_retry_count=3),
-        RateLimitErrorRetryHandler(max_retry_count=3),
         ServerErrorRetryHandler(max_retry_count=3),
     ]
+    if wait_out_rate_limits:
+        handlers.insert(1, RateLimitErrorRetryHandler(max_retry_count=3))
+    return handlers
 
 
-def make_client(token: str, base_url: str) -> WebClient:
-    """The Web API client every Slack call goes through."""
-    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=retry_handlers())
+def make_client(token: str, base_url: str, *, wait_out_rate_limits: bool = True) -> WebClient:
+    """The Web API client Slack calls go through.
+
+    The outbox's sender passes `wait_out_rate_limits=False`: sleeping out one channel's 429 in its
+    single thread would hold up every other channel, so it waits per channel itself.
+    """
+    handlers = retry_handlers(wait_out_rate_limits=wait_out_rate_limits)
+    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=handlers)
 
 
 def respond(response_url: str | None, **message: Any) -> None:

@@ -1,5 +1,6 @@
 """The outbox: a message Slack already has after a crash is not sent again; a replaced version is not sent."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
@@ -8,20 +9,42 @@ from sqlmodel import col, select
 
 from bot.db import Database
 from bot.models import Outbox, utcnow
-from bot.sandbox.cast import BOT_TOKEN, SUPPORT, populate
+from bot.sandbox.cast import BOT_TOKEN, COMPLAINTS, LEARNINGS, SUPPORT, populate
 from bot.sandbox.standin import SlackStandIn
 from bot.sender import METADATA_TYPE, STALE_CLAIM, Sender, owe
 from bot.slack import make_client
 
 
+class Clock:
+    """The sender's clock, moved on by the test instead of waiting."""
+
+    def __init__(self) -> None:
+        self.ahead = timedelta()
+
+    def __call__(self) -> datetime:
+        return utcnow() + self.ahead
+
+    def advance(self, seconds: float) -> None:
+        self.ahead += timedelta(seconds=seconds)
+
+
 @pytest.fixture
-def world(tmp_path):
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def world(tmp_path, clock):
     with SlackStandIn() as standin:
         populate(standin)
         db = Database(f"sqlite:///{tmp_path / 'outbox.sqlite3'}")
         db.migrate()
-        yield standin, db, Sender(db, make_client(BOT_TOKEN, standin.url))
+        yield standin, db, _sender(standin, db, clock)
         db.dispose()
+
+
+def _sender(standin: SlackStandIn, db: Database, clock: Callable[[], datetime]) -> Sender:
+    return Sender(db, make_client(BOT_TOKEN, standin.url, wait_out_rate_limits=False), clock=clock)
 
 
 def _stale_claim(db: Database, key: str, claimed_at: datetime | None = None) -> None:
@@ -75,7 +98,7 @@ def test_a_message_sent_just_before_a_crash_is_not_sent_again_when_the_bot_retur
         with db.session() as session:
             row = session.exec(select(Outbox)).one()
             row.claimed_at += timedelta(minutes=2)
-    later = Sender(db, make_client(BOT_TOKEN, standin.url), clock=lambda: utcnow() + timedelta(minutes=5))
+    later = _sender(standin, db, clock=lambda: utcnow() + timedelta(minutes=5))
     assert later.drain() == 1
     assert len(standin.dm(SUPPORT.id)) == 1
     with db.session() as session:
@@ -111,3 +134,32 @@ def test_only_the_newest_home_tab_owed_to_a_person_is_published(world):
         states = session.exec(select(Outbox.key, Outbox.state).order_by(col(Outbox.id))).all()
     assert states == [(f"home:{SUPPORT.id}:a", "superseded"), (f"home:{SUPPORT.id}:b", "sent")]
     assert sender.owed_now() == 0
+
+
+def _texts(standin: SlackStandIn, channel: str) -> list[str]:
+    return [m["text"] for m in standin.messages(channel)]
+
+
+def _owe_posts(db: Database, *posts: tuple[str, str]) -> None:
+    with db.session() as session:
+        for key, channel in posts:
+            owe(session, key=key, method="chat.postMessage", payload={"channel": channel, "text": key})
+
+
+def test_a_rate_limited_channel_waits_its_turn_without_holding_up_the_others(world, clock):
+    standin, db, sender = world
+    _owe_posts(db, ("a1", COMPLAINTS), ("a2", COMPLAINTS), ("b1", LEARNINGS), ("b2", LEARNINGS))
+    standin.fail("chat.postMessage", kind="429", retry_after=5)
+    assert sender.drain() == 4
+    assert (_texts(standin, COMPLAINTS), _texts(standin, LEARNINGS)) == ([], ["b1", "b2"])
+    _owe_posts(db, ("a3", COMPLAINTS))  # owed while the channel waits: it waits behind a1 and a2
+    assert sender.drain() == 1
+    assert _texts(standin, COMPLAINTS) == [] and sender.owed_now() == 3
+    with db.session() as session:
+        waiting = session.exec(select(Outbox).where(Outbox.state != "sent").order_by(col(Outbox.id))).all()
+    assert [(r.key, r.state, r.attempts) for r in waiting] == [(k, "pending", 0) for k in ("a1", "a2", "a3")]
+    assert sender.drain() == 0
+    clock.advance(5)
+    assert sender.drain() == 3
+    assert (_texts(standin, COMPLAINTS), _texts(standin, LEARNINGS)) == (["a1", "a2", "a3"], ["b1", "b2"])
+    assert len(standin.calls_to("chat.postMessage")) == 6 and sender.owed_now() == 0
