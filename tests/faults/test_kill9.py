@@ -4,8 +4,8 @@ Two bots run side by side (their 30 s wait for stale claims overlaps): one whose
 people, killed at three random moments, and one whose 300 reminders all go to one person, killed once.
 
 Each kill lands at the worst moment for the outbox: Slack has just accepted a message and the bot has not
-recorded it yet. The test makes that moment certain: Slack answers one call with 429, and while the bot waits out the
-Retry-After the test holds SQLite's write lock (a stalled disk); the retried call succeeds, and the
+recorded it yet. The test makes that moment certain: Slack answers one call with 500, and while the bot's client backs
+off before retrying the test holds SQLite's write lock (a stalled disk); the retried call succeeds, and the
 process dies waiting to record it.
 """
 
@@ -145,13 +145,13 @@ class Crashes:
     def kill_mid_send(self) -> None:
         """SIGKILL right after Slack accepted a message the bot had not recorded; start again.
 
-        A 429 makes the sender wait a second inside its call to Slack; the disk stalls meanwhile, so the
+        A 500 makes the sender back off for a second inside its call to Slack; the disk stalls meanwhile, so the
         retried call succeeds and the sender waits for the disk to record it, and the process dies there.
         """
         faults = len(self.standin.faults)
-        self.standin.fail("chat.postMessage", kind="429", retry_after=1)
+        self.standin.fail("chat.postMessage", kind="500")
         self.standin.wait_for(lambda: len(self.standin.faults) > faults, timeout=30, what="a message to send")
-        before = set(keys_in_slack(self.standin))  # the sender sleeps in Retry-After: nothing else moves
+        before = set(keys_in_slack(self.standin))  # the sender sleeps in its backoff: nothing else moves
         with self.disk_stalled():
             arrived = self.standin.wait_for(
                 lambda: set(keys_in_slack(self.standin)) - before, timeout=10, what="the retried message"
@@ -175,7 +175,8 @@ class Crashes:
             case_count = len(session.exec(select(Case)).all())
         owed = [row.key for row in rows if row.method == "chat.postMessage"]
         owed += [f"nudge:{key}" for key in fired_reminders(self.db)]
-        missing = sorted({k for k in owed if seen[k] == 0} | {r.key for r in rows if r.state != "sent"})
+        unsent = {r.key for r in rows if r.state not in ("sent", "superseded")}  # superseded: a newer went
+        missing = sorted({k for k in owed if seen[k] == 0} | unsent)
         doubled = {key: n for key, n in seen.items() if n > 1}
         reminders = Counter({(case_id, "reminder"): REMINDERS for case_id in range(1, CASES + 1)})
         expected, now = self.seeded + reminders, timeline(self.db)
