@@ -13,8 +13,12 @@ from bot.db import Database
 from bot.models import Case, Nudge, Outbox, TimelineEvent, utcnow
 from bot.nudges import Defer
 from bot.policy import Policy, load_policy
-from bot.sandbox.cast import DEMO_POLICY, FRONT_DESK, SUPPORT
-from bot.sender import owe
+from bot.runtime import Runtime
+from bot.sandbox.cast import BOT_TOKEN, DEMO_POLICY, FRONT_DESK, SUPPORT
+from bot.sender import Sender, owe
+from bot.settings import Settings
+from bot.slack import make_client
+from schedules import jobs
 from schedules.firing import RETRY_AFTER_ERROR, fire_due, next_due
 
 
@@ -72,7 +76,8 @@ def add_nudges(db: Database, kinds: list[str], *, ago: timedelta = timedelta(sec
     """One case per nudge, each nudge due `ago`; their keys, in order."""
     keys = []
     with db.session() as session:
-        for n, kind in enumerate(kinds):
+        first = len(session.exec(select(Case.id)).all())
+        for n, kind in enumerate(kinds, start=first):
             case = Case(
                 source_key=f"test:{n}",
                 source="command",
@@ -155,3 +160,14 @@ def test_batches_never_take_a_nudge_twice_nor_one_not_yet_due(db, policy):
     assert told == owed == Counter(keys)
     later = by_key(db)["later"]
     assert later.state == "pending" and next_due(db) == later.due_at
+
+
+def test_a_tick_fires_what_falls_due_before_the_next_tick_and_nothing_later(db, policy):
+    [soon] = add_nudges(db, ["retired"], ago=timedelta(seconds=-0.2))  # no firer: taken means cancelled
+    [later] = add_nudges(db, ["retired"], ago=timedelta(seconds=-1.5))
+    client = make_client(BOT_TOKEN, "http://127.0.0.1:9/api/")  # never called: the sender is not started
+    settings = Settings(BOT_TOKEN, None, None, "http://127.0.0.1:9/api/", db.url, str(DEMO_POLICY), 0, "INFO")
+    jobs.bind(Runtime(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client)))
+    jobs.tick()
+    nudges = by_key(db)
+    assert nudges[soon].state == "cancelled" and nudges[later].state == "pending"
