@@ -203,7 +203,13 @@ def list_cases(session: Session, *, which: str, user_id: str, limit: int = 20) -
     if which in ("open", "mine", "overdue"):
         query = query.where(col(Case.status) != "closed")
     if which == "mine":
-        query = query.where((Case.reporter_id == user_id) | (Case.fix_owner_id == user_id))
+        # One query per role, each reading its own index newest first; an OR would sort all their cases
+        found = {
+            c.id: c
+            for role in (Case.reporter_id, Case.fix_owner_id)
+            for c in session.exec(query.where(role == user_id))
+        }
+        return sorted(found.values(), key=lambda c: c.id or 0, reverse=True)[:limit]
     if which == "overdue":
         query = query.where(Case.fix_status == "assigned", col(Case.fix_due_at) < utcnow())
     return list(session.exec(query))

@@ -16,6 +16,11 @@ def utcnow() -> datetime:
 class Case(SQLModel, table=True):
     """A complaint being recovered; `id` is the number in `REC-42`."""
 
+    __table_args__ = (  # a person's queues on the Home tab
+        Index("ix_case_apology_leader_state", "apology_leader_id", "apology_state"),
+        Index("ix_case_fix_owner_status_due", "fix_owner_id", "fix_status", "fix_due_at"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     source_key: str = Field(unique=True, max_length=200)  # one Slack delivery makes at most one case
     source: str = Field(max_length=20)  # "channel", "command", "modal", "shortcut"
@@ -43,7 +48,7 @@ class Case(SQLModel, table=True):
     fix_note: str | None = None
     apology_state: str = Field(default="none", max_length=16)  # none, requested, approved
     apology_level: str | None = Field(default=None, max_length=64)
-    apology_leader_id: str | None = Field(default=None, max_length=32, index=True)  # the person asked now
+    apology_leader_id: str | None = Field(default=None, max_length=32)  # the person asked now
     apology_round: int = (
         0  # bumped on every hand-over or escalation; old buttons and nudges carry the old one
     )
