@@ -236,12 +236,7 @@ def _apologies(session: Session, since: datetime, until: datetime) -> dict[str |
 
 
 def _sums(sent: Any) -> tuple[Any, ...]:
-    return (
-        func.count(),
-        func.sum(sent.c.on_target),
-        func.sum(sent.c.clean),
-        func.sum(sent.c.as_written),
-    )
+    return func.count(), func.sum(sent.c.on_target), func.sum(sent.c.clean), func.sum(sent.c.as_written)
 
 
 def _percentiles(session: Session, sent: Any) -> list[Any]:
@@ -255,10 +250,9 @@ def _percentiles(session: Session, sent: Any) -> list[Any]:
 
 def _middles(session: Session, sent: Any) -> list[Any]:
     """SQLite has no percentile_cont: number the waits in order and average the middle one or two."""
-    by_severity = {"partition_by": sent.c.severity, "order_by": sent.c.seconds}
     ranked = select(
         sent,
-        func.row_number().over(**by_severity).label("k"),
+        func.row_number().over(partition_by=sent.c.severity, order_by=sent.c.seconds).label("k"),
         func.count().over(partition_by=sent.c.severity).label("n"),
         func.row_number().over(order_by=sent.c.seconds).label("k_all"),
         func.count().over().label("n_all"),
