@@ -48,8 +48,8 @@ def fire_due(db: Database, policy: Policy, firers: dict[str, Firer], *, batch: i
             with session.begin_nested():
                 for nudge in due:
                     _settle(nudge, firers, _answer(session, policy, firers, nudge), now)
-        except Exception:
-            log.warning("a nudge in a batch of %d failed; firing them one at a time", len(due))
+        except Exception as error:
+            log.warning("a nudge in a batch of %d failed (%r); firing them one at a time", len(due), error)
             for nudge in due:
                 _fire_alone(session, policy, firers, nudge, now)
         return len(due)
