@@ -13,6 +13,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,6 +33,10 @@ MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any chann
 STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 MAX_PAUSE = timedelta(minutes=10)
 RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
+FIRST_SPACING = 0.05  # seconds between calls in a channel after its first 429
+MAX_SPACING = 0.25  # at most: Slack lets a channel have short bursts, and a 429 may be bad luck, not pace
+SPEED_UP = 0.98  # each call that goes through shortens the spacing by 2 %
+FORGET_PACE = timedelta(minutes=1)  # a channel quiet this long starts again at full speed
 PERMANENT_ERRORS = {
     "channel_not_found",
     "not_in_channel",
@@ -133,6 +138,15 @@ def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
     return str(given or row.method)
 
 
+@dataclass
+class _Pace:
+    """How Slack paces one lane: no call before `reopens`; `spacing` seconds between calls, learned from 429s."""
+
+    reopens: datetime
+    spacing: float = 0.0
+    refused: bool = False  # reopens is a Retry-After: the calls behind it wait in the outbox, in order
+
+
 def _retry_after(error: SlackApiError) -> float | None:
     """Seconds Slack asks us to wait when it answered 429 (rate limited); None for any other refusal."""
     response = error.response
@@ -141,7 +155,7 @@ def _retry_after(error: SlackApiError) -> float | None:
     for name, value in (response.headers or {}).items():
         if name.lower() == "retry-after":
             try:
-                return max(0.0, float(value[0] if isinstance(value, list) else value))
+                return max(1.0, float(value[0] if isinstance(value, list) else value))
             except ValueError:
                 break
     return 1.0
@@ -158,7 +172,7 @@ class Sender:
         self.db = db
         self.client = client  # without slack_sdk's rate-limit handler: a 429 must not stall every channel
         self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
-        self._paused: dict[str, datetime] = {}  # lane → when Slack takes calls there again
+        self._paces: dict[str, _Pace] = {}  # lane → how fast Slack lets us call there
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._delivered = threading.Condition()
@@ -198,10 +212,10 @@ class Sender:
     def _idle(self) -> float:
         """How long to wait for a wake-up: a second, or until the first rate-limited lane opens."""
         now = self.clock()
-        for lane, reopens in list(self._paused.items()):
-            if reopens <= now:
-                del self._paused[lane]
-        soonest = min(self._paused.values(), default=None)
+        for lane, pace in list(self._paces.items()):
+            if pace.reopens < now - FORGET_PACE:
+                del self._paces[lane]
+        soonest = min((p.reopens for p in self._paces.values() if p.reopens > now), default=None)
         return 1.0 if soonest is None else min(1.0, max(0.01, (soonest - now).total_seconds()))
 
     def owed_now(self) -> int:
@@ -229,6 +243,42 @@ class Sender:
     def drain(self, limit: int = 50) -> int:
         """Deliver up to `limit` due calls in order; returns how many it sent, put off or dropped."""
         now = self.clock()
+        due, earlier, newest = self._due(now, limit)
+        queue = [(row, _lane(row, earlier)) for row in due]
+        handled, put_off = 0, defaultdict(list)
+        while queue:
+            held = []  # in a lane paced for a moment: sent later in this round, in order
+            for row, lane in queue:
+                pace = self._paces.get(lane)
+                if pace is not None and pace.reopens > now and not pace.refused:
+                    held.append((row, lane))
+                elif pace is not None and pace.reopens > now:  # behind a 429: waits in the outbox, in order
+                    if row.state == "pending":  # a dead sender's claim stays, so its retry looks in Slack
+                        put_off[pace.reopens].append(row.id)
+                        handled += 1
+                elif newest.get(_target(row.method, row.key, row.after_key) or "", row.id) > row.id:
+                    handled += self._supersede(row.id, now)
+                elif self._claim(row, now):
+                    handled += 1
+                    self._deliver(row, earlier, lane)
+            if not held:
+                break
+            opens = min(self._paces[lane].reopens for _, lane in held)
+            if self._wake.wait(timeout=max(0.0, (opens - self.clock()).total_seconds())):
+                break  # something new is owed: read the outbox again
+            queue, now = held, self.clock()
+        if put_off:
+            with self.db.session() as session:
+                for reopens, ids in put_off.items():
+                    session.execute(
+                        update(Outbox)
+                        .where(col(Outbox.id).in_(ids), col(Outbox.state) == "pending")
+                        .values(due_at=reopens, last_error=RATE_LIMITED)
+                    )
+        return handled
+
+    def _due(self, now: datetime, limit: int) -> tuple[list[Outbox], dict[str, Outbox], dict[str, int]]:
+        """In one read: the calls due, the messages they depend on, and the newest call per target."""
         with self.db.reading() as session:
             due = list(
                 session.exec(
@@ -247,33 +297,7 @@ class Sender:
             earlier = {r.key: r for r in session.exec(select(Outbox).where(col(Outbox.key).in_(after_keys)))}
             newest = _newest_by_target(session, due)
             session.expunge_all()  # the rows outlive this read
-        handled, put_off = 0, defaultdict(list)
-        for row in due:
-            lane = _lane(row, earlier)
-            reopens = self._reopens(lane, now)
-            if reopens is not None:  # behind a rate-limited call: wait with it, in order
-                if row.state == "pending":  # a dead sender's claim stays, so its retry looks in Slack first
-                    put_off[reopens].append(row.id)
-                    handled += 1
-            elif newest.get(_target(row.method, row.key, row.after_key) or "", row.id) > row.id:
-                handled += self._supersede(row.id, now)
-            elif self._claim(row, now):
-                handled += 1
-                self._deliver(row, earlier, lane)
-        if put_off:
-            with self.db.session() as session:
-                for reopens, ids in put_off.items():
-                    session.execute(
-                        update(Outbox)
-                        .where(col(Outbox.id).in_(ids), col(Outbox.state) == "pending")
-                        .values(due_at=reopens, last_error=RATE_LIMITED)
-                    )
-        return handled
-
-    def _reopens(self, lane: str, now: datetime) -> datetime | None:
-        """When Slack takes calls in this lane again, if it is waiting out a rate limit."""
-        reopens = self._paused.get(lane)
-        return reopens if reopens is not None and reopens > now else None
+        return due, earlier, newest
 
     def _supersede(self, row_id: int, now: datetime) -> bool:
         """A newer call replaces this one (a later version of a message or Home tab): never send it."""
@@ -336,6 +360,10 @@ class Sender:
                     .values(thread_channel=row.result_channel, thread_ts=row.result_ts)
                 )
         earlier[row.key] = row  # a reply or update owed after it can go out in this same round
+        pace = self._paces.get(lane)
+        if pace is not None:  # a lane Slack once slowed down: keep to its pace, a little faster each time
+            pace.spacing *= SPEED_UP
+            pace.reopens, pace.refused = self.clock() + timedelta(seconds=pace.spacing), False
 
     def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
         """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""
@@ -343,10 +371,16 @@ class Sender:
         retry_after = _retry_after(error)
         if retry_after is not None:  # a pace, not a failure: it does not lengthen the pause after errors
             reopens = self.clock() + timedelta(seconds=retry_after)
-            self._paused[lane] = max(reopens, self._paused.get(lane, reopens))
+            pace = self._paces.setdefault(lane, _Pace(reopens))
+            pace.spacing = min(MAX_SPACING, max(FIRST_SPACING, 2 * pace.spacing))
+            pace.reopens, pace.refused = max(reopens, pace.reopens), True
             log.info("Slack asked us to wait %.0f s before %s in %s", retry_after, row.method, lane)
             self._record(
-                row, state="pending", due_at=reopens, attempts=Outbox.attempts - 1, last_error=RATE_LIMITED
+                row,
+                state="pending",
+                due_at=pace.reopens,
+                attempts=Outbox.attempts - 1,
+                last_error=RATE_LIMITED,
             )
         elif reason in PERMANENT_ERRORS:
             log.error("Slack refused %s for %s: %s", row.method, row.key, reason)

@@ -163,3 +163,27 @@ def test_a_rate_limited_channel_waits_its_turn_without_holding_up_the_others(wor
     assert sender.drain() == 3
     assert (_texts(standin, COMPLAINTS), _texts(standin, LEARNINGS)) == (["a1", "a2", "a3"], ["b1", "b2"])
     assert len(standin.calls_to("chat.postMessage")) == 6 and sender.owed_now() == 0
+
+
+def test_channels_slack_paces_get_every_message_once_and_in_order(tmp_path):
+    with SlackStandIn(pace_per_channel=20) as standin:
+        populate(standin)
+        db = Database(f"sqlite:///{tmp_path / 'paced.sqlite3'}")
+        db.migrate()
+        _owe_posts(
+            db, *((f"{channel}:{n}", channel) for n in range(15) for channel in (COMPLAINTS, LEARNINGS))
+        )
+        sender = _sender(standin, db, utcnow)
+        sender.start()
+        try:
+            standin.wait_for(
+                lambda: len(standin.messages(COMPLAINTS)) + len(standin.messages(LEARNINGS)) >= 30,
+                timeout=120,
+                what="every message",
+            )
+        finally:
+            sender.stop()
+        for channel in (COMPLAINTS, LEARNINGS):
+            assert _texts(standin, channel) == [f"{channel}:{n}" for n in range(15)]
+        assert sender.owed_now() == 0
+        db.dispose()
