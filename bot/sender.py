@@ -20,7 +20,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import ColumnElement, func, or_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from bot.db import Database
@@ -85,13 +86,11 @@ def owe(
     row = Outbox(
         key=key, method=method, payload=payload, purpose=purpose, case_id=case_id, after_key=after_key
     )
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    statement = (
+        insert(Outbox).values(row.model_dump(exclude={"id"})).on_conflict_do_nothing(index_elements=["key"])
+    )
+    return session.execute(statement.returning(Outbox.id)).first() is not None  # None: the key was taken
 
 
 def _claimable(now: datetime) -> ColumnElement[bool]:

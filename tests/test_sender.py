@@ -187,3 +187,38 @@ def test_channels_slack_paces_get_every_message_once_and_in_order(tmp_path):
             assert _texts(standin, channel) == [f"{channel}:{n}" for n in range(15)]
         assert sender.owed_now() == 0
         db.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request, tmp_path):
+    url = (
+        f"sqlite:///{tmp_path / 'owed.sqlite3'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    db = Database(url)
+    db.migrate()
+    yield db
+    db.dispose()
+
+
+def test_a_key_owed_twice_is_recorded_once_and_calls_keep_the_order_they_were_owed_in(database):
+    def post(session, key: str, text: str) -> bool:
+        return owe(session, key=key, method="chat.postMessage", payload={"channel": SUPPORT.id, "text": text})
+
+    with database.session() as session:
+        assert post(session, "b", "first b") and post(session, "a", "first a")
+        assert not post(session, "b", "second b")
+    with database.session() as session:
+        assert not post(session, "a", "second a")  # owed by an earlier transaction, which goes on
+        assert post(session, "c", "first c")
+        session.exec(select(Outbox).where(Outbox.key == "a")).one().state = "sent"
+    with database.session() as session:
+        assert not post(session, "a", "third a")  # already sent
+        rows = session.exec(select(Outbox).order_by(col(Outbox.id))).all()
+    assert [(r.key, r.payload["text"], r.state) for r in rows] == [
+        ("b", "first b", "pending"),
+        ("a", "first a", "sent"),
+        ("c", "first c", "pending"),
+    ]
+    assert rows[0].payload["metadata"] == {"event_type": METADATA_TYPE, "event_payload": {"key": "b"}}
