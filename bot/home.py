@@ -94,13 +94,15 @@ def home_view(
 
 
 def refresh_home(session: Session, *, policy: Policy, user_id: str | None, reason: str) -> None:
-    """Owe a fresh Home tab to someone whose queue just changed."""
+    """Owe a fresh Home tab to someone whose queue just changed; the sender renders it when it goes out.
+
+    Rendered then, it shows everything committed by that time, and only the newest one owed is sent.
+    """
     if not user_id:
         return
-    view = home_view(session, policy=policy, user_id=user_id)
     owe(
         session,
         key=f"home:{user_id}:{reason}",
         method="views.publish",
-        payload={"user_id": user_id, "view": view},
+        payload={"user_id": user_id, "render": "home"},
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot import digest, people, slack
+from bot import digest, home, people, slack
 from bot.db import Database
 from bot.models import utcnow
 from bot.policy import Policy
@@ -33,7 +33,14 @@ class Runtime:
         db = Database(settings.database_url)
         db.migrate()
         client = make_client(settings.bot_token, settings.api_url)
-        sender = Sender(db, make_client(settings.bot_token, settings.api_url, wait_out_rate_limits=False))
+        renderers = {
+            "home": lambda session, fields: {
+                **fields,
+                "view": home.home_view(session, policy=policy, user_id=fields["user_id"]),
+            }
+        }
+        sender_client = make_client(settings.bot_token, settings.api_url, wait_out_rate_limits=False)
+        sender = Sender(db, sender_client, renderers=renderers)
         runtime = cls(settings=settings, policy=policy, db=db, client=client, sender=sender)
         runtime.workspace_url = client.auth_test().get("url")
         return runtime

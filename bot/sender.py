@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -58,6 +58,9 @@ PERMANENT_ERRORS = {
     "missing_scope",
     "not_allowed_token_type",
 }
+
+
+Renderer = Callable[[Session, dict[str, Any]], dict[str, Any]]  # (session, fields) → the payload to send
 
 
 class MissingPrerequisite(Exception):
@@ -167,9 +170,17 @@ class Sender:
     calls go back to the outbox, due when Slack said, and its later calls wait behind them.
     """
 
-    def __init__(self, db: Database, client: WebClient, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        db: Database,
+        client: WebClient,
+        *,
+        renderers: Mapping[str, Renderer] | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.db = db
         self.client = client  # without slack_sdk's rate-limit handler: a 429 must not stall every channel
+        self.renderers = dict(renderers or {})  # payload {"render": name, ...} is built when it goes out
         self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
         self._paces: dict[str, _Pace] = {}  # lane → how fast Slack lets us call there
         self._wake = threading.Event()
@@ -330,6 +341,7 @@ class Sender:
             self._retry_later(row, "waiting for an earlier message", pause=timedelta(seconds=1))
             return
         try:
+            payload = self._render(payload)
             found = self._already_posted(row, payload) if row.state == "sending" else None
             response = found or self._call(row.method, payload)
         except SlackApiError as error:
@@ -350,6 +362,7 @@ class Sender:
                     last_error=None,
                     result_channel=row.result_channel,
                     result_ts=row.result_ts,
+                    **({"payload": payload} if "render" in row.payload else {}),  # what was rendered
                 )
             )
             if row.purpose == "card" and row.case_id is not None:  # the card starts the case's thread
@@ -435,6 +448,14 @@ class Sender:
         payload[field] = first.result_ts
         payload["channel"] = first.result_channel
         return payload
+
+    def _render(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A payload built now, from the database as it is (a Home tab); others as they were owed."""
+        if "render" not in payload:
+            return payload
+        fields = {k: v for k, v in payload.items() if k != "render"}
+        with self.db.reading() as session:
+            return self.renderers[payload["render"]](session, fields)
 
     def _retry_later(self, row: Outbox, reason: str, pause: timedelta | None = None) -> None:
         pause = pause or min(MAX_PAUSE, timedelta(seconds=2 ** min(row.attempts, 10)))

@@ -7,12 +7,17 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import col, select
 
+from bot import fixes, intake
+from bot.cases import Complaint, case_key
 from bot.db import Database
 from bot.models import Outbox, utcnow
-from bot.sandbox.cast import BOT_TOKEN, COMPLAINTS, LEARNINGS, SUPPORT, populate
+from bot.runtime import Runtime
+from bot.sandbox.cast import ADMIN, BOT_TOKEN, COMPLAINTS, FRONT_DESK, LEARNINGS, SUPPORT, populate
+from bot.sandbox.rig import Rig
 from bot.sandbox.standin import SlackStandIn
 from bot.sender import METADATA_TYPE, STALE_CLAIM, Sender, owe
 from bot.slack import make_client
+from tests.helpers import block_text
 
 
 class Clock:
@@ -222,3 +227,35 @@ def test_a_key_owed_twice_is_recorded_once_and_calls_keep_the_order_they_were_ow
         ("c", "first c", "pending"),
     ]
     assert rows[0].payload["metadata"] == {"event_type": METADATA_TYPE, "event_payload": {"key": "b"}}
+
+
+def test_a_home_tab_is_built_when_it_goes_out_from_what_is_committed_by_then():
+    rig = Rig()  # for its settings, stand-in and database: the runtime's own sender and renderers
+    rig.standin.start()
+    populate(rig.standin)
+    runtime, policy = Runtime.build(rig.settings, rig.policy), rig.policy
+    try:
+        with runtime.db.session() as session:
+            complaint = Complaint(
+                text="The spa lost a booking", reporter_id=FRONT_DESK.id, source="t", source_key="1"
+            )
+            case, _ = intake.log_complaint(
+                session, policy=policy, complaint=complaint, card_channel=COMPLAINTS, card_thread_ts=None
+            )
+            key = case_key(policy, case)
+            due = utcnow() + timedelta(hours=1)
+            fixes.assign_owner(
+                session, policy=policy, key=key, owner_id=SUPPORT.id, due=due, actor_id=ADMIN.id, profiles={}
+            )  # owes the owner's Home tab
+            before = case.severity
+        with runtime.db.session() as session:  # a change that owes no Home tab of its own
+            intake.change_severity(
+                session, policy=policy, key=key, severity="critical", reason="VIP", actor_id=ADMIN.id
+            )
+        while runtime.sender.drain():
+            pass
+        home = block_text(rig.standin.home(SUPPORT.id))
+        assert before != "critical" and f"*{key}* (critical)" in home
+    finally:
+        runtime.db.dispose()
+        rig.stop()
