@@ -142,7 +142,7 @@ def test_reminders_wait_for_the_end_of_the_owners_quiet_hours(tmp_path):
 
 def test_show_lists_what_is_scheduled(fast):
     new_case(fast)
-    fast.driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 1 hour")
+    reply(fast, fast.driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 1 hour"))
     shown = reply(fast, fast.driver.command(FRONT_DESK.id, "show REC-1"))
     assert "Scheduled" in shown and "fix reminder to" in shown and "heads-up to" in shown
 
