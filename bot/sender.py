@@ -350,6 +350,15 @@ class Sender:
         except Exception as error:  # connection errors that outlived the client's retries
             self._retry_later(row, f"{type(error).__name__}: {error}")
             return
+        self._sent(row, payload, response)
+        earlier[row.key] = row  # a reply or update owed after it can go out in this same round
+        pace = self._paces.get(lane)
+        if pace is not None:  # a lane Slack once slowed down: keep to its pace, a little faster each time
+            pace.spacing *= SPEED_UP
+            pace.reopens, pace.refused = self.clock() + timedelta(seconds=pace.spacing), False
+
+    def _sent(self, row: Outbox, payload: dict[str, Any], response: Any) -> None:
+        """Record a call Slack took, with where the message now is."""
         row.state, row.result_channel = "sent", response.get("channel") or payload.get("channel")
         row.result_ts = response.get("ts") or payload.get("ts")
         with self.db.session() as session:
@@ -371,11 +380,6 @@ class Sender:
                     .where(col(Case.id) == row.case_id, col(Case.thread_ts).is_(None))
                     .values(thread_channel=row.result_channel, thread_ts=row.result_ts)
                 )
-        earlier[row.key] = row  # a reply or update owed after it can go out in this same round
-        pace = self._paces.get(lane)
-        if pace is not None:  # a lane Slack once slowed down: keep to its pace, a little faster each time
-            pace.spacing *= SPEED_UP
-            pace.reopens, pace.refused = self.clock() + timedelta(seconds=pace.spacing), False
 
     def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
         """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot import ids
 from bot.models import Nudge, Outbox, utcnow
@@ -221,4 +221,4 @@ def test_marking_fixed_after_more_time_still_updates_the_owners_dm(fast):
     fast.service.settle()
     assert "marked fixed by" in fast.standin.message(owner_dm["channel"], owner_dm["ts"])["text"]
     with fast.service.runtime.db.session() as session:
-        assert not session.exec(select(Outbox).where(Outbox.state != "sent")).all()
+        assert not session.exec(select(Outbox).where(col(Outbox.state).not_in(("sent", "superseded")))).all()
