@@ -35,7 +35,7 @@ STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries
 MAX_PAUSE = timedelta(minutes=10)
 RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
 FIRST_SPACING = 0.05  # seconds between calls in a channel after its first 429
-MAX_SPACING = 0.25  # at most: Slack lets a channel have short bursts, and a 429 may be bad luck, not pace
+MAX_SPACING = 0.1  # at most: Slack lets a channel have short bursts, and a 429 may be bad luck, not pace
 SPEED_UP = 0.98  # each call that goes through shortens the spacing by 2 %
 FORGET_PACE = timedelta(minutes=1)  # a channel quiet this long starts again at full speed
 PERMANENT_ERRORS = {
