@@ -3,8 +3,10 @@
 A message is owed in the same transaction as the change that needs it, so a crash never loses it;
 the pump claims each row atomically, so two replicas never send it twice; a call that still fails
 after the client's own retries (5xx, dropped connections) stays owed and is tried again later with a
-growing pause. A rate limit (429) pauses only its channel, for the Retry-After Slack gives. An update of a message or a Home tab that a newer one replaces before it
-goes out is marked superseded and never sent, so an old version can never overwrite a newer one.
+growing pause. A rate limit (429) pauses only its channel, for the Retry-After Slack gives, and that
+channel keeps a learned pace afterwards. An update of a message or a Home tab that a newer one
+replaces before it goes out is marked superseded and never sent, so an old version can never
+overwrite a newer one.
 """
 
 import base64
