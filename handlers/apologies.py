@@ -74,8 +74,8 @@ def on_open_modal(
 
 def _still_open(rt: Runtime, view: dict[str, Any], actor: str) -> str | None:
     """The refusal to show inline when the request moved on or this person may not act; else None."""
-    try:
-        with rt.db.reading() as session:
+    try:  # a writer's session: a submission Slack sent twice sees the first one's change once committed
+        with rt.db.session() as session:
             apologies.open_request(
                 session, policy=rt.policy, case_id=_meta(view)[0], round_=_meta(view)[1], actor_id=actor
             )
