@@ -14,10 +14,10 @@ from bot.home import refresh_home
 from bot.models import Case, Nudge, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.nudges import Defer
+from bot.outbox import owe
 from bot.policy import Level, Policy
 from bot.quality import Report, check_apology
 from bot.routing import apology_level, leader_for
-from bot.sender import owe
 
 APOLOGY_KINDS = ("apology_escalate",)
 
@@ -73,7 +73,7 @@ def ask(
     text, shown = blocks_apology.request(policy, case, report=report, reason=reason)
     payload = {"channel": leader_id, "text": text, "blocks": shown}
     owe(session, key=request_key(case), method="chat.postMessage", payload=payload, case_id=case.id)
-    refresh_home(session, policy=policy, user_id=leader_id, reason=request_key(case))
+    refresh_home(session, user_id=leader_id, reason=request_key(case))
     if previous:
         note = blocks_apology.moved_on(reason)
         owe(
@@ -199,7 +199,7 @@ def approve(
         case_id=case.id,
     )
     refresh_card(session, policy=policy, case=case, version=event.id)
-    refresh_home(session, policy=policy, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
+    refresh_home(session, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
 
 
 def hand_over(session: Session, *, policy: Policy, case: Case, actor_id: str, to_id: str) -> None:

@@ -16,11 +16,11 @@ from bot.home import refresh_home
 from bot.models import Case, Nudge, utcnow
 from bot.notify import refresh_card, tell_thread
 from bot.nudges import Defer
+from bot.outbox import owe
 from bot.people import zone_of
 from bot.policy import Policy
 from bot.reminders import quiet_until
 from bot.routing import leader_on_case
-from bot.sender import owe
 
 CHECKIN_KINDS = ("checkin",)
 OUTCOMES = {"ok": "all good", "unhappy": "still unhappy", "unreachable": "couldn't reach them"}
@@ -65,7 +65,7 @@ def fire_checkin(session: Session, policy: Policy, nudge: Nudge) -> Defer | None
         payload={"channel": nudge.recipient_id, "text": text, "blocks": shown},
         case_id=case.id,
     )
-    refresh_home(session, policy=policy, user_id=nudge.recipient_id, reason=f"asked:{nudge.key}")
+    refresh_home(session, user_id=nudge.recipient_id, reason=f"asked:{nudge.key}")
     cases.record(
         session,
         case,
@@ -128,7 +128,7 @@ def record_outcome(
             text=f"✅ The customer of {label} is okay after every check-in. Ready to close: `/recover close {label}`",
         )
     refresh_card(session, policy=policy, case=case, version=event.id)
-    refresh_home(session, policy=policy, user_id=actor_id, reason=f"answered:{event.id}")
+    refresh_home(session, user_id=actor_id, reason=f"answered:{event.id}")
     return case
 
 

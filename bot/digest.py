@@ -8,8 +8,8 @@ from sqlmodel import Session
 from bot import chart, metrics, nudges
 from bot.models import Nudge
 from bot.nudges import Defer
+from bot.outbox import owe
 from bot.policy import Policy
-from bot.sender import owe
 
 DAYS = timedelta(days=7)
 

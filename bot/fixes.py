@@ -12,10 +12,10 @@ from bot.errors import UserError
 from bot.home import refresh_home
 from bot.models import Case, utcnow
 from bot.notify import refresh_card, tell_thread
+from bot.outbox import latest_key, owe
 from bot.policy import Policy
 from bot.reminders import FIX_KINDS, schedule_fix
 from bot.routing import leader_on_case
-from bot.sender import latest_key, owe
 
 
 def default_due(policy: Policy, case: Case) -> datetime:
@@ -53,7 +53,7 @@ def assign_owner(
         },
         case_id=case.id,
     )
-    refresh_home(session, policy=policy, user_id=owner_id, reason=f"owner:{case.id}:v{case.fix_version}")
+    refresh_home(session, user_id=owner_id, reason=f"owner:{case.id}:v{case.fix_version}")
     when = slack_date(case.fix_due_at, policy.timezone)
     tell_thread(
         session,
@@ -116,7 +116,7 @@ def mark_fixed(session: Session, *, policy: Policy, key: str, note: str, actor_i
             after_key=owner_dm,
         )
     tell_thread(session, case=case, key=f"fixed:{case.id}:{event.id}", text=done)
-    refresh_home(session, policy=policy, user_id=case.fix_owner_id, reason=f"fixed:{case.id}:{event.id}")
+    refresh_home(session, user_id=case.fix_owner_id, reason=f"fixed:{case.id}:{event.id}")
     return case
 
 

@@ -12,8 +12,8 @@ from bot.cases import case_key
 from bot.errors import NotAllowed, UserError
 from bot.models import Case, Gesture, utcnow
 from bot.notify import tell_thread
+from bot.outbox import owe
 from bot.policy import Policy
-from bot.sender import owe
 
 _AMOUNT = re.compile(r"\s*\$?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*$")
 

@@ -10,8 +10,8 @@ from bot.cases import case_key, list_cases
 from bot.customer import redact_contact
 from bot.deadlines import slack_date
 from bot.models import Case, Nudge, TimelineEvent, utcnow
+from bot.outbox import owe
 from bot.policy import Policy
-from bot.sender import owe
 
 SHOWN = 10
 
@@ -93,7 +93,7 @@ def home_view(
     return View(type="home", blocks=blocks).to_dict()
 
 
-def refresh_home(session: Session, *, policy: Policy, user_id: str | None, reason: str) -> None:
+def refresh_home(session: Session, *, user_id: str | None, reason: str) -> None:
     """Owe a fresh Home tab to someone whose queue just changed; the sender renders it when it goes out.
 
     Rendered then, it shows everything committed by that time, and only the newest one owed is sent.

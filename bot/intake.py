@@ -8,8 +8,8 @@ from bot.cases import Complaint
 from bot.customer import Customer
 from bot.models import Case
 from bot.notify import refresh_card, tell_thread
+from bot.outbox import owe
 from bot.policy import Policy
-from bot.sender import owe
 
 
 def log_complaint(

@@ -5,8 +5,8 @@ from sqlmodel import Session
 from bot import blocks
 from bot.customer import redact_contact
 from bot.models import Case
+from bot.outbox import owe
 from bot.policy import Policy
-from bot.sender import owe
 
 
 def refresh_card(session: Session, *, policy: Policy, case: Case, version: int) -> None:

@@ -9,9 +9,9 @@ from bot import blocks_fix, cases, nudges, people
 from bot.durations import format_duration
 from bot.models import Case, Nudge, utcnow
 from bot.nudges import Defer
+from bot.outbox import owe
 from bot.policy import Policy
 from bot.routing import leader_on_case
-from bot.sender import owe
 
 FIX_KINDS = ("fix_reminder", "fix_escalate")
 

@@ -1,7 +1,6 @@
-"""The one way out to Slack: an outbox written with the change, and a pump that delivers it.
+"""The one way out to Slack: the pump that delivers what the outbox (bot/outbox.py) holds.
 
-A message is owed in the same transaction as the change that needs it, so a crash never loses it;
-the pump claims each row atomically, so two replicas never send it twice; a call that still fails
+The pump claims each row atomically, so two replicas never send it twice; a call that still fails
 after the client's own retries (5xx, dropped connections) stays owed and is tried again later with a
 growing pause. A rate limit (429) pauses only its channel, for the Retry-After Slack gives, and that
 channel keeps a learned pace afterwards. An update of a message or a Home tab that a newer one
@@ -15,31 +14,25 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import ColumnElement, func, or_, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from bot.db import Database
 from bot.models import Case, Outbox, utcnow
+from bot.outbox import newest_by_target, replaces
+from bot.pacing import Paces, retry_after
 
 log = logging.getLogger(__name__)
 
-METADATA_TYPE = "bounceback_outbox"
 MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any channel gets in a minute
 STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 MAX_PAUSE = timedelta(minutes=10)
 RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
-FIRST_SPACING = 0.05  # seconds between calls in a channel after its first 429
-MAX_SPACING = 0.1  # at most: Slack lets a channel have short bursts, and a 429 may be bad luck, not pace
-SPEED_UP = 0.98  # each call that goes through shortens the spacing by 2 %
-FORGET_PACE = timedelta(minutes=1)  # a channel quiet this long starts again at full speed
 PERMANENT_ERRORS = {
     "channel_not_found",
     "not_in_channel",
@@ -69,68 +62,14 @@ class MissingPrerequisite(Exception):
     """An owed call needs the ts of a message that will never exist."""
 
 
-def latest_key(session: Session, prefix: str) -> str | None:
-    """The most recently owed key starting with `prefix` (e.g. a case's latest owner DM)."""
-    query = select(Outbox.key).where(col(Outbox.key).startswith(prefix)).order_by(col(Outbox.id).desc())
-    return session.exec(query).first()
-
-
-def owe(
-    session: Session,
-    *,
-    key: str,
-    method: str,
-    payload: dict[str, Any],
-    purpose: str = "message",
-    case_id: int | None = None,
-    after_key: str | None = None,
-) -> bool:
-    """Record a Slack call to make after commit; False when the same key is already owed or sent."""
-    if method == "chat.postMessage":
-        payload = {**payload, "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}}}
-    row = Outbox(
-        key=key, method=method, payload=payload, purpose=purpose, case_id=case_id, after_key=after_key
-    )
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-    statement = (
-        insert(Outbox).values(row.model_dump(exclude={"id"})).on_conflict_do_nothing(index_elements=["key"])
-    )
-    return session.execute(statement.returning(Outbox.id)).first() is not None  # None: the key was taken
+def _abandoned(now: datetime) -> ColumnElement[bool]:
+    """Rows claimed by a sender that died mid-call."""
+    return (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM)
 
 
 def _claimable(now: datetime) -> ColumnElement[bool]:
-    """Rows a sender may take: owed, or claimed by a sender that died."""
-    return or_(
-        col(Outbox.state) == "pending",
-        (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
-    )
-
-
-def _target(method: str, key: str, after_key: str | None) -> str | None:
-    """What a call replaces outright (one message, one person's Home tab); None if it adds something."""
-    if method == "chat.update" and after_key:
-        return f"update:{after_key}"
-    if method == "views.publish" and key.startswith("home:"):
-        return "home:" + key.split(":")[1]
-    return None
-
-
-def _newest_by_target(session: Session, rows: list[Outbox]) -> dict[str, int]:
-    """The id of the newest row owed for each target these rows replace."""
-    replacing = [row.id for row in rows if _target(row.method, row.key, row.after_key)]
-    if not replacing:
-        return {}
-    newer = session.exec(
-        select(Outbox.id, Outbox.method, Outbox.key, Outbox.after_key)
-        .where(col(Outbox.id) >= min(replacing))
-        .where(col(Outbox.method).in_(("chat.update", "views.publish")))
-    )
-    newest: dict[str, int] = {}
-    for row_id, method, key, after_key in newer:
-        target = _target(method, key, after_key)
-        if target is not None:
-            newest[target] = max(newest.get(target, 0), row_id)
-    return newest
+    """Rows a sender may take: owed, or abandoned."""
+    return or_(col(Outbox.state) == "pending", _abandoned(now))
 
 
 def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
@@ -140,29 +79,6 @@ def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
         row.payload.get("channel") or (parent and parent.payload.get("channel")) or row.payload.get("user_id")
     )
     return str(given or row.method)
-
-
-@dataclass
-class _Pace:
-    """How Slack paces one lane: no call before `reopens`; `spacing` seconds between calls, learned from 429s."""
-
-    reopens: datetime
-    spacing: float = 0.0
-    refused: bool = False  # reopens is a Retry-After: the calls behind it wait in the outbox, in order
-
-
-def _retry_after(error: SlackApiError) -> float | None:
-    """Seconds Slack asks us to wait when it answered 429 (rate limited); None for any other refusal."""
-    response = error.response
-    if response is None or (response.status_code != 429 and response.get("error") != "ratelimited"):
-        return None
-    for name, value in (response.headers or {}).items():
-        if name.lower() == "retry-after":
-            try:
-                return max(1.0, float(value[0] if isinstance(value, list) else value))
-            except ValueError:
-                break
-    return 1.0
 
 
 class Sender:
@@ -184,7 +100,7 @@ class Sender:
         self.client = client  # without slack_sdk's rate-limit handler: a 429 must not stall every channel
         self.renderers = dict(renderers or {})  # payload {"render": name, ...} is built when it goes out
         self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
-        self._paces: dict[str, _Pace] = {}  # lane → how fast Slack lets us call there
+        self._paces = Paces(clock)  # how fast Slack lets us call in each channel
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._delivered = threading.Condition()
@@ -211,7 +127,7 @@ class Sender:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(timeout=self._idle())
+            self._wake.wait(timeout=self._paces.idle())
             self._wake.clear()
             try:
                 while self.drain() and not self._stop.is_set():
@@ -220,15 +136,6 @@ class Sender:
                 log.exception("the outbox pump failed; it will try again")
             with self._delivered:
                 self._delivered.notify_all()
-
-    def _idle(self) -> float:
-        """How long to wait for a wake-up: a second, or until the first rate-limited lane opens."""
-        now = self.clock()
-        for lane, pace in list(self._paces.items()):
-            if pace.reopens < now - FORGET_PACE:
-                del self._paces[lane]
-        soonest = min((p.reopens for p in self._paces.values() if p.reopens > now), default=None)
-        return 1.0 if soonest is None else min(1.0, max(0.01, (soonest - now).total_seconds()))
 
     def owed_now(self) -> int:
         """How many calls are due now (or in a moment), waiting out a rate limit, or being sent."""
@@ -261,21 +168,21 @@ class Sender:
         while queue:
             held = []  # in a lane paced for a moment: sent later in this round, in order
             for row, lane in queue:
-                pace = self._paces.get(lane)
-                if pace is not None and pace.reopens > now and not pace.refused:
+                pace = self._paces.closed(lane, now)
+                if pace is not None and not pace.refused:
                     held.append((row, lane))
-                elif pace is not None and pace.reopens > now:  # behind a 429: waits in the outbox, in order
+                elif pace is not None:  # behind a 429: waits in the outbox, in order
                     if row.state == "pending":  # a dead sender's claim stays, so its retry looks in Slack
                         put_off[pace.reopens].append(row.id)
                         handled += 1
-                elif newest.get(_target(row.method, row.key, row.after_key) or "", row.id) > row.id:
+                elif newest.get(replaces(row.method, row.key, row.after_key) or "", row.id) > row.id:
                     handled += self._supersede(row.id, now)
                 elif self._claim(row, now):
                     handled += 1
                     self._deliver(row, earlier, lane)
             if not held:
                 break
-            opens = min(self._paces[lane].reopens for _, lane in held)
+            opens = self._paces.opens(lane for _, lane in held)
             if self._wake.wait(timeout=max(0.0, (opens - self.clock()).total_seconds())):
                 break  # something new is owed: read the outbox again
             queue, now = held, self.clock()
@@ -296,10 +203,7 @@ class Sender:
                 session.exec(
                     select(Outbox)
                     .where(
-                        or_(
-                            (col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now),
-                            (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM),
-                        )
+                        or_((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now), _abandoned(now))
                     )
                     .order_by(col(Outbox.id))
                     .limit(limit)
@@ -307,7 +211,7 @@ class Sender:
             )
             after_keys = {row.after_key for row in due if row.after_key}
             earlier = {r.key: r for r in session.exec(select(Outbox).where(col(Outbox.key).in_(after_keys)))}
-            newest = _newest_by_target(session, due)
+            newest = newest_by_target(session, due)
             session.expunge_all()  # the rows outlive this read
         return due, earlier, newest
 
@@ -354,10 +258,7 @@ class Sender:
             return
         self._sent(row, payload, response)
         earlier[row.key] = row  # a reply or update owed after it can go out in this same round
-        pace = self._paces.get(lane)
-        if pace is not None:  # a lane Slack once slowed down: keep to its pace, a little faster each time
-            pace.spacing *= SPEED_UP
-            pace.reopens, pace.refused = self.clock() + timedelta(seconds=pace.spacing), False
+        self._paces.went_through(lane)
 
     def _sent(self, row: Outbox, payload: dict[str, Any], response: Any) -> None:
         """Record a call Slack took, with where the message now is."""
@@ -386,19 +287,12 @@ class Sender:
     def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
         """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""
         reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
-        retry_after = _retry_after(error)
-        if retry_after is not None:  # a pace, not a failure: it does not lengthen the pause after errors
-            reopens = self.clock() + timedelta(seconds=retry_after)
-            pace = self._paces.setdefault(lane, _Pace(reopens))
-            pace.spacing = min(MAX_SPACING, max(FIRST_SPACING, 2 * pace.spacing))
-            pace.reopens, pace.refused = max(reopens, pace.reopens), True
-            log.info("Slack asked us to wait %.0f s before %s in %s", retry_after, row.method, lane)
+        seconds = retry_after(error)
+        if seconds is not None:  # a pace, not a failure: it does not lengthen the pause after errors
+            reopens = self._paces.limited(lane, seconds)
+            log.info("Slack asked us to wait %.0f s before %s in %s", seconds, row.method, lane)
             self._record(
-                row,
-                state="pending",
-                due_at=pace.reopens,
-                attempts=Outbox.attempts - 1,
-                last_error=RATE_LIMITED,
+                row, state="pending", due_at=reopens, attempts=Outbox.attempts - 1, last_error=RATE_LIMITED
             )
         elif reason in PERMANENT_ERRORS:
             log.error("Slack refused %s for %s: %s", row.method, row.key, reason)

@@ -12,9 +12,9 @@ from bot.customer import Customer, parse_contact
 from bot.deadlines import parse_deadline
 from bot.errors import UserError
 from bot.models import utcnow
+from bot.outbox import owe
 from bot.people import zone_in
 from bot.policy import SEVERITIES
-from bot.sender import owe
 from bot.slack_events import permalink
 from handlers.forms import field, metadata, submission_key, user_id, view_case
 from handlers.guard import guarded

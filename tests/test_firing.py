@@ -12,10 +12,11 @@ from bot import cases
 from bot.db import Database
 from bot.models import Case, Nudge, Outbox, TimelineEvent, utcnow
 from bot.nudges import Defer
+from bot.outbox import owe
 from bot.policy import Policy, load_policy
 from bot.runtime import Runtime
 from bot.sandbox.cast import BOT_TOKEN, DEMO_POLICY, FRONT_DESK, SUPPORT
-from bot.sender import Sender, owe
+from bot.sender import Sender
 from bot.settings import Settings
 from bot.slack import make_client
 from schedules import jobs
