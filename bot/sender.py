@@ -121,15 +121,20 @@ class Sender:
         while time.monotonic() < deadline and self.drain():
             pass  # anything left stays in the outbox for the next start
 
+    @property
+    def running(self) -> bool:
+        """True while the pump thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
     def wake(self) -> None:
         """Something new is owed: deliver it now rather than at the next tick."""
         self._wake.set()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(timeout=self._paces.idle())
-            self._wake.clear()
             try:
+                self._wake.wait(timeout=self._paces.idle())
+                self._wake.clear()
                 while self.drain() and not self._stop.is_set():
                     pass
             except Exception:
@@ -139,19 +144,21 @@ class Sender:
 
     def owed_now(self) -> int:
         """How many calls are due now (or in a moment), waiting out a rate limit, or being sent."""
-        soon = self.clock() + timedelta(seconds=2)
         with self.db.reading() as session:
-            return session.exec(
-                select(func.count())
-                .select_from(Outbox)
-                .where(
-                    (col(Outbox.state) == "sending")
-                    | (
-                        (col(Outbox.state) == "pending")
-                        & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
-                    )
-                )
-            ).one()
+            return session.exec(select(func.count()).select_from(Outbox).where(self._owed())).one()
+
+    def owed_keys(self, limit: int = 10) -> list[str]:
+        """What `owed_now` counts, as "key (state, attempts, last error)": for a settle that timed out."""
+        with self.db.reading() as session:
+            rows = session.exec(select(Outbox).where(self._owed()).order_by(col(Outbox.id)).limit(limit))
+            return [f"{r.key} ({r.state}, {r.attempts} attempts, {r.last_error or 'no error'})" for r in rows]
+
+    def _owed(self) -> ColumnElement[bool]:
+        soon = self.clock() + timedelta(seconds=2)
+        return (col(Outbox.state) == "sending") | (
+            (col(Outbox.state) == "pending")
+            & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+        )
 
     def wait_delivered(self, timeout: float) -> None:
         """Block until the pump finishes its next round (or timeout)."""

@@ -88,7 +88,9 @@ class Service:
         while self.runtime.sender.owed_now() and time.monotonic() < deadline:
             self.runtime.sender.wait_delivered(deadline - time.monotonic())
         if self.runtime.sender.owed_now():
-            raise TimeoutError(f"messages still owed to Slack after {timeout}s")
+            alive = "running" if self.runtime.sender.running else "STOPPED"
+            owed = "; ".join(self.runtime.sender.owed_keys())
+            raise TimeoutError(f"messages still owed to Slack after {timeout}s (sender {alive}): {owed}")
 
     def stop(self) -> None:
         """Stop taking requests, finish those in flight, flush the outbox, then stop the clock."""
