@@ -59,7 +59,8 @@ def ask(
     case.apology_draft = draft(session, policy=policy, case=case, leader_id=leader_id, level=level)
     advance(case, "apology_requested")
     rule = policy.rule(case.severity)
-    nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
+    if previous:  # the first round has no earlier clock to stop
+        nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
     nudges.schedule(
         session,
         key=f"apology:{case.id}:r{case.apology_round}",

@@ -3,13 +3,18 @@
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, text
+from pydantic_core import PydanticUndefined
+from sqlalchemy import Insert, Table, event, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 7_413_205  # any constant: one PostgreSQL advisory lock id for "migrating Bounceback"
@@ -76,6 +81,39 @@ class Database:
         """Close every pooled connection."""
         self.engine.dispose()
         self._reader.dispose()
+
+
+def insert_once(session: Session, model: type[SQLModel], unique: str, **values: Any) -> int | None:
+    """Add a row unless one with the same `unique` value exists: its new id, or None when it did.
+
+    One `INSERT … ON CONFLICT DO NOTHING`, built once per table, with the model's defaults filled in:
+    no savepoint, no flush, no statement rebuilt for every row (the hot path of intake and firing).
+    """
+    statically, made = _defaults(model)
+    row = {**statically, **{name: factory() for name, factory in made}, **values}
+    statement = _insert_once(session.get_bind().dialect.name, model.__table__, unique)  # type: ignore[attr-defined]
+    return session.execute(statement, row).scalar()
+
+
+@cache
+def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """A model's column defaults: the fixed ones, and the ones made per row (timestamps, empty JSON)."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    fixed, made = {}, []
+    for name, field in model.model_fields.items():
+        if name not in columns or columns[name].primary_key:
+            continue
+        if field.default_factory is not None:
+            made.append((name, field.default_factory))
+        elif field.default is not PydanticUndefined:
+            fixed[name] = field.default
+    return fixed, tuple(made)
+
+
+@cache
+def _insert_once(dialect: str, table: Table, unique: str) -> Insert:
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    return insert(table).on_conflict_do_nothing(index_elements=[unique]).returning(*table.primary_key.columns)
 
 
 def make_engine(url: str, *, reads_only: bool = False) -> Engine:

@@ -9,9 +9,9 @@ Slack retry never makes a second case.
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.db import insert_once
 from bot.models import Inbox, utcnow
 from bot.policy import Policy
 from bot.slack_events import handle_message
@@ -21,23 +21,14 @@ STALE = timedelta(seconds=10)  # a pending event this old was taken by a worker 
 
 def accept(session: Session, *, event_id: str, event: dict[str, Any]) -> None:
     """Store the event (once per event_id) before it is acknowledged."""
-    try:
-        with session.begin_nested():
-            session.add(Inbox(event_id=event_id, payload=event))
-            session.flush()
-    except IntegrityError:
-        pass  # a Slack retry of an event we already hold
+    insert_once(session, Inbox, "event_id", event_id=event_id, payload=event)  # a Slack retry adds nothing
 
 
 def first_time(session: Session, *, key: str) -> bool:
     """True the first time this interaction (e.g. a modal submission) is seen; False for a repeat."""
-    try:
-        with session.begin_nested():
-            session.add(Inbox(event_id=key[:64], payload={}, state="done", done_at=utcnow()))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    return (
+        insert_once(session, Inbox, "event_id", event_id=key[:64], state="done", done_at=utcnow()) is not None
+    )
 
 
 def process(

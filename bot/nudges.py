@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from bot.db import insert_once
 from bot.models import Nudge
 
 
@@ -28,16 +28,18 @@ def schedule(
     payload: dict | None = None,
 ) -> bool:
     """Add a nudge in the caller's transaction; False when a nudge with this key already exists."""
-    nudge = Nudge(
-        key=key, kind=kind, due_at=due_at, case_id=case_id, recipient_id=recipient_id, payload=payload or {}
+    added = insert_once(
+        session,
+        Nudge,
+        "key",
+        key=key,
+        kind=kind,
+        due_at=due_at,
+        case_id=case_id,
+        recipient_id=recipient_id,
+        payload=payload or {},
     )
-    try:
-        with session.begin_nested():
-            session.add(nudge)
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    return added is not None
 
 
 def cancel(session: Session, *, case_id: int, kinds: tuple[str, ...]) -> int:

@@ -5,15 +5,44 @@ bot/sender.py. Each key is owed once, and a post carries its key in Slack messag
 the pump can tell after a crash whether Slack already has it.
 """
 
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import ColumnElement, bindparam, or_, update
 from sqlmodel import Session, col, select
 
-from bot.models import Outbox
+from bot.db import insert_once
+from bot.models import Case, Outbox
 
 METADATA_TYPE = "bounceback_outbox"
+STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
+
+# The pump's writes, built once: one per call it makes, so rebuilding each would cost more than the write.
+_OUTBOX, _CASE = Outbox.__table__, Case.__table__  # type: ignore[attr-defined]
+_CLAIMABLE = (_OUTBOX.c.id == bindparam("row_id")) & or_(
+    _OUTBOX.c.state == "pending",
+    (_OUTBOX.c.state == "sending") & (_OUTBOX.c.claimed_at < bindparam("stale_before")),
+)
+_CLAIM = (
+    update(_OUTBOX)
+    .where(_CLAIMABLE)
+    .values(state="sending", claimed_at=bindparam("now"), attempts=_OUTBOX.c.attempts + 1)
+)
+_SUPERSEDE = (
+    update(_OUTBOX).where(_CLAIMABLE).values(state="superseded", claimed_at=bindparam("now"), last_error=None)
+)
+_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row_id"))
+    .values(state="sent", sent_at=bindparam("now"), last_error=None, result_channel=bindparam("channel"))
+    .values(result_ts=bindparam("ts"))
+)
+_SENT_AS_RENDERED = _SENT.values(payload=bindparam("rendered"))
+_THREAD_STARTED = (
+    update(_CASE)
+    .where(_CASE.c.id == bindparam("case_id"), _CASE.c.thread_ts.is_(None))
+    .values(thread_channel=bindparam("channel"), thread_ts=bindparam("ts"))
+)
 
 
 def latest_key(session: Session, prefix: str) -> str | None:
@@ -35,14 +64,53 @@ def owe(
     """Record a Slack call to make after commit; False when the same key is already owed or sent."""
     if method == "chat.postMessage":
         payload = {**payload, "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}}}
-    row = Outbox(
-        key=key, method=method, payload=payload, purpose=purpose, case_id=case_id, after_key=after_key
+    owed = insert_once(
+        session,
+        Outbox,
+        "key",
+        key=key,
+        method=method,
+        payload=payload,
+        purpose=purpose,
+        case_id=case_id,
+        after_key=after_key,
     )
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-    statement = (
-        insert(Outbox).values(row.model_dump(exclude={"id"})).on_conflict_do_nothing(index_elements=["key"])
+    return owed is not None  # None: the key was taken
+
+
+def abandoned(now: datetime) -> ColumnElement[bool]:
+    """Rows claimed by a sender that died mid-call."""
+    return (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM)
+
+
+def claim(session: Session, row_id: int, now: datetime) -> bool:
+    """Take an owed (or abandoned) row for sending; only one sender can win it."""
+    return (
+        session.execute(_CLAIM, {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}).rowcount
+        == 1
     )
-    return session.execute(statement.returning(Outbox.id)).first() is not None  # None: the key was taken
+
+
+def supersede(session: Session, row_id: int, now: datetime) -> bool:
+    """Retire an owed row a newer one replaces; False when another sender took it first."""
+    params = {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}
+    return session.execute(_SUPERSEDE, params).rowcount == 1
+
+
+def mark_sent(session: Session, row: Outbox, now: datetime, rendered: dict[str, Any] | None = None) -> None:
+    """Record that Slack took the call (with what was rendered, if it was built at send time).
+
+    A case card starts the case's thread, so the case learns where its thread is.
+    """
+    params = {"row_id": row.id, "now": now, "channel": row.result_channel, "ts": row.result_ts}
+    if rendered is None:
+        session.execute(_SENT, params)
+    else:
+        session.execute(_SENT_AS_RENDERED, {**params, "rendered": rendered})
+    if row.purpose == "card" and row.case_id is not None:
+        session.execute(
+            _THREAD_STARTED, {"case_id": row.case_id, "channel": row.result_channel, "ts": row.result_ts}
+        )
 
 
 def replaces(method: str, key: str, after_key: str | None) -> str | None:

@@ -22,15 +22,15 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import ColumnElement, func, or_, update
 from sqlmodel import Session, col, select
 
+from bot import outbox
 from bot.db import Database
-from bot.models import Case, Outbox, utcnow
-from bot.outbox import newest_by_target, replaces
+from bot.models import Outbox, utcnow
+from bot.outbox import abandoned, newest_by_target, replaces
 from bot.pacing import Paces, retry_after
 
 log = logging.getLogger(__name__)
 
 MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any channel gets in a minute
-STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 MAX_PAUSE = timedelta(minutes=10)
 RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
 PERMANENT_ERRORS = {
@@ -60,16 +60,6 @@ Renderer = Callable[[Session, dict[str, Any]], dict[str, Any]]  # (session, fiel
 
 class MissingPrerequisite(Exception):
     """An owed call needs the ts of a message that will never exist."""
-
-
-def _abandoned(now: datetime) -> ColumnElement[bool]:
-    """Rows claimed by a sender that died mid-call."""
-    return (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM)
-
-
-def _claimable(now: datetime) -> ColumnElement[bool]:
-    """Rows a sender may take: owed, or abandoned."""
-    return or_(col(Outbox.state) == "pending", _abandoned(now))
 
 
 def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
@@ -210,7 +200,7 @@ class Sender:
                 session.exec(
                     select(Outbox)
                     .where(
-                        or_((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now), _abandoned(now))
+                        or_((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now), abandoned(now))
                     )
                     .order_by(col(Outbox.id))
                     .limit(limit)
@@ -225,23 +215,14 @@ class Sender:
     def _supersede(self, row_id: int, now: datetime) -> bool:
         """A newer call replaces this one (a later version of a message or Home tab): never send it."""
         with self.db.session() as session:
-            result = session.execute(
-                update(Outbox)
-                .where(col(Outbox.id) == row_id, _claimable(now))
-                .values(state="superseded", claimed_at=now, last_error=None)
-            )
-            return result.rowcount == 1
+            return outbox.supersede(session, row_id, now)
 
     def _claim(self, row: Outbox, now: datetime) -> bool:
         """Atomically take a row; only one process can win it."""
         with self.db.session() as session:
-            result = session.execute(
-                update(Outbox)
-                .where(col(Outbox.id) == row.id, _claimable(now))
-                .values(state="sending", claimed_at=now, attempts=Outbox.attempts + 1)
-            )
-        row.attempts += result.rowcount
-        return result.rowcount == 1
+            won = outbox.claim(session, row.id, now)
+        row.attempts += won
+        return won
 
     def _deliver(self, row: Outbox, earlier: dict[str, Outbox], lane: str) -> None:
         try:
@@ -272,24 +253,9 @@ class Sender:
         row.state, row.result_channel = "sent", response.get("channel") or payload.get("channel")
         row.result_ts = response.get("ts") or payload.get("ts")
         with self.db.session() as session:
-            session.execute(
-                update(Outbox)
-                .where(col(Outbox.id) == row.id)
-                .values(
-                    state="sent",
-                    sent_at=self.clock(),
-                    last_error=None,
-                    result_channel=row.result_channel,
-                    result_ts=row.result_ts,
-                    **({"payload": payload} if "render" in row.payload else {}),  # what was rendered
-                )
+            outbox.mark_sent(
+                session, row, self.clock(), rendered=payload if "render" in row.payload else None
             )
-            if row.purpose == "card" and row.case_id is not None:  # the card starts the case's thread
-                session.execute(
-                    update(Case)
-                    .where(col(Case.id) == row.case_id, col(Case.thread_ts).is_(None))
-                    .values(thread_channel=row.result_channel, thread_ts=row.result_ts)
-                )
 
     def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
         """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""

@@ -11,12 +11,12 @@ from bot import fixes, intake
 from bot.cases import Complaint, case_key
 from bot.db import Database
 from bot.models import Outbox, utcnow
-from bot.outbox import METADATA_TYPE, owe
+from bot.outbox import METADATA_TYPE, STALE_CLAIM, owe
 from bot.runtime import Runtime
 from bot.sandbox.cast import ADMIN, BOT_TOKEN, COMPLAINTS, FRONT_DESK, LEARNINGS, SUPPORT, populate
 from bot.sandbox.rig import Rig
 from bot.sandbox.standin import SlackStandIn
-from bot.sender import STALE_CLAIM, Sender
+from bot.sender import Sender
 from bot.slack import make_client
 from tests.helpers import block_text
 
