@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot.customer import Customer
+from bot.db import insert_row
 from bot.errors import NotFound, UserError
 from bot.models import Case, TimelineEvent, utcnow
 from bot.policy import SEVERITIES, Policy
@@ -92,15 +93,13 @@ def record(
     data: dict | None = None,
     dedupe_key: str | None = None,
 ) -> TimelineEvent:
-    """Append a timeline event to the case (flushed, so it has an id)."""
-    event = TimelineEvent(
-        case_id=case.id, kind=kind, actor_id=actor_id, text=text, data=data or {}, dedupe_key=dedupe_key
-    )
-    session.add(event)
-    case.updated_at = utcnow()
+    """Append a timeline event to the case, written at once: the returned copy has its id."""
+    values = {"case_id": case.id, "kind": kind, "actor_id": actor_id, "text": text, "data": data or {}}
+    values.update(dedupe_key=dedupe_key, at=utcnow())
+    event_id = insert_row(session, TimelineEvent, **values)
+    case.updated_at = values["at"]
     session.add(case)
-    session.flush()
-    return event
+    return TimelineEvent(id=event_id, **values)
 
 
 def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple[Case, bool]:

@@ -84,15 +84,25 @@ class Database:
 
 
 def insert_once(session: Session, model: type[SQLModel], unique: str, **values: Any) -> int | None:
-    """Add a row unless one with the same `unique` value exists: its new id, or None when it did.
+    """Add a row unless one with the same `unique` value exists: its new id, or None when it did."""
+    return session.connection().execute(_insert(session, model, unique), _row(model, values)).scalar()
 
-    One `INSERT … ON CONFLICT DO NOTHING`, built once per table, with the model's defaults filled in:
-    no savepoint, no flush, no statement rebuilt for every row (the hot path of intake and firing).
-    """
-    statically, made = _defaults(model)
-    row = {**statically, **{name: factory() for name, factory in made}, **values}
-    statement = _insert_once(session.get_bind().dialect.name, model.__table__, unique)  # type: ignore[attr-defined]
-    return session.execute(statement, row).scalar()
+
+def insert_row(session: Session, model: type[SQLModel], **values: Any) -> int:
+    """Add a row and return its new id."""
+    return session.connection().execute(_insert(session, model, None), _row(model, values)).scalar_one()
+
+
+# insert_once and insert_row are the hot path of intake and firing: one statement built once per table, the
+# model's defaults filled in, no savepoint, and no flush of the session's other changes (each write's
+# statement rebuilt and every pending change flushed cost more than the write itself).
+def _insert(session: Session, model: type[SQLModel], unique: str | None) -> Insert:
+    return _insert_statement(session.get_bind().dialect.name, model.__table__, unique)  # type: ignore[attr-defined]
+
+
+def _row(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
+    fixed, made = _defaults(model)
+    return {**fixed, **{name: factory() for name, factory in made if name not in values}, **values}
 
 
 @cache
@@ -111,9 +121,12 @@ def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], tuple[tuple[str, A
 
 
 @cache
-def _insert_once(dialect: str, table: Table, unique: str) -> Insert:
+def _insert_statement(dialect: str, table: Table, unique: str | None) -> Insert:
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    return insert(table).on_conflict_do_nothing(index_elements=[unique]).returning(*table.primary_key.columns)
+    statement = (
+        insert(table) if unique is None else insert(table).on_conflict_do_nothing(index_elements=[unique])
+    )
+    return statement.returning(*table.primary_key.columns)
 
 
 def make_engine(url: str, *, reads_only: bool = False) -> Engine:
