@@ -124,7 +124,7 @@ def record_outcome(
         tell_thread(
             session,
             case=case,
-            key=f"ready:{case.id}:{event.id}",
+            key=f"ready:{case.id}:v{case.fix_version}",  # once per fix, however its answers arrive
             text=f"✅ The customer of {label} is okay after every check-in. Ready to close: `/recover close {label}`",
         )
     refresh_card(session, policy=policy, case=case, version=event.id)
@@ -176,18 +176,27 @@ def _try_again(session: Session, *, policy: Policy, case: Case, nudge: Nudge) ->
 
 def _asked(session: Session, case: Case, nudge_key: str | None) -> Nudge | None:
     """The check-in being answered: the one named, else the latest asked and not yet answered."""
-    answered = {e.data.get("key") for e in cases.timeline(session, case=case) if e.kind == "checkin"}
-    query = select(Nudge).where(Nudge.case_id == case.id, Nudge.kind == "checkin", Nudge.state == "done")
-    asked = [n for n in session.exec(query.order_by(col(Nudge.fired_at).desc())) if n.key not in answered]
+    asked = _unanswered(session, case)
     if nudge_key:
         return next((n for n in asked if n.key == nudge_key), None)
     return asked[0] if asked else None
 
 
+def _unanswered(session: Session, case: Case) -> list[Nudge]:
+    """Check-ins asked of someone and not answered yet, the latest first."""
+    answered = {e.data.get("key") for e in cases.timeline(session, case=case) if e.kind == "checkin"}
+    query = select(Nudge).where(Nudge.case_id == case.id, Nudge.kind == "checkin", Nudge.state == "done")
+    return [n for n in session.exec(query.order_by(col(Nudge.fired_at).desc())) if n.key not in answered]
+
+
 def _all_good(session: Session, case: Case) -> bool:
+    """Every check-in of this fix is asked and answered, and the latest answer is all good."""
     pending = nudges.pending(session, case_id=case.id)
+    waiting = [n for n in _unanswered(session, case) if n.payload.get("version") == case.fix_version]
     outcomes = [e.data.get("outcome") for e in cases.timeline(session, case=case) if e.kind == "checkin"]
-    return not any(n.kind == "checkin" for n in pending) and bool(outcomes) and outcomes[-1] == "ok"
+    if any(n.kind == "checkin" for n in pending) or waiting:
+        return False
+    return bool(outcomes) and outcomes[-1] == "ok"
 
 
 def _require_checker(policy: Policy, case: Case, user_id: str) -> None:

@@ -86,6 +86,23 @@ def test_after_the_fix_whoever_apologized_checks_in_and_all_good_makes_it_ready_
     )
 
 
+def test_answering_two_fired_check_ins_says_ready_to_close_once(tmp_path):
+    both = {
+        'checkins = ["4s"]': 'checkins = ["1s", "2s"]',
+        'checkins = ["3s", "6s"]': 'checkins = ["1s", "2s"]',
+    }
+    with Rig(policy_path=policy_file(tmp_path, DEMO_POLICY, both)) as rig:
+        ts = fixed_case(rig)
+        first, second = rig.standin.wait_for(
+            lambda: (dms := checkin_dms(rig)) and len(dms) == 2 and dms, what="both check-in DMs"
+        )
+        press(rig, LEAD, ids.CHECKIN_OK, first)
+        press(rig, LEAD, ids.CHECKIN_OK, second)
+        ready = [m for m in bot_posts(rig, COMPLAINTS, thread_ts=ts) if "Ready to close" in m["text"]]
+        assert len(ready) == 1
+        assert [e.data["outcome"] for e in events(rig, 1, "checkin")] == ["ok", "ok"]
+
+
 def test_still_unhappy_reopens_escalates_and_tells_the_thread(loop):
     ts = fixed_case(loop)
     [dm] = loop.standin.wait_for(lambda: checkin_dms(loop), what="the check-in DM")
