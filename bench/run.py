@@ -1,4 +1,4 @@
-"""`python -m bench.run [--quick]`: every benchmark, one table, written into bench/README.md.
+"""`python -m bench.run [--quick]`: every benchmark, one table, written into bench/README.md and README.md.
 
 Each row compares Bounceback with a baseline measured in the same run on the same machine.
 The full run uses the sizes the issue asks for (1,000,000 cases for the history); `--quick`
@@ -21,6 +21,7 @@ from bench.slackside import slack_side
 from bench.table import Row, git_revision, machine, markdown
 
 README = Path(__file__).resolve().parent / "README.md"
+PROJECT_README = README.parent.parent / "README.md"  # its Performance section holds the same table
 RESULTS_START = "<!-- results: written by python -m bench.run -->"
 RESULTS_END = "<!-- end of results -->"
 
@@ -47,7 +48,7 @@ SECTIONS = ("ack", "burst", "scheduler", "history")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the chosen benchmarks, print the table and write it into bench/README.md."""
+    """Run the chosen benchmarks, print the table and write it into bench/README.md (and README.md)."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes: 100k cases for the history")
     parser.add_argument("--only", choices=SECTIONS, action="append", help="run only these sections")
@@ -86,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(report)
     if not args.no_readme:
-        _write(report)
+        _write(report, README)
+        if not args.only:  # the project's README quotes whole runs only
+            _write(report, PROJECT_README, append=False)
     return 0
 
 
@@ -115,15 +118,17 @@ def _report(rows: list[Row], *, command: str, pg: str | None, minutes: float, qu
     )
 
 
-def _write(report: str) -> None:
-    """Replace the results between the markers in README.md (or append them)."""
-    text = README.read_text() if README.exists() else ""
+def _write(report: str, readme: Path, *, append: bool = True) -> None:
+    """Replace the results between the markers in `readme` (or append them, if `append`)."""
+    text = readme.read_text() if readme.exists() else ""
     if RESULTS_START in text and RESULTS_END in text:
         head, rest = text.split(RESULTS_START, 1)
         text = head + report + rest.split(RESULTS_END, 1)[1]
-    else:
+    elif append:
         text = text.rstrip() + "\n\n" + report + "\n"
-    README.write_text(text)
+    else:
+        return
+    readme.write_text(text)
 
 
 if __name__ == "__main__":
