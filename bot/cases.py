@@ -94,8 +94,15 @@ def record(
     dedupe_key: str | None = None,
 ) -> TimelineEvent:
     """Append a timeline event to the case, written at once: the returned copy has its id."""
-    values = {"case_id": case.id, "kind": kind, "actor_id": actor_id, "text": text, "data": data or {}}
-    values.update(dedupe_key=dedupe_key, at=utcnow())
+    values = dict(
+        case_id=case.id,
+        kind=kind,
+        actor_id=actor_id,
+        text=text,
+        data=data or {},
+        dedupe_key=dedupe_key,
+        at=utcnow(),
+    )
     event_id = insert_row(session, TimelineEvent, **values)
     case.updated_at = values["at"]
     session.add(case)

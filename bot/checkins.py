@@ -176,27 +176,32 @@ def _try_again(session: Session, *, policy: Policy, case: Case, nudge: Nudge) ->
 
 def _asked(session: Session, case: Case, nudge_key: str | None) -> Nudge | None:
     """The check-in being answered: the one named, else the latest asked and not yet answered."""
-    asked = _unanswered(session, case)
+    asked = _unanswered(session, case, _answers(session, case))
     if nudge_key:
         return next((n for n in asked if n.key == nudge_key), None)
     return asked[0] if asked else None
 
 
-def _unanswered(session: Session, case: Case) -> list[Nudge]:
+def _answers(session: Session, case: Case) -> list[dict]:
+    """What each check-in answer recorded (its outcome, and the check-in it answered), oldest first."""
+    return [e.data for e in cases.timeline(session, case=case) if e.kind == "checkin"]
+
+
+def _unanswered(session: Session, case: Case, answers: list[dict]) -> list[Nudge]:
     """Check-ins asked of someone and not answered yet, the latest first."""
-    answered = {e.data.get("key") for e in cases.timeline(session, case=case) if e.kind == "checkin"}
+    answered = {answer.get("key") for answer in answers}
     query = select(Nudge).where(Nudge.case_id == case.id, Nudge.kind == "checkin", Nudge.state == "done")
     return [n for n in session.exec(query.order_by(col(Nudge.fired_at).desc())) if n.key not in answered]
 
 
 def _all_good(session: Session, case: Case) -> bool:
     """Every check-in of this fix is asked and answered, and the latest answer is all good."""
-    pending = nudges.pending(session, case_id=case.id)
-    waiting = [n for n in _unanswered(session, case) if n.payload.get("version") == case.fix_version]
-    outcomes = [e.data.get("outcome") for e in cases.timeline(session, case=case) if e.kind == "checkin"]
-    if any(n.kind == "checkin" for n in pending) or waiting:
+    if any(n.kind == "checkin" for n in nudges.pending(session, case_id=case.id)):
         return False
-    return bool(outcomes) and outcomes[-1] == "ok"
+    answers = _answers(session, case)
+    if any(n.payload.get("version") == case.fix_version for n in _unanswered(session, case, answers)):
+        return False
+    return bool(answers) and answers[-1].get("outcome") == "ok"
 
 
 def _require_checker(policy: Policy, case: Case, user_id: str) -> None:

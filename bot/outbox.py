@@ -19,9 +19,15 @@ STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries
 
 # The pump's writes, built once: one per call it makes, so rebuilding each would cost more than the write.
 _OUTBOX, _CASE = Outbox.__table__, Case.__table__  # type: ignore[attr-defined]
+
+
+def _claimed_before(moment: Any) -> ColumnElement[bool]:
+    """Rows a sender claimed before `moment` and never finished (a value, or a bound parameter)."""
+    return (_OUTBOX.c.state == "sending") & (_OUTBOX.c.claimed_at < moment)
+
+
 _CLAIMABLE = (_OUTBOX.c.id == bindparam("row_id")) & or_(
-    _OUTBOX.c.state == "pending",
-    (_OUTBOX.c.state == "sending") & (_OUTBOX.c.claimed_at < bindparam("stale_before")),
+    _OUTBOX.c.state == "pending", _claimed_before(bindparam("stale_before"))
 )
 _CLAIM = (
     update(_OUTBOX)
@@ -80,21 +86,21 @@ def owe(
 
 def abandoned(now: datetime) -> ColumnElement[bool]:
     """Rows claimed by a sender that died mid-call."""
-    return (col(Outbox.state) == "sending") & (col(Outbox.claimed_at) < now - STALE_CLAIM)
+    return _claimed_before(now - STALE_CLAIM)
 
 
 def claim(session: Session, row_id: int, now: datetime) -> bool:
     """Take an owed (or abandoned) row for sending; only one sender can win it."""
-    return (
-        session.execute(_CLAIM, {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}).rowcount
-        == 1
-    )
+    return session.execute(_CLAIM, _claimable(row_id, now)).rowcount == 1
 
 
 def supersede(session: Session, row_id: int, now: datetime) -> bool:
     """Retire an owed row a newer one replaces; False when another sender took it first."""
-    params = {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}
-    return session.execute(_SUPERSEDE, params).rowcount == 1
+    return session.execute(_SUPERSEDE, _claimable(row_id, now)).rowcount == 1
+
+
+def _claimable(row_id: int, now: datetime) -> dict[str, Any]:
+    return {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}
 
 
 def mark_sent(session: Session, row: Outbox, now: datetime, rendered: dict[str, Any] | None = None) -> None:
