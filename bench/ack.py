@@ -15,7 +15,7 @@ from bench.load import Load, run_load
 from bench.serve import Served, settings_for
 from bench.slackside import BenchStandIn, driver_for
 from bench.table import Row
-from bot import ids
+from bot.recovery.messages import ids
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.wire import Delivery

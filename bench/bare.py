@@ -13,9 +13,9 @@ import waitress
 from slack_bolt import Ack, App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.http import EVENTS_PATH
 from bot.sandbox import cast
-from bot.slack import make_client
+from bot.slack.client import make_client
+from bot.slack.http import EVENTS_PATH
 
 WAITRESS_THREADS = 8  # as bot.service.Service
 LISTENER_WORKERS = 16  # as bot.service.Service

@@ -23,10 +23,11 @@ from bench import history_sql
 from bench.history_db import fill, postgres_database
 from bench.serve import POLICY
 from bench.table import Row
-from bot import home, metrics
-from bot.db import Database
-from bot.policy import Policy, load_policy
+from bot.policy.model import Policy
+from bot.policy.reader import load_policy
+from bot.recovery import home, metrics
 from bot.sandbox import cast
+from bot.store.db import Database
 
 VIEWER = cast.LEAD.id
 

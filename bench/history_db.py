@@ -14,7 +14,7 @@ from pathlib import Path
 import psycopg
 
 from bench.history_data import STAGE, STAGE_COLUMNS, derive, stage_rows, stage_table
-from bot.db import Database
+from bot.store.db import Database
 
 POSTGRES = os.environ.get("BOUNCEBACK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 

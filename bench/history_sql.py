@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from bench.scheduler import stamp
-from bot.metrics import Figures
-from bot.policy import SEVERITIES
+from bot.policy.model import SEVERITIES
+from bot.recovery.metrics import Figures
 
 
 class Dialect:

@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.serve import Served, settings_for
 from bench.slackside import BenchStandIn
 from bench.table import Row
-from bot.policy import load_policy
+from bot.policy.reader import load_policy
 from bot.runtime import Runtime
 from bot.sandbox import cast
 from schedules import jobs

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from bench.bare import BareServer
-from bot.policy import load_policy
+from bot.policy.reader import load_policy
 from bot.sandbox import cast
-from bot.service import Service
+from bot.server import Service
 from bot.settings import Settings
 
 Kind = Literal["bounceback", "bare"]

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 from dotenv import load_dotenv
 
-from bot.errors import UserError
-from bot.policy import PolicyError, describe_policy, load_policy
+from bot.policy.model import PolicyError
+from bot.policy.reader import load_policy
+from bot.recovery.errors import UserError
+from bot.recovery.messages.policy import describe_policy
 from bot.settings import ConfigError, Settings, load_settings
 
 
@@ -73,7 +75,7 @@ def _logging(settings: Settings) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.service import Service
+    from bot.server import Service
 
     settings = load_settings(os.environ)
     policy = load_policy(settings.policy_path)
@@ -92,15 +94,15 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from bot.demo import play
+    from bot.sandbox.demo import play
 
     return play(fast=args.fast)
 
 
 def _digest(args: argparse.Namespace) -> int:
-    from bot import digest
-    from bot.models import utcnow
+    from bot.recovery import digest
     from bot.runtime import Runtime
+    from bot.store.models import utcnow
 
     settings = load_settings(os.environ)
     policy = load_policy(settings.policy_path)
@@ -123,7 +125,7 @@ def _digest(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from bot.manifest import manifest_yaml
+    from bot.slack.manifest import manifest_yaml
 
     print(manifest_yaml(args.url, socket_mode=args.socket_mode), end="")
     return 0
@@ -142,7 +144,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _triage(args: argparse.Namespace) -> int:
-    from bot.triage import triage
+    from bot.recovery.triage import triage
 
     verdict = triage(args.text, load_policy(_policy_path()).triage)
     if args.json:
@@ -155,7 +157,7 @@ def _triage(args: argparse.Namespace) -> int:
 
 
 def _check_apology(args: argparse.Namespace) -> int:
-    from bot.quality import check_apology
+    from bot.recovery.quality.check import check_apology
 
     report = check_apology(sys.stdin.read(), severity=args.severity)
     if args.json:

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot import digest, home, people, slack
-from bot.db import Database
-from bot.models import utcnow
-from bot.policy import Policy
-from bot.sender import Sender
+from bot.policy.model import Policy
+from bot.recovery import digest, home, people
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack.client import make_client, profiles
+from bot.slack.sender import Sender
+from bot.store.db import Database
+from bot.store.models import utcnow
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Runtime:
     def learn_people(self) -> None:
         """Remember the names and time zones of everyone on the ladder (to sign drafts, for quiet hours)."""
         everyone = [p for level in self.policy.ladder for p in level.people] + list(self.policy.admins)
-        found = slack.profiles(self.client, everyone)
+        found = profiles(self.client, everyone)
         with self.db.session() as session:
             people.remember(session, found)
 

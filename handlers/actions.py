@@ -5,10 +5,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, blocks_fix, fixes, ids
-from bot.access import require_change
-from bot.models import Case
-from bot.policy import Policy
+from bot.policy.model import Policy
+from bot.recovery import fixes
+from bot.recovery.access import require_change
+from bot.recovery.messages import card, fix, ids
+from bot.store.models import Case
 from handlers.forms import open_case_modal, user_id
 from handlers.guard import guarded
 
@@ -27,7 +28,7 @@ def on_change_severity(
 ) -> None:
     """Open the severity modal."""
     ack()
-    open_case_modal(context, body, client, blocks.severity_view)
+    open_case_modal(context, body, client, card.severity_view)
 
 
 def on_edit_details(
@@ -35,7 +36,7 @@ def on_edit_details(
 ) -> None:
     """Open the details modal (it shows the private contact, so only to people who may change the case)."""
     ack()
-    open_case_modal(context, body, client, blocks.details_view)
+    open_case_modal(context, body, client, card.details_view)
 
 
 def on_assign_owner(
@@ -46,7 +47,7 @@ def on_assign_owner(
 
     def build(policy: Policy, case: Case) -> dict[str, Any]:
         due = case.fix_due_at if case.fix_status == "assigned" else fixes.default_due(policy, case)
-        return blocks_fix.assign_view(policy, case, initial_due=int(due.timestamp()))
+        return fix.assign_view(policy, case, initial_due=int(due.timestamp()))
 
     open_case_modal(context, body, client, build)
 
@@ -77,4 +78,4 @@ def on_need_more_time(
         if person != case.fix_owner_id:
             require_change(policy, case, person)
 
-    open_case_modal(context, body, client, blocks_fix.more_time_view, check=owner_or_on_case)
+    open_case_modal(context, body, client, fix.more_time_view, check=owner_or_on_case)

@@ -6,10 +6,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import apologies, blocks_apology, gestures, ids
-from bot.cases import case_key
-from bot.errors import UserError
-from bot.quality import check_apology
+from bot.recovery import apologies, gestures
+from bot.recovery.cases import case_key
+from bot.recovery.errors import UserError
+from bot.recovery.messages import apology, ids
+from bot.recovery.quality.check import check_apology
 from bot.runtime import Runtime
 from handlers.forms import field, open_modal, user_id
 from handlers.guard import guarded
@@ -62,13 +63,13 @@ def on_open_modal(
         if action["action_id"] == ids.EDIT_APOLOGY:
             report = check_apology(case.apology_draft or "", severity=case.severity)
             suggested = rt.policy.gestures.get(case.severity, ())
-            view = blocks_apology.edit_view(
+            view = apology.edit_view(
                 rt.policy, case, report=report, gesture=suggested[0] if suggested else None
             )
         elif action["action_id"] == ids.HAND_APOLOGY:
-            view = blocks_apology.hand_view(rt.policy, case)
+            view = apology.hand_view(rt.policy, case)
         else:
-            view = blocks_apology.escalate_view(rt.policy, case)
+            view = apology.escalate_view(rt.policy, case)
     open_modal(client, body["trigger_id"], view)
 
 

@@ -6,15 +6,18 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, cases, checkins, closing, fixes, gestures, ids, intake, metrics, nudges, slack
-from bot.cases import Complaint
-from bot.commands import Command, help_text, parse
-from bot.customer import extract_customer
-from bot.deadlines import parse_deadline, slack_date
-from bot.models import utcnow
-from bot.people import zone_in
-from bot.policy import describe_policy
+from bot.recovery import cases, checkins, closing, fixes, gestures, intake, metrics
+from bot.recovery.cases import Complaint
+from bot.recovery.customer import extract_customer
+from bot.recovery.deadlines import parse_deadline, slack_date
+from bot.recovery.messages import card, ids
+from bot.recovery.messages.policy import describe_policy
+from bot.recovery.people import zone_in
 from bot.runtime import Runtime
+from bot.slack.client import profiles, respond
+from bot.slack.grammar import Command, help_text, parse
+from bot.store import nudges
+from bot.store.models import utcnow
 from handlers.forms import open_modal
 from handlers.guard import guarded
 
@@ -34,7 +37,7 @@ def on_recover(
     parsed = parse(command.get("text", ""))
     reply = SUBCOMMANDS[parsed.name](context["rt"], parsed, command, client)
     if reply:
-        slack.respond(command["response_url"], **reply)
+        respond(command["response_url"], **reply)
 
 
 def _help(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
@@ -44,7 +47,7 @@ def _help(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient)
 def _new(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     text = cmd.args["text"]
     if not text:
-        open_modal(client, command["trigger_id"], blocks.new_case_view(rt.policy))
+        open_modal(client, command["trigger_id"], card.new_case_view(rt.policy))
         return None
     channel = rt.policy.complaints_channels[0]
     complaint = Complaint(
@@ -66,15 +69,15 @@ def _list(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient)
     which = cmd.args["which"]
     with rt.db.reading() as session:
         found = cases.list_cases(session, which=which, user_id=command["user_id"])
-        return {"text": blocks.case_list(rt.policy, found, which)}
+        return {"text": card.case_list(rt.policy, found, which)}
 
 
 def _show(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     with rt.db.reading() as session:
         case = cases.get_case(session, policy=rt.policy, key=cmd.case)
         events, scheduled = cases.timeline(session, case=case), nudges.pending(session, case_id=case.id)
-        shown = blocks.timeline_blocks(rt.policy, case, events, scheduled)
-        return {"text": blocks.card_text(rt.policy, case), "blocks": shown}
+        shown = card.timeline_blocks(rt.policy, case, events, scheduled)
+        return {"text": card.card_text(rt.policy, case), "blocks": shown}
 
 
 def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
@@ -93,7 +96,7 @@ def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebCli
 
 def _owner(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     typer, owner = command["user_id"], cmd.args["owner"]
-    found = slack.profiles(client, [typer, owner])
+    found = profiles(client, [typer, owner])
     due = (
         parse_deadline(cmd.args["when"], zone=zone_in(found, typer, rt.policy.timezone))
         if cmd.args["when"]
@@ -109,7 +112,7 @@ def _owner(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient
 
 def _due(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     typer = command["user_id"]
-    found = slack.profiles(client, [typer])
+    found = profiles(client, [typer])
     due = parse_deadline(cmd.args["when"], zone=zone_in(found, typer, rt.policy.timezone))
     with rt.transaction() as session:
         case = fixes.change_due(

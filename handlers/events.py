@@ -5,8 +5,9 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import home, inbox, metrics
-from bot.models import utcnow
+from bot.recovery import home, metrics
+from bot.store import inbox
+from bot.store.models import utcnow
 from handlers.guard import guarded
 
 

@@ -5,8 +5,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import checkins, closing, ids, inbox
-from bot.blocks_followup import improvement_view
+from bot.recovery import checkins, closing
+from bot.recovery.messages import ids
+from bot.recovery.messages.followup import improvement_view
+from bot.store import inbox
 from handlers.forms import field, open_case_modal, submission_key, user_id, view_case
 from handlers.guard import guarded
 

@@ -8,11 +8,11 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import cases
-from bot.access import require_change
-from bot.errors import UserError
-from bot.models import Case
-from bot.policy import Policy
+from bot.policy.model import Policy
+from bot.recovery import cases
+from bot.recovery.access import require_change
+from bot.recovery.errors import UserError
+from bot.store.models import Case
 
 PRESS_AGAIN = "That form could not open: the press reached us too late, or twice. Press it once more."
 STALE_TRIGGERS = {"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"}

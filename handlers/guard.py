@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from bot.app import tell_user
+from bot.slack.app import tell_user
 
 
 def guarded(listener: Callable[..., None]) -> Callable[..., None]:

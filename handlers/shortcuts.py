@@ -6,8 +6,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import blocks, cases, ids, slack
-from bot.customer import extract_customer
+from bot.recovery import cases
+from bot.recovery.customer import extract_customer
+from bot.recovery.messages import card, ids
+from bot.slack.client import respond
 from handlers.forms import open_modal
 from handlers.guard import guarded
 
@@ -28,13 +30,13 @@ def on_log_complaint(
         existing = cases.find_by_source(session, source_key=f"msg:{channel}:{message['ts']}")
         if existing is not None:
             key = cases.case_key(rt.policy, existing)
-            slack.respond(shortcut.get("response_url"), text=f"This message is already logged as *{key}*.")
+            respond(shortcut.get("response_url"), text=f"This message is already logged as *{key}*.")
             return
     text = message.get("text") or ""
     customer = extract_customer(text)
     contact = ", ".join(v for v in (customer.email, customer.phone) if v)
     meta = json.dumps({"channel": channel, "ts": message["ts"]})
-    view = blocks.new_case_view(
+    view = card.new_case_view(
         rt.policy, summary=text, customer_name=customer.name or "", contact=contact, metadata=meta
     )
     open_modal(client, shortcut["trigger_id"], view)

@@ -6,16 +6,19 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import cases, fixes, ids, inbox, intake, slack
-from bot.cases import Complaint
-from bot.customer import Customer, parse_contact
-from bot.deadlines import parse_deadline
-from bot.errors import UserError
-from bot.models import utcnow
-from bot.outbox import owe
-from bot.people import zone_in
-from bot.policy import SEVERITIES
-from bot.slack_events import permalink
+from bot.policy.model import SEVERITIES
+from bot.recovery import cases, fixes, intake
+from bot.recovery.cases import Complaint
+from bot.recovery.customer import Customer, parse_contact
+from bot.recovery.deadlines import parse_deadline
+from bot.recovery.errors import UserError
+from bot.recovery.messages import ids
+from bot.recovery.people import zone_in
+from bot.slack.client import profiles
+from bot.slack.events import permalink
+from bot.store import inbox
+from bot.store.models import utcnow
+from bot.store.outbox import owe
 from handlers.forms import field, metadata, submission_key, user_id, view_case
 from handlers.guard import guarded
 
@@ -151,7 +154,7 @@ def on_assign_owner(
         return
     ack()
     rt, actor = context["rt"], user_id(body)
-    found = slack.profiles(client, [actor, owner])
+    found = profiles(client, [actor, owner])
     with rt.transaction() as session:
         if not inbox.first_time(session, key=submission_key(view)):
             return  # Slack delivered this submission twice
@@ -171,7 +174,7 @@ def on_need_more_time(
 ) -> None:
     """Move the deadline to the date typed, with the reason; refuse what cannot be read, inline."""
     rt, actor = context["rt"], user_id(body)
-    found = slack.profiles(client, [actor])
+    found = profiles(client, [actor])
     zone = zone_in(found, actor, rt.policy.timezone)
     reason = (field(view, ids.REASON) or "").strip()
     try:

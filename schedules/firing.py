@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from bot import people
-from bot.db import Database
-from bot.models import Case, Nudge, utcnow
-from bot.nudges import Defer
-from bot.policy import Policy
+from bot.policy.model import Policy
+from bot.recovery import people
+from bot.store.db import Database
+from bot.store.models import Case, Nudge, utcnow
+from bot.store.nudges import Defer
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_ERROR = timedelta(seconds=30)

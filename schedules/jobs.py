@@ -3,13 +3,13 @@
 import logging
 import time
 
-from bot import inbox
-from bot.apologies import fire_apology_escalate
-from bot.checkins import fire_checkin
-from bot.digest import fire_digest
-from bot.models import utcnow
-from bot.reminders import fire_fix_escalate, fire_fix_reminder
+from bot.recovery.apologies import fire_apology_escalate
+from bot.recovery.checkins import fire_checkin
+from bot.recovery.digest import fire_digest
+from bot.recovery.reminders import fire_fix_escalate, fire_fix_reminder
 from bot.runtime import Runtime
+from bot.store import inbox
+from bot.store.models import utcnow
 from schedules.firing import Firer, fire_due, next_due
 
 log = logging.getLogger(__name__)

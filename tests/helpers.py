@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from bot.models import Case, Outbox, TimelineEvent
 from bot.sandbox.rig import Rig
+from bot.store.models import Case, Outbox, TimelineEvent
 
 
 def all_cases(rig: Rig) -> list[Case]:

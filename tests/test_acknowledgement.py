@@ -10,15 +10,15 @@ import pytest
 import waitress
 from sqlmodel import select
 
-from bot import ids
-from bot.app import create_app
-from bot.executor import ListenerPools
-from bot.http import EVENTS_PATH, wsgi_app
-from bot.models import Case
+from bot.recovery.messages import ids
 from bot.runtime import Runtime
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.rig import Rig
+from bot.slack.app import create_app
+from bot.slack.executor import ListenerPools
+from bot.slack.http import EVENTS_PATH, wsgi_app
+from bot.store.models import Case
 from tests.helpers import wait_until
 
 

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from bot import ids
-from bot.quality import check_apology
+from bot.recovery.messages import ids
+from bot.recovery.quality.check import check_apology
 from bot.sandbox.cast import (
     COMPLAINTS,
     DEMO_POLICY,

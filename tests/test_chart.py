@@ -8,11 +8,12 @@ from io import BytesIO
 
 import matplotlib.image
 
-from bot.chart import digest_chart, title
-from bot.db import Database
-from bot.metrics import Figures, figures
-from bot.models import Case, TimelineEvent
-from bot.policy import SEVERITIES, default_policy_path, load_policy
+from bot.policy.model import SEVERITIES
+from bot.policy.reader import default_policy_path, load_policy
+from bot.recovery.messages.chart import digest_chart, title
+from bot.recovery.metrics import Figures, figures
+from bot.store.db import Database
+from bot.store.models import Case, TimelineEvent
 
 POLICY = load_policy(default_policy_path())
 SINCE = datetime(2025, 3, 3, 5, tzinfo=UTC)  # midnight in New York, the policy's time zone

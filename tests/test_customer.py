@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.customer import Customer, extract_customer, parse_contact, redact_contact
+from bot.recovery.customer import Customer, extract_customer, parse_contact, redact_contact
 
 
 @pytest.mark.parametrize(

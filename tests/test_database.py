@@ -4,11 +4,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.cases import Complaint, case_key, log_case
-from bot.db import Database
-from bot.policy import load_policy
+from bot.policy.reader import load_policy
+from bot.recovery.cases import Complaint, case_key, log_case
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK
 from bot.sandbox.rig import Rig
+from bot.store.db import Database
 from tests.helpers import all_cases, bot_posts
 
 POLICY = load_policy(DEMO_POLICY)
@@ -49,7 +49,7 @@ def test_concurrent_intake_numbers_cases_uniquely_and_in_order(database):
     ids = _log_many(database, 40, duplicates=False)
     assert sorted(ids) == list(range(1, 41))
     with database.session() as session:
-        from bot.models import Case
+        from bot.store.models import Case
 
         assert case_key(POLICY, session.get(Case, 40)) == "REC-40"
 
@@ -79,7 +79,7 @@ def test_reads_see_the_last_commit_while_a_writer_holds_the_lock(database):
 
     from sqlmodel import select
 
-    from bot.models import Case
+    from bot.store.models import Case
 
     _log_many(database, 1, duplicates=False)
     writer_holds_lock, reader_done = threading.Event(), threading.Event()
@@ -118,7 +118,7 @@ def test_after_a_restart_sqlite_finds_check_in_answers_by_case_not_by_kind(tmp_p
     from sqlalchemy import insert
     from sqlmodel import col, select
 
-    from bot.models import Case, TimelineEvent
+    from bot.store.models import Case, TimelineEvent
 
     url = f"sqlite:///{tmp_path / 'history.sqlite3'}"
     first = Database(url)

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.drafts import MAX_WORDS, DraftInput, write_draft
-from bot.quality import check_apology
+from bot.recovery.quality.check import check_apology
+from bot.recovery.quality.drafts import MAX_WORDS, DraftInput, write_draft
 
 SEVERITIES = ("minor", "moderate", "major", "critical")
 

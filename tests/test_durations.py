@@ -2,7 +2,7 @@ from datetime import time, timedelta
 
 import pytest
 
-from bot.durations import format_duration, parse_clock, parse_duration, parse_time_range, parse_weekly
+from bot.policy.durations import format_duration, parse_clock, parse_duration, parse_time_range, parse_weekly
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,18 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, col, select
 
-from bot import cases
-from bot.db import Database
-from bot.models import Case, Nudge, Outbox, TimelineEvent, utcnow
-from bot.nudges import Defer
-from bot.outbox import owe
-from bot.policy import Policy, load_policy
+from bot.policy.model import Policy
+from bot.policy.reader import load_policy
+from bot.recovery import cases
 from bot.runtime import Runtime
 from bot.sandbox.cast import BOT_TOKEN, DEMO_POLICY, FRONT_DESK, SUPPORT
-from bot.sender import Sender
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack.client import make_client
+from bot.slack.sender import Sender
+from bot.store.db import Database
+from bot.store.models import Case, Nudge, Outbox, TimelineEvent, utcnow
+from bot.store.nudges import Defer
+from bot.store.outbox import owe
 from schedules import jobs
 from schedules.firing import RETRY_AFTER_ERROR, fire_due, next_due
 

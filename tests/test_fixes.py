@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from bot import ids
-from bot.models import Nudge, Outbox, utcnow
+from bot.recovery.messages import ids
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, DIRECTOR, FRONT_DESK, MANAGER, OUTSIDER, SUPPORT
 from bot.sandbox.rig import Rig
+from bot.store.models import Nudge, Outbox, utcnow
 from tests.helpers import all_cases, block_text, events, policy_file, wait_until
 
 FAST = {

@@ -3,10 +3,10 @@
 import pytest
 from sqlmodel import select
 
-from bot import ids
-from bot.models import Nudge
+from bot.recovery.messages import ids
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, LEAD, MANAGER, OUTSIDER, SUPPORT
 from bot.sandbox.rig import Rig
+from bot.store.models import Nudge
 from tests.helpers import all_cases, block_text, bot_posts, events, policy_file
 
 QUICK = {

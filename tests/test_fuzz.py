@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from bot import ids
-from bot.app import SORRY
-from bot.commands import USAGE, Command, UsageError, parse
-from bot.errors import UserError
+from bot.recovery.errors import UserError
+from bot.recovery.messages import ids
 from bot.sandbox.cast import FRONT_DESK, OUTSIDER
 from bot.sandbox.rig import Rig
 from bot.sandbox.wire import Delivery
+from bot.slack.app import SORRY
+from bot.slack.grammar import USAGE, Command, UsageError, parse
 from tests.helpers import all_cases, block_text, events
 
 FORM = "application/x-www-form-urlencoded"

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from bot.db import Database
-from bot.errors import UserError
-from bot.metrics import Figures, Improvement, figures, summary_lines, window
-from bot.models import Case, Gesture, TimelineEvent
-from bot.policy import default_policy_path, load_policy
+from bot.policy.reader import default_policy_path, load_policy
+from bot.recovery.errors import UserError
+from bot.recovery.metrics import Figures, Improvement, figures, summary_lines, window
+from bot.store.db import Database
+from bot.store.models import Case, Gesture, TimelineEvent
 
 POLICY = load_policy(default_policy_path())  # targets: minor 1d, moderate 4h, major 2h, critical 1h
 SINCE = datetime(2025, 3, 3, tzinfo=UTC)

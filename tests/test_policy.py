@@ -5,16 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.policy import (
-    DEFAULT_KEYWORDS,
-    SEVERITIES,
-    Policy,
-    PolicyError,
-    default_policy_path,
-    describe_policy,
-    load_policy,
-    parse_policy,
-)
+from bot.policy.model import DEFAULT_KEYWORDS, SEVERITIES, Policy, PolicyError
+from bot.policy.reader import default_policy_path, load_policy, parse_policy
+from bot.recovery.messages.policy import describe_policy
 
 BASE = """
 case_prefix = "ops"

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import quality_rules
-from bot.quality import Report, _Doc, check_apology
+from bot.recovery.quality import rules
+from bot.recovery.quality.check import Report, _Doc, check_apology
 
 E, W = "error", "warning"
 
@@ -419,9 +419,9 @@ def test_evidence_always_comes_from_the_text(words: list[str]) -> None:
 
 _ALL_PATTERNS = [
     pattern
-    for value in vars(quality_rules).values()
+    for value in vars(rules).values()
     for pattern in (value if isinstance(value, tuple) else (value,))
-    if isinstance(pattern, quality_rules.Pattern)
+    if isinstance(pattern, rules.Pattern)
 ]
 _VOCABULARY = sorted({w for p in _ALL_PATTERNS for w in re.findall(r"[a-z']{2,}", p.regex.pattern)})
 

@@ -6,10 +6,10 @@ from itertools import cycle
 import pytest
 from sqlmodel import select
 
-from bot.db import Database
-from bot.models import Case, TimelineEvent
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, populate
 from bot.sandbox.standin import SlackStandIn
+from bot.store.db import Database
+from bot.store.models import Case, TimelineEvent
 from tests.helpers import wait_until
 from tests.procs import BotProcess
 from tests.test_restarts import settled

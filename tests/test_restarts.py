@@ -6,13 +6,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import col, select
 
-from bot import cases, fixes, intake
-from bot.cases import Complaint
-from bot.db import Database
-from bot.models import Case, Nudge, Outbox, utcnow
-from bot.policy import load_policy
+from bot.policy.reader import load_policy
+from bot.recovery import cases, fixes, intake
+from bot.recovery.cases import Complaint
 from bot.sandbox.cast import ADMIN, COMPLAINTS, DEMO_POLICY, FRONT_DESK, SUPPORT, populate
 from bot.sandbox.standin import SlackStandIn
+from bot.store.db import Database
+from bot.store.models import Case, Nudge, Outbox, utcnow
 from tests.helpers import policy_file, wait_until
 from tests.procs import BotProcess
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from bot import digest, ids, nudges
-from bot.models import Nudge, utcnow
-from bot.policy import load_policy
+from bot.policy.reader import load_policy
+from bot.recovery import digest
+from bot.recovery.messages import ids
 from bot.sandbox.cast import (
     BOT_TOKEN,
     COMPLAINTS,
@@ -23,6 +23,8 @@ from bot.sandbox.cast import (
     populate,
 )
 from bot.sandbox.standin import SlackStandIn
+from bot.store import nudges
+from bot.store.models import Nudge, utcnow
 from tests.helpers import all_cases, block_text
 
 EMAIL, PHONE = "grace.kim@example.com", "+1 415 555 0199"

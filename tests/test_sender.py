@@ -7,17 +7,17 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import col, select
 
-from bot import fixes, intake
-from bot.cases import Complaint, case_key
-from bot.db import Database
-from bot.models import Outbox, utcnow
-from bot.outbox import METADATA_TYPE, STALE_CLAIM, owe
+from bot.recovery import fixes, intake
+from bot.recovery.cases import Complaint, case_key
 from bot.runtime import Runtime
 from bot.sandbox.cast import ADMIN, BOT_TOKEN, COMPLAINTS, FRONT_DESK, LEARNINGS, SUPPORT, populate
 from bot.sandbox.rig import Rig
 from bot.sandbox.standin import SlackStandIn
-from bot.sender import Sender
-from bot.slack import make_client
+from bot.slack.client import make_client
+from bot.slack.sender import Sender
+from bot.store.db import Database
+from bot.store.models import Outbox, utcnow
+from bot.store.outbox import METADATA_TYPE, STALE_CLAIM, owe
 from tests.helpers import block_text
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.policy import default_policy_path
+from bot.policy.reader import default_policy_path
 from bot.settings import ConfigError, load_settings
 
 SIGNING = "s3cr3t-signing-value"

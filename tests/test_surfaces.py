@@ -4,7 +4,7 @@ import json
 import urllib.request
 from urllib.parse import urlencode
 
-from bot import ids
+from bot.recovery.messages import ids
 from bot.sandbox.cast import COMPLAINTS, DIRECTOR, FRONT_DESK, OUTSIDER, RANDOM, SUPPORT
 from handlers.forms import PRESS_AGAIN
 from tests.helpers import all_cases, block_text, bot_posts, events

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.policy import SEVERITIES, TriageRules
-from bot.triage import Repeat, Triage, explicit_severity, money_amounts, triage
+from bot.policy.model import SEVERITIES, TriageRules
+from bot.recovery.triage import Repeat, Triage, explicit_severity, money_amounts, triage
 
 # The policy's documented example, spelled out so these tests do not move when the shipped defaults do.
 RULES = TriageRules(

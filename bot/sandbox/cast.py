@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-DEMO_POLICY = Path(__file__).resolve().parent.parent / "demo.toml"
+DEMO_POLICY = Path(__file__).resolve().parent / "demo.toml"
 SIGNING_SECRET = "sandbox-signing-secret"
 BOT_TOKEN = "xoxb-sandbox-token"
 

@@ -3,11 +3,12 @@
 import tempfile
 from pathlib import Path
 
-from bot.policy import Policy, load_policy
+from bot.policy.model import Policy
+from bot.policy.reader import load_policy
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.standin import SlackStandIn
-from bot.service import Service
+from bot.server import Service
 from bot.settings import Settings
 
 

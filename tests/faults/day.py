@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any, Unpack
 from urllib.parse import urlencode
 
-from bot import digest, ids
-from bot.app import SORRY
-from bot.models import Case, utcnow
+from bot.recovery import digest
+from bot.recovery.messages import ids
 from bot.sandbox import cast
 from bot.sandbox.cast import (
     COMPLAINTS,
@@ -35,6 +34,8 @@ from bot.sandbox.driver import SlackDriver
 from bot.sandbox.rig import Rig
 from bot.sandbox.standin import SlackStandIn
 from bot.sandbox.wire import Delivery, Signing
+from bot.slack.app import SORRY
+from bot.store.models import Case, utcnow
 from handlers.forms import PRESS_AGAIN
 from tests.helpers import wait_until
 

@@ -13,9 +13,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.db import Database
 from bot.sandbox.cast import DEMO_POLICY
 from bot.sandbox.rig import Rig
+from bot.store.db import Database
 from tests.faults.day import QUICK_DAY, Day, SlackRecord, play
 from tests.helpers import policy_file, wait_until
 from tests.test_restarts import settled

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot.db import Database
-from bot.models import Nudge
 from bot.sandbox.standin import SlackStandIn
+from bot.store.db import Database
+from bot.store.models import Nudge
 
 if TYPE_CHECKING:
     from tests.faults.day import SlackRecord

@@ -17,8 +17,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot import ids
-from bot.models import Case, Gesture, Outbox, TimelineEvent, utcnow
+from bot.recovery.messages import ids
 from bot.sandbox.cast import (
     ADMIN,
     DEMO_POLICY,
@@ -34,6 +33,7 @@ from bot.sandbox.cast import (
 )
 from bot.sandbox.rig import Rig
 from bot.sandbox.wire import Delivery
+from bot.store.models import Case, Gesture, Outbox, TimelineEvent, utcnow
 from tests.faults.day import CALM_DAY, CountingDriver, buttons, key_of, typed
 from tests.faults.figures import Figures
 from tests.helpers import policy_file

@@ -22,11 +22,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from bot import cases, fixes, intake
-from bot.cases import Complaint
-from bot.db import Database
-from bot.models import Case, Nudge, Outbox, TimelineEvent, utcnow
-from bot.policy import load_policy
+from bot.policy.reader import load_policy
+from bot.recovery import cases, fixes, intake
+from bot.recovery.cases import Complaint
 from bot.sandbox.cast import (
     ADMIN,
     COMPLAINTS,
@@ -42,6 +40,8 @@ from bot.sandbox.cast import (
     populate,
 )
 from bot.sandbox.standin import SlackStandIn
+from bot.store.db import Database
+from bot.store.models import Case, Nudge, Outbox, TimelineEvent, utcnow
 from tests.faults.day import keys_in_slack
 from tests.faults.figures import Figures
 from tests.helpers import policy_file, wait_until

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from bot.models import Case, Nudge, Outbox, TimelineEvent
 from bot.sandbox.cast import DEMO_POLICY
 from bot.sandbox.rig import Rig
+from bot.store.models import Case, Nudge, Outbox, TimelineEvent
 from tests.faults.day import CALM_DAY, Day, key_of, play
 from tests.faults.figures import Figures
 from tests.helpers import policy_file

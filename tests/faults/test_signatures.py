@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot import ids
-from bot.models import Case, Gesture, Nudge, Outbox, TimelineEvent
+from bot.recovery.messages import ids
 from bot.sandbox.cast import ADMIN, COMPLAINTS, DEMO_POLICY, FRONT_DESK, RANDOM, SUPPORT
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.rig import Rig
 from bot.sandbox.wire import Delivery, sign
+from bot.store.models import Case, Gesture, Nudge, Outbox, TimelineEvent
 from tests.faults.day import CALM_DAY, CountingDriver, key_of, typed
 from tests.faults.figures import Figures
 from tests.helpers import policy_file

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from bot.models import Outbox
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, SUPPORT
 from bot.sandbox.rig import Rig
+from bot.store.models import Outbox
 from tests.faults.day import CALM_DAY, Day, key_of, keys_in
 from tests.faults.faulty_day import Played
 from tests.faults.figures import Figures

@@ -1,0 +1,275 @@
+"""Apologies at the right level: ask the right leader, escalate in time, approve and post it."""
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from bot.policy.durations import format_duration
+from bot.policy.model import Level, Policy
+from bot.recovery import cases, people
+from bot.recovery.cases import advance, case_key
+from bot.recovery.customer import redact_contact
+from bot.recovery.errors import NotAllowed, UserError
+from bot.recovery.home import refresh_home
+from bot.recovery.messages import apology
+from bot.recovery.quality.check import Report, check_apology
+from bot.recovery.quality.drafts import DraftInput, write_draft
+from bot.recovery.routing import apology_level, leader_for
+from bot.recovery.tell import refresh_card, tell_thread
+from bot.store import nudges
+from bot.store.models import Case, Nudge, utcnow
+from bot.store.nudges import Defer
+from bot.store.outbox import owe
+
+APOLOGY_KINDS = ("apology_escalate",)
+
+
+def request_key(case: Case) -> str:
+    """The outbox key of the current request DM (its buttons carry the same round)."""
+    return f"apology-dm:{case.id}:r{case.apology_round}"
+
+
+def route(session: Session, *, policy: Policy, case: Case) -> None:
+    """A new case: ask the lowest level its severity needs, in the same transaction."""
+    level = apology_level(policy, case)
+    why = f"{case.severity} complaints get their apology from a {level.title.lower()}"
+    ask(
+        session,
+        policy=policy,
+        case=case,
+        leader_id=leader_for(policy, case),
+        level=level,
+        reason=why,
+        new=True,
+    )
+
+
+def ask(
+    session: Session,
+    *,
+    policy: Policy,
+    case: Case,
+    leader_id: str,
+    level: Level,
+    reason: str,
+    new: bool = False,
+) -> None:
+    """A new round: DM `leader_id` the request with a fresh draft, start its clock, retire the old DM."""
+    previous = request_key(case) if case.apology_round else None
+    case.apology_round += 1
+    case.apology_state, case.apology_level, case.apology_leader_id = "requested", level.level, leader_id
+    case.apology_draft = draft(session, policy=policy, case=case, leader_id=leader_id, level=level)
+    advance(case, "apology_requested")
+    rule = policy.rule(case.severity)
+    if previous:  # the first round has no earlier clock to stop
+        nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
+    nudges.schedule(
+        session,
+        key=f"apology:{case.id}:r{case.apology_round}",
+        kind="apology_escalate",
+        due_at=utcnow() + rule.respond_within,
+        case_id=case.id,
+        recipient_id=leader_id,
+        payload={"round": case.apology_round},
+    )
+    report = check_apology(case.apology_draft, severity=case.severity)
+    text, shown = apology.request(policy, case, report=report, reason=reason)
+    payload = {"channel": leader_id, "text": text, "blocks": shown}
+    owe(session, key=request_key(case), method="chat.postMessage", payload=payload, case_id=case.id)
+    refresh_home(session, user_id=leader_id, reason=request_key(case))
+    if previous:
+        note = apology.moved_on(reason)
+        owe(
+            session,
+            key=f"moved:{previous}",
+            method="chat.update",
+            payload={"text": note, "blocks": []},
+            case_id=case.id,
+            after_key=previous,
+        )
+    event = cases.record(
+        session,
+        case,
+        kind="apology_requested",
+        actor_id=None,
+        text=f"asked <@{leader_id}> ({level.title}): {reason}",
+    )
+    if not new:  # a new case's card is drawn after this, already showing whom it asks
+        refresh_card(session, policy=policy, case=case, version=event.id)
+
+
+def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level) -> str:
+    """A draft apology from the case, signed by the leader asked; it passes its own quality check."""
+    suggested = policy.gestures.get(case.severity, ())
+    fix_by = None
+    if case.fix_due_at and case.fix_status == "assigned":
+        fix_by = "by " + case.fix_due_at.astimezone(policy.timezone).strftime("%A, %-I:%M %p")
+    return write_draft(
+        DraftInput(
+            customer_name=case.customer_name,
+            summary=redact_contact(case.summary),
+            severity=case.severity,
+            leader_name=people.name_of(session, leader_id) or level.title,
+            leader_title=level.title,
+            fix_by=fix_by,
+            gesture=suggested[0] if suggested else None,
+        )
+    )
+
+
+def check_text(session: Session, *, case_id: int, text: str) -> Report:
+    """The quality check of an edited apology, at the case's severity."""
+    case = session.get(Case, case_id)
+    return check_apology(text, severity=case.severity if case else "minor")
+
+
+def may_act(policy: Policy, case: Case, user_id: str) -> bool:
+    """The person asked, anyone higher on the ladder, or an admin."""
+    if user_id == case.apology_leader_id or policy.is_admin(user_id):
+        return True
+    level = policy.level_of(user_id)
+    return level is not None and policy.rank(level.level) > policy.rank(case.apology_level or "")
+
+
+def open_request(session: Session, *, policy: Policy, case_id: int, round_: int, actor_id: str) -> Case:
+    """The case whose request this is, if it is still open and this person may act on it."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise UserError("That case no longer exists.")
+    key = case_key(policy, case)
+    if case.apology_state != "requested" or case.apology_round != round_:
+        raise UserError(f"This request for {key} has moved on (it was approved, handed over or escalated).")
+    if not may_act(policy, case, actor_id):
+        level = policy.level(case.apology_level)
+        raise NotAllowed(
+            f"This apology for {key} was asked of <@{case.apology_leader_id}> ({level.title}). Only they, someone "
+            "higher on the ladder, or an admin can act on it. Nothing was changed."
+        )
+    return case
+
+
+def approve(
+    session: Session,
+    *,
+    policy: Policy,
+    case: Case,
+    actor_id: str,
+    text: str | None = None,
+    as_written: bool = False,
+) -> None:
+    """Post the apology in the case thread, signed; tell the reporter; record how fast it came."""
+    text = (text or case.apology_draft or "").strip()
+    report = check_apology(text, severity=case.severity)
+    if report.errors and not as_written:
+        raise UserError("The apology has quality errors: " + "; ".join(f.message for f in report.errors))
+    now = utcnow()
+    waited = now - case.created_at
+    target = policy.rule(case.severity).respond_within
+    case.apology_state, case.apology_text, case.apology_by, case.apology_at = "approved", text, actor_id, now
+    case.apology_errors = len(report.errors)
+    advance(case, "apologized")
+    nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
+    title = _title(policy, actor_id)
+    data = {
+        "seconds": int(waited.total_seconds()),
+        "on_target": waited <= target,
+        "errors": len(report.errors),
+        "as_written": bool(report.errors),
+        "edited": text != (case.apology_draft or "").strip(),
+    }
+    event = cases.record(
+        session, case, kind="apologized", actor_id=actor_id, text=f"approved by <@{actor_id}>", data=data
+    )
+    post = apology.posted(
+        case, text=text, approver=actor_id, title=title, waited=format_duration(_round(waited))
+    )
+    tell_thread(session, case=case, key=f"apology:{case.id}", text=post)
+    done = apology.approved_note(policy, case, actor_id=actor_id)
+    owe(
+        session,
+        key=f"approved:{request_key(case)}",
+        method="chat.update",
+        payload={"text": done, "blocks": []},
+        case_id=case.id,
+        after_key=request_key(case),
+    )
+    told = f"💬 *{case_key(policy, case)}* has its apology, approved by <@{actor_id}> ({title}). It is in the case thread."
+    owe(
+        session,
+        key=f"reporter-told:{case.id}",
+        method="chat.postMessage",
+        payload={"channel": case.reporter_id, "text": told},
+        case_id=case.id,
+    )
+    refresh_card(session, policy=policy, case=case, version=event.id)
+    refresh_home(session, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
+
+
+def hand_over(session: Session, *, policy: Policy, case: Case, actor_id: str, to_id: str) -> None:
+    """Give the request to someone at the same level or higher."""
+    level = policy.level_of(to_id)
+    if level is None or policy.rank(level.level) < policy.rank(case.apology_level):
+        current = policy.level(case.apology_level)
+        raise UserError(f"<@{to_id}> is not on the ladder at {current.title.lower()} level or higher.")
+    if to_id == case.apology_leader_id:
+        raise UserError(f"<@{to_id}> already has it.")
+    ask(
+        session,
+        policy=policy,
+        case=case,
+        leader_id=to_id,
+        level=level,
+        reason=f"<@{actor_id}> handed it to <@{to_id}>",
+    )
+
+
+def escalate(session: Session, *, policy: Policy, case: Case, actor_id: str | None, reason: str) -> None:
+    """Send the request one level up (at the top, send it again, to the next person there)."""
+    current = policy.level(case.apology_level)
+    up = policy.next_level(current.level)
+    if up is None and actor_id is not None:
+        raise UserError(f"{current.title} is the top of the ladder; there is nobody higher to escalate to.")
+    level = up or current
+    pool = [p for p in level.people if p != case.reporter_id] or list(level.people)
+    after = pool.index(case.apology_leader_id) + 1 if case.apology_leader_id in pool and up is None else 0
+    ask(session, policy=policy, case=case, leader_id=pool[after % len(pool)], level=level, reason=reason)
+
+
+def reroute_after_severity(session: Session, *, policy: Policy, case: Case) -> None:
+    """A severity that needs a higher level re-routes an open request at once."""
+    if case.apology_state != "requested":
+        return
+    needed = apology_level(policy, case)
+    if policy.rank(needed.level) > policy.rank(case.apology_level):
+        why = f"severity is now {case.severity}: a {needed.title.lower()} apologizes"
+        ask(session, policy=policy, case=case, leader_id=leader_for(policy, case), level=needed, reason=why)
+
+
+def fire_apology_escalate(session: Session, policy: Policy, nudge: Nudge) -> Defer | None:
+    """Nobody acted in time: one level up, recorded on the timeline."""
+    case = session.get(Case, nudge.case_id)
+    if case is None or case.apology_state != "requested" or case.apology_round != nudge.payload.get("round"):
+        return None
+    waited = format_duration(policy.rule(case.severity).respond_within)
+    up = policy.next_level(case.apology_level)
+    reason = (
+        f"no answer from <@{case.apology_leader_id}> within {waited}; escalated to {up.title.lower()}"
+        if up
+        else f"still no answer after {waited}; sent again"
+    )
+    escalate(session, policy=policy, case=case, actor_id=None, reason=reason)
+    cases.record(session, case, kind="escalated", actor_id=None, text=reason)
+    return None
+
+
+def _title(policy: Policy, user_id: str) -> str:
+    level = policy.level_of(user_id)
+    return (
+        level.title
+        if level
+        else ("Bounceback admin" if policy.is_admin(user_id) else "on behalf of the team")
+    )
+
+
+def _round(delta: timedelta) -> timedelta:
+    return timedelta(seconds=max(1, int(delta.total_seconds())))

@@ -1,0 +1,245 @@
+"""Case services: log a complaint, find a case, change it. Every change writes a timeline event."""
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.policy.model import SEVERITIES, Policy
+from bot.recovery.customer import Customer
+from bot.recovery.errors import NotFound, UserError
+from bot.recovery.triage import Repeat, Triage, triage
+from bot.store.db import insert_row
+from bot.store.models import Case, TimelineEvent, utcnow
+
+MAX_SUMMARY = 4000
+STATUS_ORDER = (
+    "logged",
+    "apology_requested",
+    "apologized",
+    "fix_assigned",
+    "fixed",
+    "following_up",
+    "closed",
+)
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """A complaint as it reached us, before it is a case."""
+
+    text: str
+    reporter_id: str
+    source: str  # "channel", "command", "modal", "shortcut"
+    source_key: str  # unique per Slack delivery: "msg:C1:1700.1", "cmd:<trigger_id>", "view:<view_id>"
+    customer: Customer = field(default_factory=Customer)
+    severity: str | None = None  # the reporter's explicit choice, which always wins
+    channel_id: str | None = None
+    message_ts: str | None = None
+    permalink: str | None = None
+    thread_channel: str | None = None
+    thread_ts: str | None = None
+
+
+def case_key(policy: Policy, case: Case) -> str:
+    """The id people type: REC-42."""
+    return f"{policy.case_prefix}-{case.id}"
+
+
+def parse_case_key(policy: Policy, text: str) -> int | None:
+    """42 from "REC-42", "rec-42" or "REC42"; None when it is not a case id of this policy."""
+    match = re.fullmatch(rf"{re.escape(policy.case_prefix)}-?(\d{{1,9}})", text.strip(), flags=re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def get_case(session: Session, *, policy: Policy, key: str) -> Case:
+    """The case named by `key`, or a NotFound that says what was typed."""
+    number = parse_case_key(policy, key)
+    if number is None:
+        raise NotFound(f"“{key[:40]}” is not a case id — they look like {policy.case_prefix}-12.")
+    case = session.get(Case, number)
+    if case is None:
+        raise NotFound(f"There is no case {policy.case_prefix}-{number}.")
+    return case
+
+
+def find_by_thread(session: Session, *, channel: str, thread_ts: str) -> Case | None:
+    """The case whose thread this is, if any."""
+    query = select(Case).where(Case.thread_channel == channel, Case.thread_ts == thread_ts)
+    return session.exec(query).first()
+
+
+def advance(case: Case, status: str) -> None:
+    """Move the case forward to `status` (never backwards: apology and fix run in parallel).
+
+    A reopened case stays "reopened" while its apology is redone; a new fix moves it on again.
+    """
+    if case.status == "reopened":
+        current = "apologized"
+    else:
+        current = case.status if case.status in STATUS_ORDER else "logged"
+    if STATUS_ORDER.index(status) > STATUS_ORDER.index(current):
+        case.status = status
+
+
+def record(
+    session: Session,
+    case: Case,
+    *,
+    kind: str,
+    actor_id: str | None,
+    text: str = "",
+    data: dict | None = None,
+    dedupe_key: str | None = None,
+) -> TimelineEvent:
+    """Append a timeline event to the case, written at once: the returned copy has its id."""
+    values = dict(
+        case_id=case.id,
+        kind=kind,
+        actor_id=actor_id,
+        text=text,
+        data=data or {},
+        dedupe_key=dedupe_key,
+        at=utcnow(),
+    )
+    event_id = insert_row(session, TimelineEvent, **values)
+    case.updated_at = values["at"]
+    session.add(case)
+    return TimelineEvent(id=event_id, **values)
+
+
+def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple[Case, bool]:
+    """Turn a complaint into a triaged case; the same delivery twice returns the first case, unchanged."""
+    existing = find_by_source(session, source_key=complaint.source_key)
+    if existing is not None:
+        return existing, False
+    text = complaint.text.strip()
+    if not text:
+        raise UserError("There is nothing to log: write what went wrong for the customer.")
+    verdict = _triage(session, policy=policy, complaint=complaint)
+    customer = complaint.customer
+    case = Case(
+        source_key=complaint.source_key,
+        source=complaint.source,
+        summary=text[:MAX_SUMMARY],
+        reporter_id=complaint.reporter_id,
+        channel_id=complaint.channel_id,
+        message_ts=complaint.message_ts,
+        permalink=complaint.permalink,
+        thread_channel=complaint.thread_channel,
+        thread_ts=complaint.thread_ts,
+        customer_name=customer.name,
+        customer_email=customer.email,
+        customer_phone=customer.phone,
+        customer_key=customer.key(),
+        severity=verdict.severity,
+        severity_reasons=list(verdict.reasons),
+    )
+    try:
+        with session.begin_nested():
+            session.add(case)
+            session.flush()
+    except IntegrityError:  # the same delivery, logged a moment ago by another worker
+        raced = find_by_source(session, source_key=complaint.source_key)
+        if raced is None:
+            raise
+        return raced, False
+    record(session, case, kind="logged", actor_id=complaint.reporter_id, text=verdict.explain())
+    return case, True
+
+
+def change_severity(
+    session: Session, *, policy: Policy, case: Case, severity: str, reason: str, actor_id: str
+) -> TimelineEvent:
+    """Set a new severity with the reason; the event records from and to."""
+    severity = severity.strip().lower()
+    if severity not in SEVERITIES:
+        raise UserError(f"“{severity[:30]}” is not a severity: use one of {', '.join(SEVERITIES)}.")
+    reason = reason.strip() or "no reason given"
+    old = case.severity
+    if old == severity:
+        raise UserError(f"{case_key(policy, case)} is already {severity}.")
+    case.severity = severity
+    case.severity_reasons = [f"changed by <@{actor_id}>: {reason[:300]}"]
+    return record(
+        session,
+        case,
+        kind="severity",
+        actor_id=actor_id,
+        text=f"{old} → {severity}: {reason[:300]}",
+        data={"from": old, "to": severity, "reason": reason[:300]},
+    )
+
+
+def update_details(
+    session: Session, *, case: Case, actor_id: str, summary: str | None, customer: Customer
+) -> TimelineEvent:
+    """Correct the summary and the customer; the timeline notes what changed but never the contact."""
+    changed = []
+    if summary is not None and summary.strip() and summary.strip() != case.summary:
+        case.summary = summary.strip()[:MAX_SUMMARY]
+        changed.append("summary")
+    for name in ("name", "email", "phone"):
+        value = getattr(customer, name)
+        if value != getattr(case, f"customer_{name}"):
+            setattr(case, f"customer_{name}", value)
+            changed.append(f"customer {name}")
+    if not changed:
+        raise UserError("Nothing changed.")
+    case.customer_key = Customer(case.customer_name, case.customer_email, case.customer_phone).key()
+    return record(session, case, kind="details", actor_id=actor_id, text="updated " + ", ".join(changed))
+
+
+def add_note(session: Session, *, case: Case, actor_id: str, text: str, ts: str) -> bool:
+    """A thread reply becomes a note on the timeline; the same reply twice is recorded once."""
+    try:
+        with session.begin_nested():
+            record(
+                session, case, kind="note", actor_id=actor_id, text=text[:MAX_SUMMARY], dedupe_key=f"msg:{ts}"
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def list_cases(session: Session, *, which: str, user_id: str, limit: int = 20) -> list[Case]:
+    """Cases for `/recover list`: open (default), mine (reported or owned), overdue fixes, all."""
+    query = select(Case).order_by(col(Case.id).desc()).limit(limit)
+    if which in ("open", "mine", "overdue"):
+        query = query.where(col(Case.status) != "closed")
+    if which == "mine":
+        # One query per role, each reading its own index newest first; an OR would sort all their cases
+        found = {
+            c.id: c
+            for role in (Case.reporter_id, Case.fix_owner_id)
+            for c in session.exec(query.where(role == user_id))
+        }
+        return sorted(found.values(), key=lambda c: c.id or 0, reverse=True)[:limit]
+    if which == "overdue":
+        query = query.where(Case.fix_status == "assigned", col(Case.fix_due_at) < utcnow())
+    return list(session.exec(query))
+
+
+def timeline(session: Session, *, case: Case) -> list[TimelineEvent]:
+    """Every event of the case, oldest first."""
+    query = select(TimelineEvent).where(TimelineEvent.case_id == case.id).order_by(col(TimelineEvent.id))
+    return list(session.exec(query))
+
+
+def find_by_source(session: Session, *, source_key: str) -> Case | None:
+    """The case a Slack delivery already made, if any."""
+    return session.exec(select(Case).where(Case.source_key == source_key)).first()
+
+
+def _triage(session: Session, *, policy: Policy, complaint: Complaint) -> Triage:
+    repeat = None
+    key = complaint.customer.key()
+    if key:
+        earlier = session.exec(
+            select(Case).where(Case.customer_key == key).order_by(col(Case.id).desc()).limit(1)
+        ).first()
+        if earlier is not None:
+            who = complaint.customer.name or earlier.customer_name or "this customer"
+            repeat = Repeat(case_key=case_key(policy, earlier), severity=earlier.severity, customer=who)
+    return triage(complaint.text, policy.triage, explicit=complaint.severity, repeat=repeat)

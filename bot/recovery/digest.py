@@ -1,0 +1,67 @@
+"""The weekly digest: the figures, what we changed, and a chart, posted once a week (Communicate results)."""
+
+import base64
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from bot.policy.model import Policy
+from bot.recovery import metrics
+from bot.recovery.messages import chart
+from bot.store import nudges
+from bot.store.models import Nudge
+from bot.store.nudges import Defer
+from bot.store.outbox import owe
+
+DAYS = timedelta(days=7)
+
+
+def next_digest_at(policy: Policy, after: datetime) -> datetime | None:
+    """The next digest time strictly after `after` (the policy's weekday and time, in its time zone)."""
+    if policy.digest is None or not policy.digest_channel:
+        return None
+    local = after.astimezone(policy.timezone)
+    days_ahead = (policy.digest.weekday - local.weekday()) % 7
+    at = (local + timedelta(days=days_ahead)).replace(
+        hour=policy.digest.at.hour, minute=policy.digest.at.minute, second=0, microsecond=0
+    )
+    if at <= local:
+        at += timedelta(days=7)
+    return at.astimezone(after.tzinfo)
+
+
+def schedule_next(session: Session, *, policy: Policy, after: datetime) -> None:
+    """Make sure next week's digest is scheduled (one nudge per week, so replicas and restarts agree)."""
+    at = next_digest_at(policy, after)
+    if at is None:
+        return
+    year, week, _ = at.astimezone(policy.timezone).isocalendar()
+    nudges.schedule(session, key=f"digest:{year}-W{week:02d}", kind="digest", due_at=at)
+
+
+def post(session: Session, *, policy: Policy, key: str, until: datetime) -> None:
+    """Owe the digest for the seven days before `until`: a message, then the chart."""
+    figures = metrics.figures(session, policy=policy, since=until - DAYS, until=until)
+    lines = metrics.summary_lines(figures, policy=policy)
+    text = f"*Bounceback weekly digest* · {chart.title(figures, policy=policy)}\n" + "\n".join(lines)
+    owe(
+        session,
+        key=f"{key}:text",
+        method="chat.postMessage",
+        payload={"channel": policy.digest_channel, "text": text},
+    )
+    png = chart.digest_chart(figures, policy=policy)
+    upload = {
+        "channel": policy.digest_channel,
+        "filename": "bounceback-digest.png",
+        "title": chart.title(figures, policy=policy),
+        "content_b64": base64.b64encode(png).decode("ascii"),
+    }
+    owe(session, key=f"{key}:chart", method="files.upload_v2", payload=upload, after_key=f"{key}:text")
+
+
+def fire_digest(session: Session, policy: Policy, nudge: Nudge) -> Defer | None:
+    """Post this week's digest and schedule next week's."""
+    post(session, policy=policy, key=nudge.key, until=nudge.due_at)
+    schedule_next(session, policy=policy, after=nudge.due_at + timedelta(seconds=1))
+    return None

@@ -1,0 +1,79 @@
+"""Intake services: log a complaint and post its card; change a case and tell its thread."""
+
+from sqlmodel import Session
+
+from bot.policy.model import Policy
+from bot.recovery import apologies, cases
+from bot.recovery.access import require_change
+from bot.recovery.cases import Complaint
+from bot.recovery.customer import Customer
+from bot.recovery.messages import card
+from bot.recovery.tell import refresh_card, tell_thread
+from bot.store.models import Case
+from bot.store.outbox import owe
+
+
+def log_complaint(
+    session: Session, *, policy: Policy, complaint: Complaint, card_channel: str, card_thread_ts: str | None
+) -> tuple[Case, bool]:
+    """Log the complaint and owe its card: in the complaint's thread, or at the top of a channel."""
+    case, created = cases.log_case(session, policy=policy, complaint=complaint)
+    if created:
+        apologies.route(session, policy=policy, case=case)
+        owe(
+            session,
+            key=f"card:{case.id}",
+            method="chat.postMessage",
+            payload={
+                "channel": card_channel,
+                "thread_ts": card_thread_ts,
+                "text": card.card_text(policy, case),
+                "blocks": card.case_card(policy, case),
+                "unfurl_links": False,
+            },
+            purpose="card",
+            case_id=case.id,
+        )
+    return case, created
+
+
+def note_reply(session: Session, *, channel: str, thread_ts: str, ts: str, user_id: str, text: str) -> bool:
+    """A reply in a case's thread goes on its timeline; False when it is no case's thread or a repeat."""
+    case = cases.find_by_thread(session, channel=channel, thread_ts=thread_ts)
+    if case is None or not text.strip():
+        return False
+    return cases.add_note(session, case=case, actor_id=user_id, text=text, ts=ts)
+
+
+def change_severity(
+    session: Session, *, policy: Policy, key: str, severity: str, reason: str, actor_id: str
+) -> Case:
+    """Change the severity with a reason, refresh the card and tell the thread."""
+    case = cases.get_case(session, policy=policy, key=key)
+    require_change(policy, case, actor_id)
+    event = cases.change_severity(
+        session, policy=policy, case=case, severity=severity, reason=reason, actor_id=actor_id
+    )
+    apologies.reroute_after_severity(
+        session, policy=policy, case=case
+    )  # first, so the card shows who is asked
+    refresh_card(session, policy=policy, case=case, version=event.id)
+    tell_thread(
+        session,
+        case=case,
+        key=f"severity:{case.id}:{event.id}",
+        text=f"<@{actor_id}> changed the severity from {event.data['from']} to *{case.severity}*: "
+        f"{event.data['reason']}",
+    )
+    return case
+
+
+def update_details(
+    session: Session, *, policy: Policy, key: str, actor_id: str, summary: str, customer: Customer
+) -> Case:
+    """Correct the summary or customer and refresh the card (contact details never reach it)."""
+    case = cases.get_case(session, policy=policy, key=key)
+    require_change(policy, case, actor_id)
+    event = cases.update_details(session, case=case, actor_id=actor_id, summary=summary, customer=customer)
+    refresh_card(session, policy=policy, case=case, version=event.id)
+    return case

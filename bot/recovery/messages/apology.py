@@ -1,0 +1,199 @@
+"""Block Kit for apologies: the request DM a leader acts on, and its modals."""
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    CheckboxesElement,
+    ContextBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    NumberInputElement,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.policy.durations import format_duration
+from bot.policy.model import Policy
+from bot.recovery.cases import case_key
+from bot.recovery.messages import ids
+from bot.recovery.quality.check import Report
+from bot.store.models import Case
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _quote(text: str, limit: int = 2500) -> str:
+    return "\n".join(f">{line}" for line in _clip(text, limit).splitlines())
+
+
+def findings(report: Report) -> str:
+    """The quality check, as a leader reads it."""
+    lines = report.lines()
+    return (
+        "*Quality check:* "
+        + ("✓ owns it, names the harm, says how and when we fix it" if not lines else "")
+        + ("\n" + "\n".join(lines) if lines else "")
+    )
+
+
+def request(policy: Policy, case: Case, *, report: Report, reason: str) -> tuple[str, list[dict[str, Any]]]:
+    """The apology request DM: the case, why this level, the draft, its check, and four buttons."""
+    key, level = case_key(policy, case), policy.level(case.apology_level)
+    within = format_duration(policy.rule(case.severity).respond_within)
+    up = policy.next_level(level.level)
+    later = f"it goes to the {up.title.lower()}" if up else "it is sent again"
+    customer = " · ".join(v for v in (case.customer_name, case.customer_email, case.customer_phone) if v)
+    link = f" · <{case.permalink}|the complaint>" if case.permalink else ""
+    value = f"{case.id}:{case.apology_round}"
+    blocks = [
+        HeaderBlock(text=_clip(f"Apology needed: {key} ({case.severity})", 150)),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=f"A customer deserves an apology from a *{level.title.lower()}*: {reason}.\n"
+                f"Please act within *{within}*; after that {later}.\n{_quote(case.summary, 600)}"
+            )
+        ),
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=f"*Customer:* {customer or 'not recorded'}{link} · *Why {case.severity}:* "
+                    + _clip("; ".join(case.severity_reasons), 300)
+                )
+            ]
+        ),
+        SectionBlock(text=MarkdownTextObject(text="*Draft apology*\n" + _quote(case.apology_draft or ""))),
+        ContextBlock(elements=[MarkdownTextObject(text=_clip(findings(report), 1900))]),
+        ActionsBlock(
+            block_id=f"apology:{case.id}",
+            elements=[
+                ButtonElement(
+                    text="Approve & send", action_id=ids.APPROVE_APOLOGY, value=value, style="primary"
+                ),
+                ButtonElement(text="Edit", action_id=ids.EDIT_APOLOGY, value=value),
+                ButtonElement(text="Hand to someone else", action_id=ids.HAND_APOLOGY, value=value),
+                ButtonElement(text="Escalate", action_id=ids.ESCALATE_APOLOGY, value=value),
+            ],
+        ),
+    ]
+    return f"Apology needed: {key} ({case.severity})", [b.to_dict() for b in blocks]
+
+
+def moved_on(reason: str) -> str:
+    """What an earlier request DM turns into once the request has moved."""
+    return f"⏫ This apology request has moved on: {reason}."
+
+
+def approved_note(policy: Policy, case: Case, *, actor_id: str) -> str:
+    """What the request DM turns into once approved."""
+    return f"✅ The apology for *{case_key(policy, case)}* was approved by <@{actor_id}> and posted in the case thread."
+
+
+def posted(case: Case, *, text: str, approver: str, title: str, waited: str) -> str:
+    """The apology as posted in the case thread, signed, with how long it took."""
+    return (
+        f"💬 *Apology* for {case.customer_name or 'the customer'}, approved by <@{approver}> ({title}), "
+        f"{waited} after the complaint:\n{_quote(text, 3500)}"
+    )
+
+
+def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None) -> dict[str, Any]:
+    """The Edit modal: the draft, its check, something extra, and "send as written"."""
+    view = View(
+        type="modal",
+        callback_id=ids.EDIT_APOLOGY_VIEW,
+        title=_clip(f"Apology {case_key(policy, case)}", 24),
+        submit="Approve & send",
+        close="Cancel",
+        private_metadata=f"{case.id}:{case.apology_round}",
+        blocks=[
+            InputBlock(
+                block_id=ids.APOLOGY_TEXT,
+                label="The apology",
+                element=PlainTextInputElement(
+                    action_id=ids.APOLOGY_TEXT,
+                    multiline=True,
+                    max_length=3000,
+                    initial_value=case.apology_draft or "",
+                ),
+            ),
+            ContextBlock(elements=[MarkdownTextObject(text=_clip(findings(report), 1900))]),
+            InputBlock(
+                block_id=ids.GESTURE_WHAT,
+                label="Something extra (optional)",
+                optional=True,
+                hint="A refund, a credit, a personal call… Above your gesture limit it goes for approval.",
+                element=PlainTextInputElement(
+                    action_id=ids.GESTURE_WHAT, max_length=200, initial_value=gesture or None
+                ),
+            ),
+            InputBlock(
+                block_id=ids.GESTURE_AMOUNT,
+                label="Amount (optional)",
+                optional=True,
+                element=NumberInputElement(
+                    action_id=ids.GESTURE_AMOUNT, is_decimal_allowed=True, min_value="0"
+                ),
+            ),
+            InputBlock(
+                block_id=ids.AS_WRITTEN,
+                label="Quality errors",
+                optional=True,
+                element=CheckboxesElement(
+                    action_id=ids.AS_WRITTEN,
+                    options=[Option(text="Send as written, even with errors", value="yes")],
+                ),
+            ),
+        ],
+    )
+    return view.to_dict()
+
+
+def hand_view(policy: Policy, case: Case) -> dict[str, Any]:
+    """Hand the request to someone at the same level or higher."""
+    level = policy.level(case.apology_level)
+    view = View(
+        type="modal",
+        callback_id=ids.HAND_APOLOGY_VIEW,
+        title=_clip(f"Hand over {case_key(policy, case)}", 24),
+        submit="Hand it over",
+        close="Cancel",
+        private_metadata=f"{case.id}:{case.apology_round}",
+        blocks=[
+            InputBlock(
+                block_id=ids.HAND_TO,
+                label="Who should apologize?",
+                hint=f"Someone at {level.title.lower()} level or higher.",
+                element=UserSelectElement(action_id=ids.HAND_TO),
+            )
+        ],
+    )
+    return view.to_dict()
+
+
+def escalate_view(policy: Policy, case: Case) -> dict[str, Any]:
+    """Escalate the request one level up, with a reason."""
+    up = policy.next_level(case.apology_level)
+    view = View(
+        type="modal",
+        callback_id=ids.ESCALATE_APOLOGY_VIEW,
+        title=_clip(f"Escalate {case_key(policy, case)}", 24),
+        submit="Escalate",
+        close="Cancel",
+        private_metadata=f"{case.id}:{case.apology_round}",
+        blocks=[
+            InputBlock(
+                block_id=ids.REASON,
+                label=f"Why should a {up.title.lower() if up else 'higher level'} apologize?",
+                element=PlainTextInputElement(action_id=ids.REASON, max_length=300, multiline=True),
+            )
+        ],
+    )
+    return view.to_dict()

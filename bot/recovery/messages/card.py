@@ -1,0 +1,280 @@
+"""Block Kit builders: pure functions from cases and policy to blocks and views."""
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    ConversationSelectElement,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.policy.durations import format_duration
+from bot.policy.model import SEVERITIES, Policy
+from bot.recovery.cases import case_key
+from bot.recovery.customer import redact_contact
+from bot.recovery.deadlines import slack_date
+from bot.recovery.messages import ids
+from bot.recovery.messages.fix import fix_line
+from bot.recovery.routing import apology_level, leader_for
+from bot.store.models import Case, Nudge, TimelineEvent
+
+SEVERITY_ICON = {"minor": "🟢", "moderate": "🟡", "major": "🟠", "critical": "🔴"}
+CARD_SUMMARY_CHARS = 600
+
+
+def _dicts(blocks: list[Block]) -> list[dict[str, Any]]:
+    return [block.to_dict() for block in blocks]
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def severity_label(severity: str) -> str:
+    """🟠 Major."""
+    return f"{SEVERITY_ICON.get(severity, '')} {severity.capitalize()}".strip()
+
+
+def apology_line(policy: Policy, case: Case) -> str:
+    """Who has been asked to apologize and how soon, or who did."""
+    if case.apology_state == "approved":
+        return f"*Apology* ✅ by <@{case.apology_by}> {slack_date(case.apology_at, policy.timezone)}"
+    rule = policy.rule(case.severity)
+    level = policy.level(case.apology_level) if case.apology_level else apology_level(policy, case)
+    asked = case.apology_leader_id or leader_for(policy, case)
+    return f"*Apology* <@{asked}> ({level.title}) is asked to apologize within {format_duration(rule.respond_within)}"
+
+
+def card_text(policy: Policy, case: Case) -> str:
+    """The notification text of the case card (what shows in a push notification)."""
+    return f"{case_key(policy, case)} · {case.severity}: {_clip(redact_contact(case.summary), 150)}"
+
+
+def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
+    """The case card posted in the case's thread: id, severity and why, who apologizes, buttons."""
+    key = case_key(policy, case)
+    why = redact_contact("; ".join(case.severity_reasons)) or "no reason recorded"
+    facts = [f"*Reported by* <@{case.reporter_id}>"]
+    if case.customer_name:
+        facts.append(f"*Customer* {_clip(case.customer_name, 80)}")
+    facts.append(f"*Status* {case.status.replace('_', ' ')}")
+    blocks: list[Block] = [
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=f"*{key}* · *{severity_label(case.severity)}*\n{_quote(redact_contact(case.summary))}"
+            )
+        ),
+        ContextBlock(elements=[MarkdownTextObject(text=f"*Why {case.severity}:* {_clip(why, 500)}")]),
+        SectionBlock(text=MarkdownTextObject(text="   ·   ".join(facts))),
+        ContextBlock(elements=[MarkdownTextObject(text=apology_line(policy, case))]),
+        ContextBlock(elements=[MarkdownTextObject(text=fix_line(policy, case))]),
+        ActionsBlock(
+            block_id=f"case:{case.id}",
+            elements=[
+                ButtonElement(text="Change severity", action_id=ids.CHANGE_SEVERITY, value=str(case.id)),
+                ButtonElement(text="Assign fix owner", action_id=ids.ASSIGN_OWNER, value=str(case.id)),
+                ButtonElement(text="Edit details", action_id=ids.EDIT_DETAILS, value=str(case.id)),
+                ButtonElement(
+                    text="Record improvement", action_id=ids.RECORD_IMPROVEMENT, value=str(case.id)
+                ),
+            ],
+        ),
+    ]
+    if case.permalink and case.source != "channel":
+        blocks.insert(
+            2, ContextBlock(elements=[MarkdownTextObject(text=f"<{case.permalink}|Original message>")])
+        )
+    return _dicts(blocks)
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f">{line}" for line in _clip(text, CARD_SUMMARY_CHARS).splitlines() or [""])
+
+
+def timeline_blocks(
+    policy: Policy, case: Case, events: list[TimelineEvent], scheduled: list[Nudge]
+) -> list[dict[str, Any]]:
+    """The case card followed by its timeline and what is scheduled, for `/recover show`."""
+    lines = [f"{slack_date(e.at, policy.timezone)} · {_event_line(e)}" for e in events[-40:]]
+    text = "*Timeline*\n" + "\n".join(lines) if lines else "*Timeline*: nothing yet"
+    card = case_card(policy, case)[:-1]  # the buttons belong in the thread, not in a private reply
+    shown = [*card, SectionBlock(text=MarkdownTextObject(text=_clip(text, 2900))).to_dict()]
+    if scheduled:
+        upcoming = [f"{slack_date(n.due_at, policy.timezone)} · {_nudge_line(n)}" for n in scheduled[:15]]
+        shown.append(
+            SectionBlock(text=MarkdownTextObject(text="*Scheduled*\n" + "\n".join(upcoming))).to_dict()
+        )
+    return shown
+
+
+def _nudge_line(nudge: Nudge) -> str:
+    who = f"<@{nudge.recipient_id}>" if nudge.recipient_id else "the team"
+    labels = {
+        "fix_reminder": f"fix reminder to {who}",
+        "fix_escalate": f"heads-up to {who} if the fix is still late",
+    }
+    return labels.get(nudge.kind, f"{nudge.kind} for {who}")
+
+
+def _event_line(event: TimelineEvent) -> str:
+    who = f"<@{event.actor_id}> " if event.actor_id else ""
+    labels = {
+        "logged": "logged it",
+        "note": "noted",
+        "severity": "changed severity",
+        "details": "edited",
+        "owner": "assigned the fix",
+        "deadline": "moved the deadline",
+        "fixed": "marked it fixed",
+        "reminder": "reminder",
+        "escalated": "escalated",
+        "deferred": "quiet hours",
+        "apology_requested": "apology requested",
+        "apologized": "apologized",
+        "gesture": "something extra",
+        "gesture_requested": "asked to approve a gesture",
+        "gesture_approved": "approved the gesture",
+        "gesture_declined": "declined the gesture",
+        "checkin_asked": "check-in due",
+        "checkin": "checked in",
+        "improvement": "what we changed",
+        "closed": "closed it",
+        "reopened": "reopened it",
+    }
+    return _clip(f"{who}{labels.get(event.kind, event.kind)}: {redact_contact(event.text)}", 300)
+
+
+def case_list(policy: Policy, cases: list[Case], which: str) -> str:
+    """One line per case for `/recover list`."""
+    if not cases:
+        return f"No {which} cases." if which != "all" else "No cases yet."
+    lines = [
+        f"• *{case_key(policy, c)}* {severity_label(c.severity)} — {_clip(redact_contact(c.summary), 90)}"
+        f" ({c.status.replace('_', ' ')})"
+        for c in cases
+    ]
+    return f"*{which.capitalize()} cases* ({len(cases)})\n" + "\n".join(lines)
+
+
+def _severity_options(blank: str | None = None) -> list[Option]:
+    options = [Option(text=severity_label(s), value=s) for s in SEVERITIES]
+    return ([Option(text=blank, value="auto")] if blank else []) + options
+
+
+def new_case_view(
+    policy: Policy, *, summary: str = "", customer_name: str = "", contact: str = "", metadata: str = ""
+) -> dict[str, Any]:
+    """The `/recover new` and "Log as complaint" modal."""
+    channel = policy.complaints_channels[0]
+    blocks = [
+        InputBlock(
+            block_id=ids.SUMMARY,
+            label="What went wrong for the customer?",
+            element=PlainTextInputElement(
+                action_id=ids.SUMMARY,
+                multiline=True,
+                max_length=3000,
+                initial_value=_clip(summary, 3000) or None,
+            ),
+        ),
+        InputBlock(
+            block_id=ids.CUSTOMER_NAME,
+            label="Customer name",
+            optional=True,
+            element=PlainTextInputElement(
+                action_id=ids.CUSTOMER_NAME, max_length=200, initial_value=customer_name or None
+            ),
+        ),
+        InputBlock(
+            block_id=ids.CUSTOMER_CONTACT,
+            label="Customer contact (e-mail or phone)",
+            hint="Kept private: shown only to the people on the case, never in a channel.",
+            optional=True,
+            element=PlainTextInputElement(
+                action_id=ids.CUSTOMER_CONTACT, max_length=300, initial_value=contact or None
+            ),
+        ),
+        InputBlock(
+            block_id=ids.SEVERITY,
+            label="Severity",
+            optional=True,
+            hint="Leave it blank and Bounceback triages it for you, and says why.",
+            element=StaticSelectElement(
+                action_id=ids.SEVERITY,
+                placeholder="Triage it for me",
+                options=_severity_options("Triage it for me"),
+            ),
+        ),
+        InputBlock(
+            block_id=ids.CARD_CHANNEL,
+            label="Post the case card in",
+            element=ConversationSelectElement(action_id=ids.CARD_CHANNEL, initial_conversation=channel),
+        ),
+    ]
+    view = View(
+        type="modal",
+        callback_id=ids.NEW_CASE_VIEW,
+        title="Log a complaint",
+        submit="Log it",
+        close="Cancel",
+        private_metadata=metadata,
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+def severity_view(policy: Policy, case: Case) -> dict[str, Any]:
+    """The "Change severity" modal."""
+    current = Option(text=severity_label(case.severity), value=case.severity)
+    view = View(
+        type="modal",
+        callback_id=ids.SEVERITY_VIEW,
+        title=f"Severity of {case_key(policy, case)}"[:24],
+        submit="Change it",
+        close="Cancel",
+        private_metadata=str(case.id),
+        blocks=[
+            InputBlock(
+                block_id=ids.SEVERITY,
+                label="New severity",
+                element=StaticSelectElement(
+                    action_id=ids.SEVERITY, options=_severity_options(), initial_option=current
+                ),
+            ),
+            InputBlock(
+                block_id=ids.REASON,
+                label="Why?",
+                hint="It goes on the case's timeline, and re-routes the apology if the level changes.",
+                element=PlainTextInputElement(action_id=ids.REASON, max_length=300),
+            ),
+        ],
+    )
+    return view.to_dict()
+
+
+def details_view(policy: Policy, case: Case) -> dict[str, Any]:
+    """The "Edit details" modal (summary and customer, contact included: modals are private)."""
+    contact = ", ".join(v for v in (case.customer_email, case.customer_phone) if v)
+    view = new_case_view(
+        policy,
+        summary=case.summary,
+        customer_name=case.customer_name or "",
+        contact=contact,
+        metadata=str(case.id),
+    )
+    view.update(
+        callback_id=ids.DETAILS_VIEW,
+        title={"type": "plain_text", "text": f"Edit {case_key(policy, case)}"[:24]},
+    )
+    view["submit"] = {"type": "plain_text", "text": "Save"}
+    view["blocks"] = view["blocks"][:3]
+    return view

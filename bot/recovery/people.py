@@ -1,0 +1,62 @@
+"""People we nudge and sign for: names and time zones, remembered so scheduled work never asks Slack."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session, col, select
+
+from bot.policy.model import Policy
+from bot.store.models import Person, utcnow
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What Slack tells us about a person."""
+
+    name: str | None
+    tz: str | None
+
+
+def remember(session: Session, profiles: dict[str, Profile]) -> None:
+    """Store what Slack told us about each person."""
+    for user_id, profile in profiles.items():
+        person = session.get(Person, user_id) or Person(user_id=user_id, tz=profile.tz or "UTC")
+        person.tz = profile.tz or person.tz
+        person.name = profile.name or person.name
+        person.updated_at = utcnow()
+        session.add(person)
+
+
+def load(session: Session, user_ids: Iterable[str | None]) -> list[Person]:
+    """Read these people in one query; `zone_of` and `name_of` then find them without asking again."""
+    wanted = {user_id for user_id in user_ids if user_id}
+    if not wanted:
+        return []
+    return list(session.exec(select(Person).where(col(Person.user_id).in_(wanted))))
+
+
+def zone_of(session: Session, *, policy: Policy, user_id: str | None) -> ZoneInfo:
+    """The person's time zone, or the policy's when we do not know it."""
+    person = session.get(Person, user_id) if user_id else None
+    if person is not None:
+        try:
+            return ZoneInfo(person.tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return policy.timezone
+
+
+def name_of(session: Session, user_id: str) -> str | None:
+    """The person's real name, when we know it."""
+    person = session.get(Person, user_id)
+    return person.name if person else None
+
+
+def zone_in(profiles: dict[str, Profile], user_id: str, default: ZoneInfo) -> ZoneInfo:
+    """The time zone Slack just gave for this person, or `default`."""
+    tz = profiles[user_id].tz if user_id in profiles else None
+    try:
+        return ZoneInfo(tz) if tz else default
+    except (ZoneInfoNotFoundError, ValueError):
+        return default

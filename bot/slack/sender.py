@@ -1,0 +1,341 @@
+"""The one way out to Slack: the pump that delivers what the outbox (bot/outbox.py) holds.
+
+The pump claims each row atomically, so two replicas never send it twice; a call that still fails
+after the client's own retries (5xx, dropped connections) stays owed and is tried again later with a
+growing pause. A rate limit (429) pauses only its channel, for the Retry-After Slack gives, and that
+channel keeps a learned pace afterwards. An update of a message or a Home tab that a newer one
+replaces before it goes out is marked superseded and never sent, so an old version can never
+overwrite a newer one.
+"""
+
+import base64
+import logging
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import ColumnElement, func, or_, update
+from sqlmodel import Session, col, select
+
+from bot.slack.pacing import Paces, retry_after
+from bot.store import outbox
+from bot.store.db import Database
+from bot.store.models import Outbox, utcnow
+from bot.store.outbox import abandoned, newest_by_target, replaces
+
+log = logging.getLogger(__name__)
+
+MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any channel gets in a minute
+MAX_PAUSE = timedelta(minutes=10)
+RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
+PERMANENT_ERRORS = {
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "msg_too_long",
+    "no_text",
+    "invalid_arguments",
+    "user_not_found",
+    "cannot_dm_bot",
+    "invalid_auth",
+    "not_authed",
+    "account_inactive",
+    "token_revoked",
+    "message_not_found",
+    "cant_update_message",
+    "missing_scope",
+    "not_allowed_token_type",
+}
+
+
+Renderer = Callable[[Session, dict[str, Any]], dict[str, Any]]  # (session, fields) → the payload to send
+
+
+class MissingPrerequisite(Exception):
+    """An owed call needs the ts of a message that will never exist."""
+
+
+def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
+    """Where Slack paces this call: the channel or person it goes to (a reply's or update's: its message's)."""
+    parent = earlier.get(row.after_key or "")
+    given = (
+        row.payload.get("channel") or (parent and parent.payload.get("channel")) or row.payload.get("user_id")
+    )
+    return str(given or row.method)
+
+
+class Sender:
+    """Delivers owed Slack calls in order, from a worker thread woken after each commit.
+
+    A channel Slack rate-limits (429) waits out its Retry-After without holding up the others: its
+    calls go back to the outbox, due when Slack said, and its later calls wait behind them.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        client: WebClient,
+        *,
+        renderers: Mapping[str, Renderer] | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.client = client  # without slack_sdk's rate-limit handler: a 429 must not stall every channel
+        self.renderers = dict(renderers or {})  # payload {"render": name, ...} is built when it goes out
+        self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
+        self._paces = Paces(clock)  # how fast Slack lets us call in each channel
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._delivered = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the pump thread."""
+        self._thread = threading.Thread(target=self._run, name="bounceback-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the call in flight, deliver what is owed now (within `timeout`), and stop."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.drain():
+            pass  # anything left stays in the outbox for the next start
+
+    @property
+    def running(self) -> bool:
+        """True while the pump thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def wake(self) -> None:
+        """Something new is owed: deliver it now rather than at the next tick."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._wake.wait(timeout=self._paces.idle())
+                self._wake.clear()
+                while self.drain() and not self._stop.is_set():
+                    pass
+            except Exception:
+                log.exception("the outbox pump failed; it will try again")
+            with self._delivered:
+                self._delivered.notify_all()
+
+    def owed_now(self) -> int:
+        """How many calls are due now (or in a moment), waiting out a rate limit, or being sent."""
+        with self.db.reading() as session:
+            return session.exec(select(func.count()).select_from(Outbox).where(self._owed())).one()
+
+    def owed_keys(self, limit: int = 10) -> list[str]:
+        """What `owed_now` counts, as "key (state, attempts, last error)": for a settle that timed out."""
+        with self.db.reading() as session:
+            rows = session.exec(select(Outbox).where(self._owed()).order_by(col(Outbox.id)).limit(limit))
+            return [f"{r.key} ({r.state}, {r.attempts} attempts, {r.last_error or 'no error'})" for r in rows]
+
+    def _owed(self) -> ColumnElement[bool]:
+        soon = self.clock() + timedelta(seconds=2)
+        return (col(Outbox.state) == "sending") | (
+            (col(Outbox.state) == "pending")
+            & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+        )
+
+    def wait_delivered(self, timeout: float) -> None:
+        """Block until the pump finishes its next round (or timeout)."""
+        self.wake()
+        with self._delivered:
+            self._delivered.wait(timeout=max(0.0, timeout))
+
+    def drain(self, limit: int = 50) -> int:
+        """Deliver up to `limit` due calls in order; returns how many it sent, put off or dropped."""
+        now = self.clock()
+        due, earlier, newest = self._due(now, limit)
+        queue = [(row, _lane(row, earlier)) for row in due]
+        handled, put_off = 0, defaultdict(list)
+        while queue:
+            held = []  # in a lane paced for a moment: sent later in this round, in order
+            for row, lane in queue:
+                pace = self._paces.closed(lane, now)
+                if pace is not None and not pace.refused:
+                    held.append((row, lane))
+                elif pace is not None:  # behind a 429: waits in the outbox, in order
+                    if row.state == "pending":  # a dead sender's claim stays, so its retry looks in Slack
+                        put_off[pace.reopens].append(row.id)
+                        handled += 1
+                elif newest.get(replaces(row.method, row.key, row.after_key) or "", row.id) > row.id:
+                    handled += self._supersede(row.id, now)
+                elif self._claim(row, now):
+                    handled += 1
+                    self._deliver(row, earlier, lane)
+            if not held:
+                break
+            opens = self._paces.opens(lane for _, lane in held)
+            if self._wake.wait(timeout=max(0.0, (opens - self.clock()).total_seconds())):
+                break  # something new is owed: read the outbox again
+            queue, now = held, self.clock()
+        if put_off:
+            with self.db.session() as session:
+                for reopens, ids in put_off.items():
+                    session.execute(
+                        update(Outbox)
+                        .where(col(Outbox.id).in_(ids), col(Outbox.state) == "pending")
+                        .values(due_at=reopens, last_error=RATE_LIMITED)
+                    )
+        return handled
+
+    def _due(self, now: datetime, limit: int) -> tuple[list[Outbox], dict[str, Outbox], dict[str, int]]:
+        """In one read: the calls due, the messages they depend on, and the newest call per target."""
+        with self.db.reading() as session:
+            due = list(
+                session.exec(
+                    select(Outbox)
+                    .where(
+                        or_((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now), abandoned(now))
+                    )
+                    .order_by(col(Outbox.id))
+                    .limit(limit)
+                )
+            )
+            after_keys = {row.after_key for row in due if row.after_key}
+            earlier = {r.key: r for r in session.exec(select(Outbox).where(col(Outbox.key).in_(after_keys)))}
+            newest = newest_by_target(session, due)
+            session.expunge_all()  # the rows outlive this read
+        return due, earlier, newest
+
+    def _supersede(self, row_id: int, now: datetime) -> bool:
+        """A newer call replaces this one (a later version of a message or Home tab): never send it."""
+        with self.db.session() as session:
+            return outbox.supersede(session, row_id, now)
+
+    def _claim(self, row: Outbox, now: datetime) -> bool:
+        """Atomically take a row; only one process can win it."""
+        with self.db.session() as session:
+            won = outbox.claim(session, row.id, now)
+        row.attempts += won
+        return won
+
+    def _deliver(self, row: Outbox, earlier: dict[str, Outbox], lane: str) -> None:
+        try:
+            payload = self._resolve(row, earlier)
+        except MissingPrerequisite as problem:
+            log.error("%s", problem)
+            self._record(row, state="failed", last_error=str(problem)[:500])
+            return
+        if payload is None:
+            self._retry_later(row, "waiting for an earlier message", pause=timedelta(seconds=1))
+            return
+        try:
+            payload = self._render(payload)
+            found = self._already_posted(row, payload) if row.state == "sending" else None
+            response = found or self._call(row.method, payload)
+        except SlackApiError as error:
+            self._refused(row, lane, error)
+            return
+        except Exception as error:  # connection errors that outlived the client's retries
+            self._retry_later(row, f"{type(error).__name__}: {error}")
+            return
+        self._sent(row, payload, response)
+        earlier[row.key] = row  # a reply or update owed after it can go out in this same round
+        self._paces.went_through(lane)
+
+    def _sent(self, row: Outbox, payload: dict[str, Any], response: Any) -> None:
+        """Record a call Slack took, with where the message now is."""
+        row.state, row.result_channel = "sent", response.get("channel") or payload.get("channel")
+        row.result_ts = response.get("ts") or payload.get("ts")
+        with self.db.session() as session:
+            outbox.mark_sent(
+                session, row, self.clock(), rendered=payload if "render" in row.payload else None
+            )
+
+    def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
+        """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""
+        reason = error.response.get("error", "unknown_error") if error.response else "unknown_error"
+        seconds = retry_after(error)
+        if seconds is not None:  # a pace, not a failure: it does not lengthen the pause after errors
+            reopens = self._paces.limited(lane, seconds)
+            log.info("Slack asked us to wait %.0f s before %s in %s", seconds, row.method, lane)
+            self._record(
+                row, state="pending", due_at=reopens, attempts=Outbox.attempts - 1, last_error=RATE_LIMITED
+            )
+        elif reason in PERMANENT_ERRORS:
+            log.error("Slack refused %s for %s: %s", row.method, row.key, reason)
+            self._record(row, state="failed", last_error=reason)
+        else:
+            self._retry_later(row, reason)
+
+    def _call(self, method: str, payload: dict[str, Any]) -> Any:
+        """One Web API call; an upload is slack_sdk's files_upload_v2 (get URL, upload, complete)."""
+        if method != "files.upload_v2":
+            return self.client.api_call(method, json=payload)
+        content = base64.b64decode(payload["content_b64"])
+        fields = {k: v for k, v in payload.items() if k not in ("content_b64", "channel")}
+        return self.client.files_upload_v2(channel=payload["channel"], content=content, **fields)
+
+    def _already_posted(self, row: Outbox, payload: dict[str, Any]) -> dict[str, Any] | None:
+        """After a crash mid-send: the message Slack already has under this key, if any."""
+        if row.method != "chat.postMessage":
+            return None
+        channel = str(payload.get("channel", ""))
+        if channel.startswith(("U", "W")):
+            channel = self.client.conversations_open(users=channel)["channel"]["id"]
+        # From when it was owed, not from this claim: the attempt that reached Slack may be any earlier one
+        since = f"{row.created_at.timestamp() - 60:.6f}"
+        common = {"channel": channel, "oldest": since, "include_all_metadata": True, "limit": 200}
+        cursor = None
+        for _ in range(MAX_HISTORY_PAGES):  # every message since it was owed, page by page
+            if payload.get("thread_ts"):
+                page = self.client.conversations_replies(ts=payload["thread_ts"], cursor=cursor, **common)
+            else:
+                page = self.client.conversations_history(cursor=cursor, **common)
+            for message in page.get("messages", []):
+                if (message.get("metadata") or {}).get("event_payload", {}).get("key") == row.key:
+                    log.info("%s was already delivered before a restart; not sending it again", row.key)
+                    return {"channel": channel, "ts": message["ts"]}
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        return None
+
+    @staticmethod
+    def _resolve(row: Outbox, earlier: dict[str, Outbox]) -> dict[str, Any] | None:
+        """The payload with the ts of the message it depends on filled in; None if not sent yet."""
+        payload = dict(row.payload)
+        if row.after_key is None:
+            return payload
+        first = earlier.get(row.after_key)
+        if first is None or first.state == "failed":
+            raise MissingPrerequisite(f"{row.key} depends on {row.after_key}, which was never sent")
+        if first.state != "sent" or not first.result_ts:
+            return None
+        field = "ts" if row.method == "chat.update" else "thread_ts"
+        payload[field] = first.result_ts
+        payload["channel"] = first.result_channel
+        return payload
+
+    def _render(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A payload built now, from the database as it is (a Home tab); others as they were owed."""
+        if "render" not in payload:
+            return payload
+        fields = {k: v for k, v in payload.items() if k != "render"}
+        with self.db.reading() as session:
+            return self.renderers[payload["render"]](session, fields)
+
+    def _retry_later(self, row: Outbox, reason: str, pause: timedelta | None = None) -> None:
+        pause = pause or min(MAX_PAUSE, timedelta(seconds=2 ** min(row.attempts, 10)))
+        log.warning("will retry %s %s in %s: %s", row.method, row.key, pause, reason)
+        self._record(row, state="pending", last_error=reason[:500], due_at=self.clock() + pause)
+
+    def _record(self, row: Outbox, **values: Any) -> None:
+        """Write down what became of a call."""
+        with self.db.session() as session:
+            session.execute(update(Outbox).where(col(Outbox.id) == row.id).values(**values))

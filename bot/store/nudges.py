@@ -1,0 +1,60 @@
+"""Nudges: what must happen later, stored as rows in the caller's transaction (see schedules/firing)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from bot.store.db import insert_once
+from bot.store.models import Nudge
+
+
+@dataclass(frozen=True)
+class Defer:
+    """A firer's answer: not now (quiet hours), try again at `until`."""
+
+    until: datetime
+
+
+def schedule(
+    session: Session,
+    *,
+    key: str,
+    kind: str,
+    due_at: datetime,
+    case_id: int | None = None,
+    recipient_id: str | None = None,
+    payload: dict | None = None,
+) -> bool:
+    """Add a nudge in the caller's transaction; False when a nudge with this key already exists."""
+    added = insert_once(
+        session,
+        Nudge,
+        "key",
+        key=key,
+        kind=kind,
+        due_at=due_at,
+        case_id=case_id,
+        recipient_id=recipient_id,
+        payload=payload or {},
+    )
+    return added is not None
+
+
+def cancel(session: Session, *, case_id: int, kinds: tuple[str, ...]) -> int:
+    """Cancel a case's pending nudges of these kinds, in the caller's transaction."""
+    result = session.execute(
+        update(Nudge)
+        .where(col(Nudge.case_id) == case_id, col(Nudge.kind).in_(kinds), col(Nudge.state) == "pending")
+        .values(state="cancelled")
+    )
+    return result.rowcount
+
+
+def pending(session: Session, *, case_id: int) -> list[Nudge]:
+    """What is still scheduled for a case, soonest first."""
+    query = (
+        select(Nudge).where(Nudge.case_id == case_id, Nudge.state == "pending").order_by(col(Nudge.due_at))
+    )
+    return list(session.exec(query))

@@ -1,0 +1,146 @@
+"""The outbox: every Slack call is owed in the same transaction as the change that needs it.
+
+A crash therefore never loses a message: what was committed is delivered by the pump in
+bot/sender.py. Each key is owed once, and a post carries its key in Slack message metadata, so
+the pump can tell after a crash whether Slack already has it.
+"""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, or_, update
+from sqlmodel import Session, col, select
+
+from bot.store.db import insert_once
+from bot.store.models import Case, Outbox
+
+METADATA_TYPE = "bounceback_outbox"
+STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
+
+# The pump's writes, built once: one per call it makes, so rebuilding each would cost more than the write.
+_OUTBOX, _CASE = Outbox.__table__, Case.__table__  # type: ignore[attr-defined]
+
+
+def _claimed_before(moment: Any) -> ColumnElement[bool]:
+    """Rows a sender claimed before `moment` and never finished (a value, or a bound parameter)."""
+    return (_OUTBOX.c.state == "sending") & (_OUTBOX.c.claimed_at < moment)
+
+
+_CLAIMABLE = (_OUTBOX.c.id == bindparam("row_id")) & or_(
+    _OUTBOX.c.state == "pending", _claimed_before(bindparam("stale_before"))
+)
+_CLAIM = (
+    update(_OUTBOX)
+    .where(_CLAIMABLE)
+    .values(state="sending", claimed_at=bindparam("now"), attempts=_OUTBOX.c.attempts + 1)
+)
+_SUPERSEDE = (
+    update(_OUTBOX).where(_CLAIMABLE).values(state="superseded", claimed_at=bindparam("now"), last_error=None)
+)
+_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row_id"))
+    .values(state="sent", sent_at=bindparam("now"), last_error=None, result_channel=bindparam("channel"))
+    .values(result_ts=bindparam("ts"))
+)
+_SENT_AS_RENDERED = _SENT.values(payload=bindparam("rendered"))
+_THREAD_STARTED = (
+    update(_CASE)
+    .where(_CASE.c.id == bindparam("case_id"), _CASE.c.thread_ts.is_(None))
+    .values(thread_channel=bindparam("channel"), thread_ts=bindparam("ts"))
+)
+
+
+def latest_key(session: Session, prefix: str) -> str | None:
+    """The most recently owed key starting with `prefix` (e.g. a case's latest owner DM)."""
+    query = select(Outbox.key).where(col(Outbox.key).startswith(prefix)).order_by(col(Outbox.id).desc())
+    return session.exec(query).first()
+
+
+def owe(
+    session: Session,
+    *,
+    key: str,
+    method: str,
+    payload: dict[str, Any],
+    purpose: str = "message",
+    case_id: int | None = None,
+    after_key: str | None = None,
+) -> bool:
+    """Record a Slack call to make after commit; False when the same key is already owed or sent."""
+    if method == "chat.postMessage":
+        payload = {**payload, "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}}}
+    owed = insert_once(
+        session,
+        Outbox,
+        "key",
+        key=key,
+        method=method,
+        payload=payload,
+        purpose=purpose,
+        case_id=case_id,
+        after_key=after_key,
+    )
+    return owed is not None  # None: the key was taken
+
+
+def abandoned(now: datetime) -> ColumnElement[bool]:
+    """Rows claimed by a sender that died mid-call."""
+    return _claimed_before(now - STALE_CLAIM)
+
+
+def claim(session: Session, row_id: int, now: datetime) -> bool:
+    """Take an owed (or abandoned) row for sending; only one sender can win it."""
+    return session.execute(_CLAIM, _claimable(row_id, now)).rowcount == 1
+
+
+def supersede(session: Session, row_id: int, now: datetime) -> bool:
+    """Retire an owed row a newer one replaces; False when another sender took it first."""
+    return session.execute(_SUPERSEDE, _claimable(row_id, now)).rowcount == 1
+
+
+def _claimable(row_id: int, now: datetime) -> dict[str, Any]:
+    return {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}
+
+
+def mark_sent(session: Session, row: Outbox, now: datetime, rendered: dict[str, Any] | None = None) -> None:
+    """Record that Slack took the call (with what was rendered, if it was built at send time).
+
+    A case card starts the case's thread, so the case learns where its thread is.
+    """
+    params = {"row_id": row.id, "now": now, "channel": row.result_channel, "ts": row.result_ts}
+    if rendered is None:
+        session.execute(_SENT, params)
+    else:
+        session.execute(_SENT_AS_RENDERED, {**params, "rendered": rendered})
+    if row.purpose == "card" and row.case_id is not None:
+        session.execute(
+            _THREAD_STARTED, {"case_id": row.case_id, "channel": row.result_channel, "ts": row.result_ts}
+        )
+
+
+def replaces(method: str, key: str, after_key: str | None) -> str | None:
+    """What a call replaces outright (one message, one person's Home tab); None if it adds something."""
+    if method == "chat.update" and after_key:
+        return f"update:{after_key}"
+    if method == "views.publish" and key.startswith("home:"):
+        return "home:" + key.split(":")[1]
+    return None
+
+
+def newest_by_target(session: Session, rows: list[Outbox]) -> dict[str, int]:
+    """The id of the newest row owed for each target these rows replace."""
+    replacing = [row.id for row in rows if replaces(row.method, row.key, row.after_key)]
+    if not replacing:
+        return {}
+    newer = session.exec(
+        select(Outbox.id, Outbox.method, Outbox.key, Outbox.after_key)
+        .where(col(Outbox.id) >= min(replacing))
+        .where(col(Outbox.method).in_(("chat.update", "views.publish")))
+    )
+    newest: dict[str, int] = {}
+    for row_id, method, key, after_key in newer:
+        target = replaces(method, key, after_key)
+        if target is not None:
+            newest[target] = max(newest.get(target, 0), row_id)
+    return newest
