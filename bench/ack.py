@@ -15,7 +15,7 @@ from bench.load import Load, run_load
 from bench.serve import Served, settings_for
 from bench.slackside import BenchStandIn, driver_for
 from bench.table import Row
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.wire import Delivery
@@ -37,7 +37,7 @@ def _command(driver: SlackDriver) -> Callable[[int], Delivery]:
 def _press(card_ts: str) -> Surface:
     def make(driver: SlackDriver) -> Callable[[int], Delivery]:
         return lambda i: driver.block_action(
-            cast.ADMIN.id, ids.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card_ts)
+            cast.ADMIN.id, Action.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card_ts)
         )
 
     return make
@@ -77,7 +77,7 @@ def run(standin: BenchStandIn, *, requests: int, warmup: int, levels: tuple[int,
             drivers = {"bare": driver_for(bare.url, standin), "bounceback": driver_for(ours.url, standin)}
             drivers["bounceback"].command(cast.FRONT_DESK.id, f"new {TEXTS[0]}")
             ours.settle()
-            card_ts = standin.latest_bot_post(cast.COMPLAINTS, ids.CHANGE_SEVERITY)
+            card_ts = standin.latest_bot_post(cast.COMPLAINTS, Action.CHANGE_SEVERITY)
             if card_ts is None:
                 raise RuntimeError("no case card with a Change severity button was posted")
             surfaces: dict[str, Surface] = {"/recover new": _command, "Change severity": _press(card_ts)}

@@ -17,8 +17,8 @@ from bot.sandbox import cast
 from bot.slack.client import make_client
 from bot.slack.http import EVENTS_PATH
 
-WAITRESS_THREADS = 8  # as bot.service.Service
-LISTENER_WORKERS = 16  # as bot.service.Service
+WAITRESS_THREADS = 8  # as bot.server.Service
+LISTENER_WORKERS = 16  # as bot.server.Service
 
 
 def create_bare_app(signing_secret: str, api_url: str) -> App:

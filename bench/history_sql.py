@@ -3,7 +3,7 @@
 What a person fluent in SQL would send over a plain DBAPI connection: one pass over the window's
 timeline events for every count, one for the apologies with their medians (window functions, so
 no rows come back to Python), one for the improvements, and the case, gesture and customer
-queries as they must be. The answers are compared with `bot.metrics.figures` so the two are
+queries as they must be. The answers are compared with `bot.recovery.metrics.figures` so the two are
 known to compute the same thing.
 """
 

@@ -21,8 +21,9 @@ from bench.serve import Served, settings_for
 from bench.slackside import BenchStandIn
 from bench.table import Row
 from bot.policy.reader import load_policy
-from bot.runtime import Runtime
+from bot.runtime import build_runtime
 from bot.sandbox import cast
+from bot.slack.context import Runtime
 from schedules import jobs
 
 FAR = timedelta(days=30)
@@ -153,7 +154,7 @@ def run(standin: BenchStandIn, *, pending: int, due: int, ticks: int) -> list[Ro
         database = Path(tmp) / "clock.sqlite3"
         settings = settings_for(standin.api_url(), f"sqlite:///{database}")
         with Served("bounceback", settings) as ours:
-            runtime = Runtime.build(settings, load_policy(settings.policy_path))
+            runtime = build_runtime(settings, load_policy(settings.policy_path))
             time.sleep(3)
             idle_rss, idle_cpu, idle_ticks = ours.rss_mib(), _cpu_ms_per_s(ours, 5), _tick_ms(runtime, ticks)
             insert_pending(database, pending)

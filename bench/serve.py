@@ -1,4 +1,4 @@
-"""The app under test in a process of its own: Bounceback (bot.service.Service) or the bare baseline.
+"""The app under test in a process of its own: Bounceback (bot.server.Service) or the bare baseline.
 
 The measuring process only sends requests and reads the database; the server's CPU time and
 resident memory are its own, read from /proc by pid.

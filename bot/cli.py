@@ -101,7 +101,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _digest(args: argparse.Namespace) -> int:
     from bot.recovery import digest
-    from bot.runtime import Runtime
+    from bot.runtime import build_runtime
     from bot.store.models import utcnow
 
     settings = load_settings(os.environ)
@@ -109,7 +109,7 @@ def _digest(args: argparse.Namespace) -> int:
     _logging(settings)
     if not policy.digest_channel:
         raise ConfigError(f"{policy.source}: digest_channel: not set, so there is nowhere to post the digest")
-    runtime = Runtime.build(settings, policy)
+    runtime = build_runtime(settings, policy)
     now = utcnow()
     with runtime.db.session() as session:
         digest.post(session, policy=policy, key=f"digest:now:{now.isoformat()}", until=now)

@@ -1,65 +1,50 @@
-"""Everything a running Bounceback holds: settings, policy, database, Slack client, sender."""
+"""Putting a Bounceback together: the database migrated, the Slack clients, the sender wired to the domain."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.policy.model import Policy
-from bot.recovery import digest, home, people
+from bot.recovery import cases, digest, home, people
 from bot.settings import Settings
 from bot.slack.client import make_client, profiles
+from bot.slack.context import Runtime
 from bot.slack.sender import Sender
 from bot.store.db import Database
 from bot.store.models import utcnow
 
 
-@dataclass
-class Runtime:
-    """The shared parts, handed to listeners through Bolt's context and to jobs by the clock."""
+def build_runtime(settings: Settings, policy: Policy) -> Runtime:
+    """Connect and migrate the database and make the Slack clients (calls auth.test); starts nothing."""
+    db = Database(settings.database_url)
+    db.migrate()
+    client = make_client(settings.bot_token, settings.api_url)
+    sender = Sender(
+        db,
+        make_client(settings.bot_token, settings.api_url, wait_out_rate_limits=False),
+        renderers={"home": partial(_home_tab, tabs=home.HomeTab(policy))},
+        on_sent={"card": cases.thread_started},
+    )
+    workspace_url = client.auth_test().get("url")
+    return Runtime(policy=policy, db=db, client=client, sender=sender, workspace_url=workspace_url)
 
-    settings: Settings
-    policy: Policy
-    db: Database
-    client: WebClient
-    sender: Sender
-    workspace_url: str | None = None  # https://acme.slack.com/, for permalinks
 
-    @classmethod
-    def build(cls, settings: Settings, policy: Policy) -> "Runtime":
-        """Connect and migrate the database and make the Slack client; starts nothing."""
-        db = Database(settings.database_url)
-        db.migrate()
-        client = make_client(settings.bot_token, settings.api_url)
-        renderers = {
-            "home": lambda session, fields: {
-                **fields,
-                "view": home.home_view(session, policy=policy, user_id=fields["user_id"]),
-            }
-        }
-        sender_client = make_client(settings.bot_token, settings.api_url, wait_out_rate_limits=False)
-        sender = Sender(db, sender_client, renderers=renderers)
-        runtime = cls(settings=settings, policy=policy, db=db, client=client, sender=sender)
-        runtime.workspace_url = client.auth_test().get("url")
-        return runtime
+def _home_tab(session: Session, fields: dict[str, Any], *, tabs: home.HomeTab) -> dict[str, Any]:
+    """The views.publish payload of an owed Home tab, drawn as the database is when it goes out."""
+    return {**fields, "view": tabs.render(session, user_id=fields["user_id"])}
 
-    def learn_people(self) -> None:
-        """Remember the names and time zones of everyone on the ladder (to sign drafts, for quiet hours)."""
-        everyone = [p for level in self.policy.ladder for p in level.people] + list(self.policy.admins)
-        found = profiles(self.client, everyone)
-        with self.db.session() as session:
-            people.remember(session, found)
 
-    def plan_digest(self) -> None:
-        """Make sure the next weekly digest is scheduled (no-op without a digest in the policy)."""
-        with self.transaction() as session:
-            digest.schedule_next(session, policy=self.policy, after=utcnow())
+def learn_people(runtime: Runtime) -> None:
+    """Remember the names and time zones of everyone on the ladder (to sign drafts, for quiet hours)."""
+    policy = runtime.policy
+    everyone = [p for level in policy.ladder for p in level.people] + list(policy.admins)
+    found = profiles(runtime.client, everyone)
+    with runtime.db.session() as session:
+        people.remember(session, found)
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A unit of work: committed together, then whatever it owes Slack goes out at once."""
-        with self.db.session() as session:
-            yield session
-        self.sender.wake()
+
+def plan_digest(runtime: Runtime) -> None:
+    """Make sure the next weekly digest is scheduled (no-op without a digest in the policy)."""
+    with runtime.transaction() as session:
+        digest.schedule_next(session, policy=runtime.policy, after=utcnow())

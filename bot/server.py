@@ -9,11 +9,13 @@ import waitress
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.policy.model import Policy
-from bot.runtime import Runtime
+from bot.runtime import build_runtime, learn_people, plan_digest
 from bot.settings import Settings
 from bot.slack.app import create_app
+from bot.slack.context import Runtime
 from bot.slack.executor import ListenerPools
 from bot.slack.http import EVENTS_PATH, wsgi_app
+from handlers import register_all
 from schedules.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -37,13 +39,18 @@ class Service:
 
     def start(self, port: int | None = None) -> "Service":
         """Migrate, start the sender and the clock, then listen (HTTP, or Socket Mode plus /healthz)."""
-        self.runtime = Runtime.build(self.settings, self.policy)
-        self.runtime.learn_people()
-        self.runtime.plan_digest()
+        self.runtime = build_runtime(self.settings, self.policy)
+        learn_people(self.runtime)
+        plan_digest(self.runtime)
         self.runtime.sender.start()
         self.clock = Clock(self.runtime)
         self.clock.start()
-        app = create_app(self.runtime, listener_executor=self._listeners)
+        app = create_app(
+            self.runtime,
+            register=register_all,
+            signing_secret=self.settings.signing_secret,
+            listener_executor=self._listeners,
+        )
         self._server = waitress.create_server(
             wsgi_app(None if self.socket_mode else app, self.healthy),
             host=self.host,

@@ -1,23 +1,25 @@
-"""`/recover`: parse, call a service, answer privately."""
+"""`/recover`: parse, call a service, answer privately (acknowledged by the app's middleware)."""
 
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.recovery import cases, checkins, closing, fixes, gestures, intake, metrics
 from bot.recovery.cases import Complaint
 from bot.recovery.customer import extract_customer
 from bot.recovery.deadlines import parse_deadline, slack_date
-from bot.recovery.messages import card, ids
+from bot.recovery.messages import card
+from bot.recovery.messages.figures import summary_lines
+from bot.recovery.messages.ids import RECOVER_COMMAND
 from bot.recovery.messages.policy import describe_policy
 from bot.recovery.people import zone_in
-from bot.runtime import Runtime
 from bot.slack.client import profiles, respond
+from bot.slack.context import Runtime
 from bot.slack.grammar import Command, help_text, parse
 from bot.store import nudges
-from bot.store.models import utcnow
+from bot.store.models import CheckinOutcome, GestureState, Source, utcnow
 from handlers.forms import open_modal
 from handlers.guard import guarded
 
@@ -26,16 +28,13 @@ Reply = dict[str, Any] | None
 
 def register(app: App) -> None:
     """Attach the slash command."""
-    app.command(ids.RECOVER_COMMAND)(guarded(on_recover))
+    app.command(RECOVER_COMMAND)(guarded(on_recover))
 
 
-def on_recover(
-    ack: Ack, body: dict[str, Any], command: dict[str, Any], context: BoltContext, client: WebClient
-) -> None:
-    """Every `/recover …`: acknowledged at once, answered through the response_url."""
-    ack()
-    parsed = parse(command.get("text", ""))
-    reply = SUBCOMMANDS[parsed.name](context["rt"], parsed, command, client)
+def on_recover(rt: Runtime, command: dict[str, Any], client: WebClient) -> None:
+    """Every `/recover …`: answered through the response_url."""
+    parsed = parse(command.get("text", ""), prefix=rt.policy.case_prefix)
+    reply = SUBCOMMANDS[parsed.name](rt, parsed, command, client)
     if reply:
         respond(command["response_url"], **reply)
 
@@ -53,7 +52,7 @@ def _new(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) 
     complaint = Complaint(
         text=text,
         reporter_id=command["user_id"],
-        source="command",
+        source=Source.COMMAND,
         source_key=f"cmd:{command['trigger_id']}",
         customer=extract_customer(text),
     )
@@ -74,7 +73,7 @@ def _list(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient)
 
 def _show(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     with rt.db.reading() as session:
-        case = cases.get_case(session, policy=rt.policy, key=cmd.case)
+        case = cases.get_case(session, policy=rt.policy, number=cmd.case)
         events, scheduled = cases.timeline(session, case=case), nudges.pending(session, case_id=case.id)
         shown = card.timeline_blocks(rt.policy, case, events, scheduled)
         return {"text": card.card_text(rt.policy, case), "blocks": shown}
@@ -85,7 +84,7 @@ def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebCli
         case = intake.change_severity(
             session,
             policy=rt.policy,
-            key=cmd.case,
+            case=cases.get_case(session, policy=rt.policy, number=cmd.case),
             severity=cmd.args["severity"],
             reason=cmd.args["reason"],
             actor_id=command["user_id"],
@@ -97,14 +96,17 @@ def _severity(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebCli
 def _owner(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     typer, owner = command["user_id"], cmd.args["owner"]
     found = profiles(client, [typer, owner])
-    due = (
-        parse_deadline(cmd.args["when"], zone=zone_in(found, typer, rt.policy.timezone))
-        if cmd.args["when"]
-        else None
-    )
+    zone = zone_in(found, typer, rt.policy.timezone)
+    due = parse_deadline(cmd.args["when"], zone=zone) if cmd.args["when"] else None
     with rt.transaction() as session:
         case = fixes.assign_owner(
-            session, policy=rt.policy, key=cmd.case, owner_id=owner, due=due, actor_id=typer, profiles=found
+            session,
+            policy=rt.policy,
+            case=cases.get_case(session, policy=rt.policy, number=cmd.case),
+            owner_id=owner,
+            due=due,
+            actor_id=typer,
+            profiles=found,
         )
         key, when = cases.case_key(rt.policy, case), slack_date(case.fix_due_at, rt.policy.timezone)
     return {"text": f"<@{owner}> now owns the fix for *{key}*, due {when}. They have been sent a DM."}
@@ -116,7 +118,13 @@ def _due(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) 
     due = parse_deadline(cmd.args["when"], zone=zone_in(found, typer, rt.policy.timezone))
     with rt.transaction() as session:
         case = fixes.change_due(
-            session, policy=rt.policy, key=cmd.case, due=due, reason="", actor_id=typer, profiles=found
+            session,
+            policy=rt.policy,
+            case=cases.get_case(session, policy=rt.policy, number=cmd.case),
+            due=due,
+            reason="",
+            actor_id=typer,
+            profiles=found,
         )
         key, when = cases.case_key(rt.policy, case), slack_date(case.fix_due_at, rt.policy.timezone)
     return {"text": f"The fix for *{key}* is now due {when}; reminders follow the new date."}
@@ -124,8 +132,9 @@ def _due(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) 
 
 def _fixed(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     with rt.transaction() as session:
-        case = fixes.mark_fixed(
-            session, policy=rt.policy, key=cmd.case, note=cmd.args["note"], actor_id=command["user_id"]
+        case = cases.get_case(session, policy=rt.policy, number=cmd.case)
+        fixes.mark_fixed(
+            session, policy=rt.policy, case=case, note=cmd.args["note"], actor_id=command["user_id"]
         )
         key = cases.case_key(rt.policy, case)
     return {"text": f"*{key}* is marked fixed. Reminders have stopped."}
@@ -135,9 +144,14 @@ def _gesture(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClie
     what, amount = gestures.split_amount(cmd.args["what"])
     with rt.transaction() as session:
         gesture = gestures.offer(
-            session, policy=rt.policy, key=cmd.case, what=what, amount=amount, actor_id=command["user_id"]
+            session,
+            policy=rt.policy,
+            case=cases.get_case(session, policy=rt.policy, number=cmd.case),
+            what=what,
+            amount=amount,
+            actor_id=command["user_id"],
         )
-        if gesture.state == "pending":
+        if gesture.state == GestureState.PENDING:
             return {
                 "text": f"That is above your gesture limit, so <@{gesture.approver_id}> has been asked to approve it."
             }
@@ -145,17 +159,18 @@ def _gesture(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClie
 
 
 def _checkin(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
+    outcome = CheckinOutcome(cmd.args["outcome"])
     with rt.transaction() as session:
         case = checkins.record_outcome(
             session,
             policy=rt.policy,
-            key=cmd.case,
-            outcome=cmd.args["outcome"],
+            case=cases.get_case(session, policy=rt.policy, number=cmd.case),
+            outcome=outcome,
             note=cmd.args["note"],
             actor_id=command["user_id"],
         )
         key = cases.case_key(rt.policy, case)
-    return {"text": f"Check-in recorded on *{key}*: {checkins.OUTCOMES[cmd.args['outcome']]}."}
+    return {"text": f"Check-in recorded on *{key}*: {outcome.label}."}
 
 
 def _improve(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
@@ -163,7 +178,7 @@ def _improve(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClie
         case = closing.improve(
             session,
             policy=rt.policy,
-            key=cmd.case,
+            case=cases.get_case(session, policy=rt.policy, number=cmd.case),
             root_cause=cmd.args["root_cause"],
             change=cmd.args["change"],
             actor_id=command["user_id"],
@@ -174,15 +189,17 @@ def _improve(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClie
 
 def _close(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     with rt.transaction() as session:
-        case = closing.close(session, policy=rt.policy, key=cmd.case, actor_id=command["user_id"])
+        case = cases.get_case(session, policy=rt.policy, number=cmd.case)
+        closing.close(session, policy=rt.policy, case=case, actor_id=command["user_id"])
         key = cases.case_key(rt.policy, case)
     return {"text": f"*{key}* is closed. Thank you for seeing it through."}
 
 
 def _reopen(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient) -> Reply:
     with rt.transaction() as session:
-        case = closing.reopen(
-            session, policy=rt.policy, key=cmd.case, reason=cmd.args["reason"], actor_id=command["user_id"]
+        case = cases.get_case(session, policy=rt.policy, number=cmd.case)
+        closing.reopen(
+            session, policy=rt.policy, case=case, reason=cmd.args["reason"], actor_id=command["user_id"]
         )
         key = cases.case_key(rt.policy, case)
     return {"text": f"*{key}* is reopened."}
@@ -192,7 +209,7 @@ def _stats(rt: Runtime, cmd: Command, command: dict[str, Any], client: WebClient
     since, until = metrics.window(cmd.args["period"], now=utcnow())
     with rt.db.reading() as session:
         figures = metrics.figures(session, policy=rt.policy, since=since, until=until)
-    lines = metrics.summary_lines(figures, policy=rt.policy)
+    lines = summary_lines(figures, policy=rt.policy)
     return {"text": f"*How we did, last {cmd.args['period']}*\n" + "\n".join(lines)}
 
 

@@ -2,12 +2,11 @@
 
 from typing import Any
 
-from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
+from slack_bolt import App
 
-from bot.recovery import home, metrics
-from bot.store import inbox
-from bot.store.models import utcnow
+from bot.recovery import tell
+from bot.slack import events
+from bot.slack.context import Runtime
 from handlers.guard import guarded
 
 
@@ -17,11 +16,10 @@ def register(app: App) -> None:
     app.event("app_home_opened")(guarded(on_home_opened))
 
 
-def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def on_message(rt: Runtime, body: dict[str, Any], event: dict[str, Any]) -> None:
     """A message the inbox already holds: make it a case or a note (idempotent, so replays are safe)."""
-    rt = context["rt"]
     with rt.transaction() as session:
-        inbox.process(
+        events.process(
             session,
             policy=rt.policy,
             event_id=body.get("event_id", ""),
@@ -30,17 +28,9 @@ def on_message(body: dict[str, Any], event: dict[str, Any], context: BoltContext
         )
 
 
-def on_home_opened(
-    body: dict[str, Any], event: dict[str, Any], context: BoltContext, client: WebClient
-) -> None:
-    """Show the person their own queue on the Home tab."""
+def on_home_opened(rt: Runtime, body: dict[str, Any], event: dict[str, Any]) -> None:
+    """Show the person their own queue on the Home tab (drawn as it goes out, like every refresh)."""
     if event.get("tab", "home") != "home":
         return
-    rt = context["rt"]
-    since, until = metrics.window("7d", now=utcnow())
-    with rt.db.reading() as session:
-        team = metrics.summary_lines(
-            metrics.figures(session, policy=rt.policy, since=since, until=until), policy=rt.policy
-        )
-        view = home.home_view(session, policy=rt.policy, user_id=event["user"], team=team)
-    client.views_publish(user_id=event["user"], view=view)
+    with rt.transaction() as session:
+        tell.refresh_home(session, user_id=event["user"], reason=f"opened:{body.get('event_id', '')}")

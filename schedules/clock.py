@@ -4,7 +4,7 @@ import logging
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.runtime import Runtime
+from bot.slack.context import Runtime
 from schedules import jobs
 
 log = logging.getLogger(__name__)

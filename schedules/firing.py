@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from bot.policy.model import Policy
 from bot.recovery import people
 from bot.store.db import Database
-from bot.store.models import Case, Nudge, utcnow
+from bot.store.models import Case, Nudge, NudgeState, utcnow
 from bot.store.nudges import Defer
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def fire_due(db: Database, policy: Policy, firers: dict[str, Firer], *, batch: i
     with db.session() as session:
         query = (
             select(Nudge)
-            .where(col(Nudge.state) == "pending", col(Nudge.due_at) <= now)
+            .where(col(Nudge.state) == NudgeState.PENDING, col(Nudge.due_at) <= now)
             .order_by(col(Nudge.due_at), col(Nudge.id))
             .limit(batch)
         )
@@ -58,7 +58,7 @@ def fire_due(db: Database, policy: Policy, firers: dict[str, Firer], *, batch: i
 def next_due(db: Database) -> datetime | None:
     """When the soonest pending nudge falls due (read without waiting for SQLite's writer)."""
     with db.reading() as session:
-        query = select(Nudge.due_at).where(col(Nudge.state) == "pending").order_by(col(Nudge.due_at))
+        query = select(Nudge.due_at).where(col(Nudge.state) == NudgeState.PENDING).order_by(col(Nudge.due_at))
         return session.exec(query.limit(1)).first()
 
 
@@ -93,8 +93,8 @@ def _settle(nudge: Nudge, firers: dict[str, Firer], answer: Defer | None, now: d
     """Mark the nudge done, push it back (Defer), or cancel it when nothing can fire its kind."""
     if nudge.kind not in firers:
         log.error("no firer for nudge kind %r (%s); cancelling it", nudge.kind, nudge.key)
-        nudge.state = "cancelled"
+        nudge.state = NudgeState.CANCELLED
     elif isinstance(answer, Defer):
         nudge.due_at, nudge.deferrals = answer.until, nudge.deferrals + 1
     else:
-        nudge.state, nudge.fired_at = "done", now
+        nudge.state, nudge.fired_at = NudgeState.DONE, now

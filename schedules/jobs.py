@@ -7,9 +7,10 @@ from bot.recovery.apologies import fire_apology_escalate
 from bot.recovery.checkins import fire_checkin
 from bot.recovery.digest import fire_digest
 from bot.recovery.reminders import fire_fix_escalate, fire_fix_reminder
-from bot.runtime import Runtime
+from bot.slack import events
+from bot.slack.context import Runtime
 from bot.store import inbox
-from bot.store.models import utcnow
+from bot.store.models import NudgeKind, utcnow
 from schedules.firing import Firer, fire_due, next_due
 
 log = logging.getLogger(__name__)
@@ -17,11 +18,11 @@ BATCH = 50  # nudges fired per transaction: the first of a crowd are visible (an
 WAIT_WITHIN = 0.9  # seconds of its own second a tick waits for nudges falling due, short of the next
 CLOCK_SLACK = 0.001  # sleep a hair past the due time: the wall clock and the sleep's clock differ
 FIRERS: dict[str, Firer] = {
-    "fix_reminder": fire_fix_reminder,
-    "fix_escalate": fire_fix_escalate,
-    "apology_escalate": fire_apology_escalate,
-    "checkin": fire_checkin,
-    "digest": fire_digest,
+    NudgeKind.FIX_REMINDER: fire_fix_reminder,
+    NudgeKind.FIX_ESCALATE: fire_fix_escalate,
+    NudgeKind.APOLOGY_ESCALATE: fire_apology_escalate,
+    NudgeKind.CHECKIN: fire_checkin,
+    NudgeKind.DIGEST: fire_digest,
 }
 _runtime: Runtime | None = None
 
@@ -69,13 +70,13 @@ def _sleep_until_due(runtime: Runtime, ends: float) -> bool:
 
 
 def replay_inbox(runtime: Runtime) -> None:
-    """Process message events whose worker died after storing them."""
+    """Process message events whose worker died after storing them (the inbox only hands them back)."""
     with runtime.db.reading() as session:  # an idle tick takes no write lock
         waiting = [(row.event_id, row.payload) for row in inbox.stale(session)]
     for event_id, event in waiting:
         log.warning("replaying event %s: its first worker never finished it", event_id)
         with runtime.transaction() as session:
-            inbox.process(
+            events.process(
                 session,
                 policy=runtime.policy,
                 event_id=event_id,

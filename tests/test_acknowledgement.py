@@ -10,15 +10,17 @@ import pytest
 import waitress
 from sqlmodel import select
 
-from bot.recovery.messages import ids
-from bot.runtime import Runtime
+from bot.recovery.messages.ids import Action, Modal
+from bot.runtime import build_runtime
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.rig import Rig
 from bot.slack.app import create_app
+from bot.slack.context import Runtime
 from bot.slack.executor import ListenerPools
 from bot.slack.http import EVENTS_PATH, wsgi_app
 from bot.store.models import Case
+from handlers import register_all
 from tests.helpers import wait_until
 
 
@@ -45,10 +47,17 @@ def serving(pool: Executor) -> Iterator[tuple[SlackDriver, Runtime]]:
     rig = Rig()  # only for its settings, stand-in and temporary database; the app is served below
     rig.standin.start()
     cast.populate(rig.standin)
-    runtime = Runtime.build(rig.settings, rig.policy)
+    runtime = build_runtime(rig.settings, rig.policy)
     runtime.sender.start()
     server: Any = waitress.create_server(
-        wsgi_app(create_app(runtime, listener_executor=pool), lambda: True), host="127.0.0.1", port=0
+        wsgi_app(
+            create_app(
+                runtime, register=register_all, signing_secret=cast.SIGNING_SECRET, listener_executor=pool
+            ),
+            lambda: True,
+        ),
+        host="127.0.0.1",
+        port=0,
     )
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
@@ -78,13 +87,13 @@ def test_a_command_and_a_button_are_acknowledged_before_any_worker_is_free(busy)
     card = wait_until(lambda: bot_posts_in(driver, cast.COMPLAINTS), what="the case card")[0]
 
     pressed = driver.block_action(
-        cast.FRONT_DESK.id, ids.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card["ts"])
+        cast.FRONT_DESK.id, Action.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card["ts"])
     )
     assert pressed.status == 200
     assert driver.standin.opened_views(cast.FRONT_DESK.id) == []
     pool.release()
     opened = driver.standin.opened_views(cast.FRONT_DESK.id)
-    assert [view["callback_id"] for view in opened] == [ids.SEVERITY_VIEW]
+    assert [view["callback_id"] for view in opened] == [Modal.SEVERITY]
 
 
 def bot_posts_in(driver: SlackDriver, channel: str) -> list[dict[str, Any]]:
@@ -102,12 +111,12 @@ def test_a_flood_of_complaint_events_never_delays_a_persons_button() -> None:
         pools.background(False)
         driver.post_message(cast.WAITER.id, cast.COMPLAINTS, "We waited an hour for a table that was booked.")
 
-        driver.block_action(cast.FRONT_DESK.id, ids.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card["ts"]))
+        driver.block_action(cast.FRONT_DESK.id, Action.CHANGE_SEVERITY, message=(cast.COMPLAINTS, card["ts"]))
         opened = wait_until(lambda: driver.standin.opened_views(cast.FRONT_DESK.id), what="the modal")
         with runtime.db.reading() as session:
             stored = len(session.exec(select(Case)).all())
         flood.set()
         wait_until(lambda: len(bot_posts_in(driver, cast.COMPLAINTS)) == 2, what="the second case's card")
         pools.shutdown()
-    assert [view["callback_id"] for view in opened] == [ids.SEVERITY_VIEW]
+    assert [view["callback_id"] for view in opened] == [Modal.SEVERITY]
     assert stored == 1  # the modal opened while the complaint still waited for the background lane

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input
 from bot.recovery.quality.check import check_apology
 from bot.sandbox.cast import (
     COMPLAINTS,
@@ -83,7 +83,7 @@ def test_a_minor_complaint_asks_the_team_lead_with_a_draft_that_passes_its_check
 def test_only_the_person_asked_anyone_higher_or_an_admin_may_act(rig, who):
     log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
     [request] = requests(rig, LEAD)
-    for action in (ids.APPROVE_APOLOGY, ids.EDIT_APOLOGY, ids.HAND_APOLOGY, ids.ESCALATE_APOLOGY):
+    for action in (Action.APPROVE_APOLOGY, Action.EDIT_APOLOGY, Action.HAND_APOLOGY, Action.ESCALATE_APOLOGY):
         delivery = press(rig, who, action, request)
         assert delivery.status == 200
         assert any(
@@ -97,7 +97,7 @@ def test_only_the_person_asked_anyone_higher_or_an_admin_may_act(rig, who):
 def test_approve_and_send_posts_the_signed_apology_and_retires_the_request(rig):
     ts = log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
     [request] = requests(rig, LEAD)
-    press(rig, MANAGER, ids.APPROVE_APOLOGY, request)  # someone higher on the ladder may act too
+    press(rig, MANAGER, Action.APPROVE_APOLOGY, request)  # someone higher on the ladder may act too
     [case] = all_cases(rig)
     assert (case.apology_state, case.apology_by, case.status) == ("approved", MANAGER.id, "apologized")
     posted = [m for m in bot_posts(rig, COMPLAINTS, thread_ts=ts) if "*Apology*" in m["text"]]
@@ -109,7 +109,7 @@ def test_approve_and_send_posts_the_signed_apology_and_retires_the_request(rig):
     [done] = events(rig, case.id, "apologized")
     waited = int((case.apology_at - case.created_at).total_seconds())
     assert done.data["on_target"] is True and done.data["seconds"] == waited
-    again = press(rig, LEAD, ids.APPROVE_APOLOGY, request)
+    again = press(rig, LEAD, Action.APPROVE_APOLOGY, request)
     assert any("has moved on" in r for r in refusals(rig, again))
     assert len([m for m in bot_posts(rig, COMPLAINTS, thread_ts=ts) if "*Apology*" in m["text"]]) == 1
 
@@ -139,18 +139,20 @@ def test_a_severity_change_that_needs_a_higher_level_reroutes_at_once(rig):
 def test_edit_shows_errors_inline_until_sent_as_written(rig):
     ts = log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
     [request] = requests(rig, LEAD)
-    press(rig, LEAD, ids.EDIT_APOLOGY, request)
+    press(rig, LEAD, Action.EDIT_APOLOGY, request)
     [view] = rig.standin.opened_views(LEAD.id)
     excuse = "We're sorry, but the kitchen was short-staffed this morning."
-    values = {ids.APOLOGY_TEXT: {ids.APOLOGY_TEXT: {"type": "plain_text_input", "value": excuse}}}
+    values = {Input.APOLOGY_TEXT: {Input.APOLOGY_TEXT: {"type": "plain_text_input", "value": excuse}}}
     refused = rig.driver.view_submission(LEAD.id, view["id"], values)
-    assert refused.json["response_action"] == "errors" and "✗" in refused.json["errors"][ids.APOLOGY_TEXT]
+    assert refused.json["response_action"] == "errors" and "✗" in refused.json["errors"][Input.APOLOGY_TEXT]
     assert all_cases(rig)[0].apology_state == "requested"
-    values[ids.AS_WRITTEN] = {ids.AS_WRITTEN: {"type": "checkboxes", "selected_options": [{"value": "yes"}]}}
-    values[ids.GESTURE_WHAT] = {
-        ids.GESTURE_WHAT: {"type": "plain_text_input", "value": "a free breakfast tomorrow"}
+    values[Input.AS_WRITTEN] = {
+        Input.AS_WRITTEN: {"type": "checkboxes", "selected_options": [{"value": "yes"}]}
     }
-    values[ids.GESTURE_AMOUNT] = {ids.GESTURE_AMOUNT: {"type": "number_input", "value": "18"}}
+    values[Input.GESTURE_WHAT] = {
+        Input.GESTURE_WHAT: {"type": "plain_text_input", "value": "a free breakfast tomorrow"}
+    }
+    values[Input.GESTURE_AMOUNT] = {Input.GESTURE_AMOUNT: {"type": "number_input", "value": "18"}}
     sent = rig.driver.view_submission(LEAD.id, view["id"], values)
     assert sent.status == 200 and not sent.body_text.strip()
     rig.service.settle()
@@ -169,28 +171,32 @@ def test_edit_shows_errors_inline_until_sent_as_written(rig):
 def test_hand_over_goes_only_to_the_same_level_or_higher_and_escalate_goes_one_up(rig):
     log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
     [request] = requests(rig, LEAD)
-    press(rig, LEAD, ids.HAND_APOLOGY, request)
+    press(rig, LEAD, Action.HAND_APOLOGY, request)
     [view] = rig.standin.opened_views(LEAD.id)
     lower = rig.driver.view_submission(
         LEAD.id,
         view["id"],
-        {ids.HAND_TO: {ids.HAND_TO: {"type": "users_select", "selected_user": SUPPORT.id}}},
+        {Input.HAND_TO: {Input.HAND_TO: {"type": "users_select", "selected_user": SUPPORT.id}}},
     )
-    assert "not on the apology ladder" in lower.json["errors"][ids.HAND_TO]
+    assert "not on the apology ladder" in lower.json["errors"][Input.HAND_TO]
     rig.driver.view_submission(
         LEAD.id,
         view["id"],
-        {ids.HAND_TO: {ids.HAND_TO: {"type": "users_select", "selected_user": MANAGER.id}}},
+        {Input.HAND_TO: {Input.HAND_TO: {"type": "users_select", "selected_user": MANAGER.id}}},
     )
     rig.service.settle()
     [handed] = requests(rig, MANAGER)
     assert all_cases(rig)[0].apology_leader_id == MANAGER.id
-    press(rig, MANAGER, ids.ESCALATE_APOLOGY, handed)
+    press(rig, MANAGER, Action.ESCALATE_APOLOGY, handed)
     [view] = rig.standin.opened_views(MANAGER.id)
     rig.driver.view_submission(
         MANAGER.id,
         view["id"],
-        {ids.REASON: {ids.REASON: {"type": "plain_text_input", "value": "she is a regular and very upset"}}},
+        {
+            Input.REASON: {
+                Input.REASON: {"type": "plain_text_input", "value": "she is a regular and very upset"}
+            }
+        },
     )
     rig.service.settle()
     assert len(requests(rig, DIRECTOR)) == 1
@@ -210,9 +216,9 @@ def test_gestures_within_the_limit_are_given_and_above_it_go_for_approval(rig):
         if r.url == asked.response_url
     )
     [ask] = [m for m in rig.standin.dm(DIRECTOR.id) if "would like to give" in m["text"]]
-    refused = press(rig, OUTSIDER, ids.APPROVE_GESTURE, ask)
+    refused = press(rig, OUTSIDER, Action.APPROVE_GESTURE, ask)
     assert any("only they, someone higher, or an admin" in r for r in refusals(rig, refused))
-    press(rig, DIRECTOR, ids.APPROVE_GESTURE, ask)
+    press(rig, DIRECTOR, Action.APPROVE_GESTURE, ask)
     thread = [m["text"] for m in bot_posts(rig, COMPLAINTS, thread_ts=ts)]
     assert any("a complimentary dessert ($20.00)" in t for t in thread)
     assert any("Approved by" in t and "a night on the house" in t for t in thread)

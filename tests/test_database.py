@@ -146,7 +146,7 @@ def test_after_a_restart_sqlite_finds_check_in_answers_by_case_not_by_kind(tmp_p
     first.dispose()
     restarted = Database(url)
     restarted.migrate()  # every start-up: the planner's statistics are brought up to date
-    # How the Home tab looks for the answers to a person's check-ins (bot/home.py:checkins_due)
+    # How the Home tab looks for the answers to a person's check-ins (bot/recovery/home.py:checkins_due)
     answers = select(TimelineEvent).where(
         TimelineEvent.kind == "checkin", col(TimelineEvent.case_id).in_(range(1, 51))
     )

@@ -11,10 +11,9 @@ from sqlmodel import Session, col, select
 from bot.policy.model import Policy
 from bot.policy.reader import load_policy
 from bot.recovery import cases
-from bot.runtime import Runtime
 from bot.sandbox.cast import BOT_TOKEN, DEMO_POLICY, FRONT_DESK, SUPPORT
-from bot.settings import Settings
 from bot.slack.client import make_client
+from bot.slack.context import Runtime
 from bot.slack.sender import Sender
 from bot.store.db import Database
 from bot.store.models import Case, Nudge, Outbox, TimelineEvent, utcnow
@@ -168,8 +167,7 @@ def test_a_tick_fires_what_falls_due_before_the_next_tick_and_nothing_later(db, 
     [soon] = add_nudges(db, ["retired"], ago=timedelta(seconds=-0.2))  # no firer: taken means cancelled
     [later] = add_nudges(db, ["retired"], ago=timedelta(seconds=-1.5))
     client = make_client(BOT_TOKEN, "http://127.0.0.1:9/api/")  # never called: the sender is not started
-    settings = Settings(BOT_TOKEN, None, None, "http://127.0.0.1:9/api/", db.url, str(DEMO_POLICY), 0, "INFO")
-    jobs.bind(Runtime(settings=settings, policy=policy, db=db, client=client, sender=Sender(db, client)))
+    jobs.bind(Runtime(policy=policy, db=db, client=client, sender=Sender(db, client)))
     jobs.tick()
     nudges = by_key(db)
     assert nudges[soon].state == "cancelled" and nudges[later].state == "pending"

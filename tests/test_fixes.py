@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, DIRECTOR, FRONT_DESK, MANAGER, OUTSIDER, SUPPORT
 from bot.sandbox.rig import Rig
 from bot.store.models import Nudge, Outbox, utcnow
@@ -66,7 +66,7 @@ def test_the_whole_reminder_sequence_then_mark_fixed_stops_it(fast):
     ]
     assert kinds[:3] == ["before", "before", "due"] and "overdue" in kinds[3:]
     fast.driver.block_action(
-        SUPPORT.id, ids.MARK_FIXED, value="1", message=(owner_dm["channel"], owner_dm["ts"])
+        SUPPORT.id, Action.MARK_FIXED, value="1", message=(owner_dm["channel"], owner_dm["ts"])
     )
     fast.service.settle()
     assert all(n.state in ("done", "cancelled") for n in nudges(fast) if n.kind.startswith("fix"))
@@ -88,7 +88,7 @@ def test_need_more_time_reschedules_and_tells_the_leader(fast):
     fast.driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 3 seconds")
     [owner_dm] = fast.standin.wait_for(lambda: dms(fast, SUPPORT.id), what="the owner's DM")
     fast.driver.block_action(
-        SUPPORT.id, ids.NEED_MORE_TIME, value="1", message=(owner_dm["channel"], owner_dm["ts"])
+        SUPPORT.id, Action.NEED_MORE_TIME, value="1", message=(owner_dm["channel"], owner_dm["ts"])
     )
     fast.service.settle()
     [view] = fast.standin.opened_views(SUPPORT.id)
@@ -96,17 +96,17 @@ def test_need_more_time_reschedules_and_tells_the_leader(fast):
         SUPPORT.id,
         view["id"],
         {
-            ids.FIX_DUE: {ids.FIX_DUE: {"type": "plain_text_input", "value": "last tuesday"}},
-            ids.REASON: {ids.REASON: {"type": "plain_text_input", "value": "waiting on the supplier"}},
+            Input.FIX_DUE: {Input.FIX_DUE: {"type": "plain_text_input", "value": "last tuesday"}},
+            Input.REASON: {Input.REASON: {"type": "plain_text_input", "value": "waiting on the supplier"}},
         },
     )
-    assert "already passed" in bad.json["errors"][ids.FIX_DUE]
+    assert "already passed" in bad.json["errors"][Input.FIX_DUE]
     good = fast.driver.view_submission(
         SUPPORT.id,
         view["id"],
         {
-            ids.FIX_DUE: {ids.FIX_DUE: {"type": "plain_text_input", "value": "in 5 seconds"}},
-            ids.REASON: {ids.REASON: {"type": "plain_text_input", "value": "waiting on the supplier"}},
+            Input.FIX_DUE: {Input.FIX_DUE: {"type": "plain_text_input", "value": "in 5 seconds"}},
+            Input.REASON: {Input.REASON: {"type": "plain_text_input", "value": "waiting on the supplier"}},
         },
     )
     assert good.status == 200
@@ -178,27 +178,30 @@ def test_fixed_by_command_and_the_typed_grammar(fast):
 def test_the_assign_button_opens_a_person_and_date_time_picker(fast):
     new_case(fast)
     [card] = [m for m in fast.standin.messages(COMPLAINTS) if m.get("bot_id")]
-    fast.driver.block_action(FRONT_DESK.id, ids.ASSIGN_OWNER, value="1", message=(COMPLAINTS, card["ts"]))
+    fast.driver.block_action(FRONT_DESK.id, Action.ASSIGN_OWNER, value="1", message=(COMPLAINTS, card["ts"]))
     fast.service.settle()
     [view] = fast.standin.opened_views(FRONT_DESK.id)
     past = fast.driver.view_submission(
         FRONT_DESK.id,
         view["id"],
         {
-            ids.FIX_OWNER: {ids.FIX_OWNER: {"type": "users_select", "selected_user": SUPPORT.id}},
-            ids.FIX_DUE: {
-                ids.FIX_DUE: {"type": "datetimepicker", "selected_date_time": int(utcnow().timestamp()) - 60}
+            Input.FIX_OWNER: {Input.FIX_OWNER: {"type": "users_select", "selected_user": SUPPORT.id}},
+            Input.FIX_DUE: {
+                Input.FIX_DUE: {
+                    "type": "datetimepicker",
+                    "selected_date_time": int(utcnow().timestamp()) - 60,
+                }
             },
         },
     )
-    assert ids.FIX_DUE in past.json["errors"]
+    assert Input.FIX_DUE in past.json["errors"]
     due = int(utcnow().timestamp()) + 3600
     ok = fast.driver.view_submission(
         FRONT_DESK.id,
         view["id"],
         {
-            ids.FIX_OWNER: {ids.FIX_OWNER: {"type": "users_select", "selected_user": SUPPORT.id}},
-            ids.FIX_DUE: {ids.FIX_DUE: {"type": "datetimepicker", "selected_date_time": due}},
+            Input.FIX_OWNER: {Input.FIX_OWNER: {"type": "users_select", "selected_user": SUPPORT.id}},
+            Input.FIX_DUE: {Input.FIX_DUE: {"type": "datetimepicker", "selected_date_time": due}},
         },
     )
     assert ok.status == 200
@@ -216,7 +219,7 @@ def test_marking_fixed_after_more_time_still_updates_the_owners_dm(fast):
     [owner_dm] = fast.standin.wait_for(lambda: dms(fast, SUPPORT.id), what="the owner's DM")
     fast.driver.command(SUPPORT.id, "due REC-1 in 2 hours")
     fast.driver.block_action(
-        SUPPORT.id, ids.MARK_FIXED, value="1", message=(owner_dm["channel"], owner_dm["ts"])
+        SUPPORT.id, Action.MARK_FIXED, value="1", message=(owner_dm["channel"], owner_dm["ts"])
     )
     fast.service.settle()
     assert "marked fixed by" in fast.standin.message(owner_dm["channel"], owner_dm["ts"])["text"]

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import select
 
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, LEAD, MANAGER, OUTSIDER, SUPPORT
 from bot.sandbox.rig import Rig
 from bot.store.models import Nudge
@@ -34,7 +34,7 @@ def fixed_case(rig, text="Customer: Ana Ruiz says her breakfast order was wrong 
     request = next(m for m in rig.standin.dm(LEAD.id) if "Apology needed" in m["text"])
     button = next(e for b in request["blocks"] if b["type"] == "actions" for e in b["elements"])
     rig.driver.block_action(
-        LEAD.id, ids.APPROVE_APOLOGY, value=button["value"], message=(request["channel"], request["ts"])
+        LEAD.id, Action.APPROVE_APOLOGY, value=button["value"], message=(request["channel"], request["ts"])
     )
     rig.service.settle()
     rig.driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 1 hour")
@@ -70,17 +70,17 @@ def test_after_the_fix_whoever_apologized_checks_in_and_all_good_makes_it_ready_
     assert "Time to check in with Ana Ruiz about REC-1: is everything okay?" in shown
     assert "Remade the order and sent it up" in shown
     assert all_cases(loop)[0].status == "following_up"
-    refused = press(loop, OUTSIDER, ids.CHECKIN_OK, dm)
+    refused = press(loop, OUTSIDER, Action.CHECKIN_OK, dm)
     assert any(
         "only they, someone higher, or an admin" in r.text
         for r in loop.standin.responses
         if r.url == refused.response_url
     )
-    press(loop, LEAD, ids.CHECKIN_OK, dm)
+    press(loop, LEAD, Action.CHECKIN_OK, dm)
     assert "all good" in loop.standin.message(dm["channel"], dm["ts"])["text"]
     assert any("Ready to close" in m["text"] for m in bot_posts(loop, COMPLAINTS, thread_ts=ts))
     assert [e.data["outcome"] for e in events(loop, 1, "checkin")] == ["ok"]
-    again = press(loop, LEAD, ids.CHECKIN_OK, dm)
+    again = press(loop, LEAD, Action.CHECKIN_OK, dm)
     assert "already been answered" in " ".join(
         r.text for r in loop.standin.responses if r.url == again.response_url
     )
@@ -96,8 +96,8 @@ def test_answering_two_fired_check_ins_says_ready_to_close_once(tmp_path):
         first, second = rig.standin.wait_for(
             lambda: (dms := checkin_dms(rig)) and len(dms) == 2 and dms, what="both check-in DMs"
         )
-        press(rig, LEAD, ids.CHECKIN_OK, first)
-        press(rig, LEAD, ids.CHECKIN_OK, second)
+        press(rig, LEAD, Action.CHECKIN_OK, first)
+        press(rig, LEAD, Action.CHECKIN_OK, second)
         ready = [m for m in bot_posts(rig, COMPLAINTS, thread_ts=ts) if "Ready to close" in m["text"]]
         assert len(ready) == 1
         assert [e.data["outcome"] for e in events(rig, 1, "checkin")] == ["ok", "ok"]
@@ -106,7 +106,7 @@ def test_answering_two_fired_check_ins_says_ready_to_close_once(tmp_path):
 def test_still_unhappy_reopens_escalates_and_tells_the_thread(loop):
     ts = fixed_case(loop)
     [dm] = loop.standin.wait_for(lambda: checkin_dms(loop), what="the check-in DM")
-    press(loop, LEAD, ids.CHECKIN_UNHAPPY, dm)
+    press(loop, LEAD, Action.CHECKIN_UNHAPPY, dm)
     [case] = all_cases(loop)
     assert (case.status, case.apology_leader_id, case.apology_state) == ("reopened", MANAGER.id, "requested")
     assert any("still unhappy" in m["text"] for m in bot_posts(loop, COMPLAINTS, thread_ts=ts))
@@ -116,11 +116,11 @@ def test_still_unhappy_reopens_escalates_and_tells_the_thread(loop):
 def test_couldnt_reach_them_tries_again_up_to_the_policy_limit(loop):
     ts = fixed_case(loop)
     [first] = loop.standin.wait_for(lambda: checkin_dms(loop), what="the first check-in")
-    press(loop, LEAD, ids.CHECKIN_UNREACHABLE, first)
+    press(loop, LEAD, Action.CHECKIN_UNREACHABLE, first)
     second = loop.standin.wait_for(
         lambda: [m for m in checkin_dms(loop) if m["ts"] != first["ts"]], what="the retry"
     )[0]
-    press(loop, LEAD, ids.CHECKIN_UNREACHABLE, second)
+    press(loop, LEAD, Action.CHECKIN_UNREACHABLE, second)
     assert any("after 2 tries" in m["text"] for m in bot_posts(loop, COMPLAINTS, thread_ts=ts))
     with loop.service.runtime.db.session() as session:
         assert not session.exec(select(Nudge).where(Nudge.kind == "checkin", Nudge.state == "pending")).all()
@@ -167,19 +167,23 @@ def test_the_record_improvement_button_and_modal(loop):
     loop.service.settle()
     [card] = bot_posts(loop, COMPLAINTS)
     loop.driver.block_action(
-        FRONT_DESK.id, ids.RECORD_IMPROVEMENT, value="1", message=(COMPLAINTS, card["ts"])
+        FRONT_DESK.id, Action.RECORD_IMPROVEMENT, value="1", message=(COMPLAINTS, card["ts"])
     )
     loop.service.settle()
     [view] = loop.standin.opened_views(FRONT_DESK.id)
     blank = loop.driver.view_submission(
         FRONT_DESK.id,
         view["id"],
-        {ids.ROOT_CAUSE: {ids.ROOT_CAUSE: {"type": "plain_text_input", "value": ""}}},
+        {Input.ROOT_CAUSE: {Input.ROOT_CAUSE: {"type": "plain_text_input", "value": ""}}},
     )
-    assert set(blank.json["errors"]) == {ids.ROOT_CAUSE, ids.CHANGE}
+    assert set(blank.json["errors"]) == {Input.ROOT_CAUSE, Input.CHANGE}
     values = {
-        ids.ROOT_CAUSE: {ids.ROOT_CAUSE: {"type": "plain_text_input", "value": "no maintenance contract"}},
-        ids.CHANGE: {ids.CHANGE: {"type": "plain_text_input", "value": "signed a 24h maintenance contract"}},
+        Input.ROOT_CAUSE: {
+            Input.ROOT_CAUSE: {"type": "plain_text_input", "value": "no maintenance contract"}
+        },
+        Input.CHANGE: {
+            Input.CHANGE: {"type": "plain_text_input", "value": "signed a 24h maintenance contract"}
+        },
     }
     assert loop.driver.view_submission(FRONT_DESK.id, view["id"], values).status == 200
     loop.service.settle()

@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from bot.recovery.errors import UserError
 from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input, Modal
 from bot.sandbox.cast import FRONT_DESK, OUTSIDER
 from bot.sandbox.rig import Rig
 from bot.sandbox.wire import Delivery
-from bot.slack.app import SORRY
+from bot.slack.errors import SORRY
 from bot.slack.grammar import USAGE, Command, UsageError, parse
 from tests.helpers import all_cases, block_text, events
 
@@ -86,7 +87,7 @@ COMMAND_TEXT = st.one_of(WORDY, st.text(), HUGE)
 def parses_to(text: str) -> str | None:
     """The subcommand `text` asks for, or None when the parser refuses it (a refusal changes nothing)."""
     try:
-        return parse(text).name
+        return parse(text, prefix="REC").name
     except UserError:
         return None
 
@@ -95,7 +96,7 @@ def parses_to(text: str) -> str | None:
 @given(COMMAND_TEXT)
 def test_the_parser_answers_a_command_or_a_short_user_error_and_nothing_else(text):
     try:
-        parsed = parse(text)
+        parsed = parse(text, prefix="REC")
     except UserError as refusal:
         message = str(refusal)
         assert message.strip() and len(message) < 1000  # names the problem, never echoes 50k characters
@@ -170,49 +171,49 @@ def form(payload: Any) -> bytes:
 
 
 ACTION_IDS = [
-    ids.CHANGE_SEVERITY,
-    ids.EDIT_DETAILS,
-    ids.ASSIGN_OWNER,
-    ids.MARK_FIXED,
-    ids.NEED_MORE_TIME,
-    ids.APPROVE_APOLOGY,
-    ids.EDIT_APOLOGY,
-    ids.HAND_APOLOGY,
-    ids.ESCALATE_APOLOGY,
-    ids.APPROVE_GESTURE,
-    ids.DECLINE_GESTURE,
-    ids.CHECKIN_OK,
-    ids.CHECKIN_UNHAPPY,
-    ids.CHECKIN_UNREACHABLE,
-    ids.RECORD_IMPROVEMENT,
+    Action.CHANGE_SEVERITY,
+    Action.EDIT_DETAILS,
+    Action.ASSIGN_OWNER,
+    Action.MARK_FIXED,
+    Action.NEED_MORE_TIME,
+    Action.APPROVE_APOLOGY,
+    Action.EDIT_APOLOGY,
+    Action.HAND_APOLOGY,
+    Action.ESCALATE_APOLOGY,
+    Action.APPROVE_GESTURE,
+    Action.DECLINE_GESTURE,
+    Action.CHECKIN_OK,
+    Action.CHECKIN_UNHAPPY,
+    Action.CHECKIN_UNREACHABLE,
+    Action.RECORD_IMPROVEMENT,
 ]
 CALLBACK_IDS = [
-    ids.NEW_CASE_VIEW,
-    ids.SEVERITY_VIEW,
-    ids.DETAILS_VIEW,
-    ids.ASSIGN_VIEW,
-    ids.MORE_TIME_VIEW,
-    ids.EDIT_APOLOGY_VIEW,
-    ids.HAND_APOLOGY_VIEW,
-    ids.ESCALATE_APOLOGY_VIEW,
-    ids.IMPROVEMENT_VIEW,
+    Modal.NEW_CASE,
+    Modal.SEVERITY,
+    Modal.DETAILS,
+    Modal.ASSIGN_OWNER,
+    Modal.MORE_TIME,
+    Modal.EDIT_APOLOGY,
+    Modal.HAND_APOLOGY,
+    Modal.ESCALATE_APOLOGY,
+    Modal.IMPROVEMENT,
 ]
 BLOCK_IDS = [
-    ids.SUMMARY,
-    ids.CUSTOMER_NAME,
-    ids.CUSTOMER_CONTACT,
-    ids.SEVERITY,
-    ids.CARD_CHANNEL,
-    ids.REASON,
-    ids.FIX_OWNER,
-    ids.FIX_DUE,
-    ids.APOLOGY_TEXT,
-    ids.AS_WRITTEN,
-    ids.GESTURE_WHAT,
-    ids.GESTURE_AMOUNT,
-    ids.HAND_TO,
-    ids.ROOT_CAUSE,
-    ids.CHANGE,
+    Input.SUMMARY,
+    Input.CUSTOMER_NAME,
+    Input.CUSTOMER_CONTACT,
+    Input.SEVERITY,
+    Input.CARD_CHANNEL,
+    Input.REASON,
+    Input.FIX_OWNER,
+    Input.FIX_DUE,
+    Input.APOLOGY_TEXT,
+    Input.AS_WRITTEN,
+    Input.GESTURE_WHAT,
+    Input.GESTURE_AMOUNT,
+    Input.HAND_TO,
+    Input.ROOT_CAUSE,
+    Input.CHANGE,
 ]
 ODD_VALUES = ["", "../../x", "9999999999", "9" * 20, "1", "1:1", "n:1:1", "-1", "REC-1", "١", "1e9"]
 OTTO = {"id": OUTSIDER.id, "username": OUTSIDER.name, "team_id": "T0SANDBOX"}
@@ -264,24 +265,29 @@ MALFORMED: list[tuple[str, bytes, str, int | None]] = [  # name, body, content t
     ),
     (
         "block_actions by a user id",
-        form(press({"action_id": ids.MARK_FIXED}) | {"user": OUTSIDER.id}),
+        form(press({"action_id": Action.MARK_FIXED}) | {"user": OUTSIDER.id}),
         FORM,
         400,
     ),
-    ("block_actions with a number value", form(press({"action_id": ids.MARK_FIXED, "value": 1})), FORM, 400),
+    (
+        "block_actions with a number value",
+        form(press({"action_id": Action.MARK_FIXED, "value": 1})),
+        FORM,
+        400,
+    ),
     ("unknown action id", form(press({"action_id": "zzz", "value": "1"})), FORM, None),
-    ("view_submission without a view", form(submission(ids.SEVERITY_VIEW) | {"view": None}), FORM, 400),
-    ("view_submission with a text view", form(submission(ids.SEVERITY_VIEW) | {"view": "x"}), FORM, 400),
-    ("view without a callback_id", form(submission(ids.SEVERITY_VIEW) | {"view": {"id": "V1"}}), FORM, 400),
-    ("view with a text state", form(submission(ids.DETAILS_VIEW, state="x")), FORM, 400),
-    ("view state values a list", form(submission(ids.NEW_CASE_VIEW, state={"values": [1]})), FORM, 400),
+    ("view_submission without a view", form(submission(Modal.SEVERITY) | {"view": None}), FORM, 400),
+    ("view_submission with a text view", form(submission(Modal.SEVERITY) | {"view": "x"}), FORM, 400),
+    ("view without a callback_id", form(submission(Modal.SEVERITY) | {"view": {"id": "V1"}}), FORM, 400),
+    ("view with a text state", form(submission(Modal.DETAILS, state="x")), FORM, 400),
+    ("view state values a list", form(submission(Modal.NEW_CASE, state={"values": [1]})), FORM, 400),
     (
         "view state block a text",
-        form(submission(ids.ASSIGN_VIEW, state={"values": {"fix_due": "x"}})),
+        form(submission(Modal.ASSIGN_OWNER, state={"values": {"fix_due": "x"}})),
         FORM,
         400,
     ),
-    ("view metadata a number", form(submission(ids.EDIT_APOLOGY_VIEW, private_metadata=12)), FORM, 400),
+    ("view metadata a number", form(submission(Modal.EDIT_APOLOGY, private_metadata=12)), FORM, 400),
     ("unknown callback id", form(submission("zzz", state={"values": every_block})), FORM, None),
     ("event that is text", json.dumps({"type": "event_callback", "event": "message"}).encode(), JSON, 400),
     ("event that is null", json.dumps({"type": "event_callback", "event": None}).encode(), JSON, 400),
@@ -456,13 +462,13 @@ def modal(callback_id: str, metadata: str, values: dict[str, Any]) -> dict[str, 
 
 
 ACK_LOST = [
-    ("a deadline no clock can show", modal(ids.ASSIGN_VIEW, "1", {ids.FIX_DUE: {"value": "9" * 20}})),
+    ("a deadline no clock can show", modal(Modal.ASSIGN_OWNER, "1", {Input.FIX_DUE: {"value": "9" * 20}})),
     (
         "NaN as the gesture amount",
         modal(
-            ids.EDIT_APOLOGY_VIEW,
+            Modal.EDIT_APOLOGY,
             "1:1",
-            {ids.APOLOGY_TEXT: {"value": "Sorry"}, ids.GESTURE_AMOUNT: {"value": "NaN"}},
+            {Input.APOLOGY_TEXT: {"value": "Sorry"}, Input.GESTURE_AMOUNT: {"value": "NaN"}},
         ),
     ),
 ]
@@ -477,17 +483,17 @@ def test_an_unreadable_modal_value_is_answered_inline_within_3_seconds(rig, subm
 
 
 SORRY_FOR_BAD_INPUT = [
-    ("a button without its value", press({"action_id": ids.MARK_FIXED})),
-    ("a gesture id past SQLite's integers", press({"action_id": ids.APPROVE_GESTURE, "value": "9" * 20})),
+    ("a button without its value", press({"action_id": Action.MARK_FIXED})),
+    ("a gesture id past SQLite's integers", press({"action_id": Action.APPROVE_GESTURE, "value": "9" * 20})),
     (
         "a severity the modal never offers",
         {
             "type": "view_submission",
             "user": OTTO,
             "view": modal(
-                ids.NEW_CASE_VIEW,
+                Modal.NEW_CASE,
                 "",
-                {ids.SUMMARY: {"value": "Cold soup"}, ids.SEVERITY: {"selected_option": {"value": "-1"}}},
+                {Input.SUMMARY: {"value": "Cold soup"}, Input.SEVERITY: {"selected_option": {"value": "-1"}}},
             ),
         },
     ),

@@ -11,7 +11,8 @@ from sqlmodel import Session
 
 from bot.policy.reader import default_policy_path, load_policy
 from bot.recovery.errors import UserError
-from bot.recovery.metrics import Figures, Improvement, figures, summary_lines, window
+from bot.recovery.messages.figures import summary_lines
+from bot.recovery.metrics import Figures, Improvement, figures, window
 from bot.store.db import Database
 from bot.store.models import Case, Gesture, TimelineEvent
 

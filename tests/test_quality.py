@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.recovery.quality import rules
-from bot.recovery.quality.check import Report, _Doc, check_apology
+from bot.recovery.quality import flaws, rules
+from bot.recovery.quality.check import Report, check_apology
+from bot.recovery.quality.reading import Doc
 
 E, W = "error", "warning"
 
@@ -419,7 +420,8 @@ def test_evidence_always_comes_from_the_text(words: list[str]) -> None:
 
 _ALL_PATTERNS = [
     pattern
-    for value in vars(rules).values()
+    for module in (rules, flaws)
+    for value in vars(module).values()
     for pattern in (value if isinstance(value, tuple) else (value,))
     if isinstance(pattern, rules.Pattern)
 ]
@@ -429,7 +431,7 @@ _VOCABULARY = sorted({w for p in _ALL_PATTERNS for w in re.findall(r"[a-z']{2,}"
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from([*_VOCABULARY, ".", ",", "you", "we", "the", "a"]), max_size=40))
 def test_looking_only_where_lead_words_are_finds_what_a_full_scan_finds(words: list[str]) -> None:
-    doc = _Doc(" ".join(words))
+    doc = Doc(" ".join(words))
     for pattern in _ALL_PATTERNS:
         expected = [m.span() for m in pattern.regex.finditer(doc.scan)]
         assert [m.span() for m in doc.find(pattern)] == expected, pattern.regex.pattern[:60]

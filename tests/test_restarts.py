@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import col, select
 
 from bot.policy.reader import load_policy
-from bot.recovery import cases, fixes, intake
+from bot.recovery import fixes, intake
 from bot.recovery.cases import Complaint
 from bot.sandbox.cast import ADMIN, COMPLAINTS, DEMO_POLICY, FRONT_DESK, SUPPORT, populate
 from bot.sandbox.standin import SlackStandIn
@@ -122,7 +122,7 @@ def test_two_replicas_fire_every_one_of_300_nudges_once_even_when_one_dies(postg
                     fixes.assign_owner(
                         session,
                         policy=policy,
-                        key=cases.case_key(policy, case),
+                        case=case,
                         owner_id=SUPPORT.id,
                         due=start + timedelta(milliseconds=10 * n),
                         actor_id=ADMIN.id,

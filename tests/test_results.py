@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from bot.policy.reader import load_policy
 from bot.recovery import digest
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action
 from bot.sandbox.cast import (
     BOT_TOKEN,
     COMPLAINTS,
@@ -39,7 +39,7 @@ def approve_request(rig, case_id: int) -> str:
     ][-1]
     value = next(e["value"] for b in request["blocks"] if b["type"] == "actions" for e in b["elements"])
     rig.driver.block_action(
-        leader, ids.APPROVE_APOLOGY, value=value, message=(request["channel"], request["ts"])
+        leader, Action.APPROVE_APOLOGY, value=value, message=(request["channel"], request["ts"])
     )
     rig.service.settle()
     return leader

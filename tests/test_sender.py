@@ -7,9 +7,9 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import col, select
 
-from bot.recovery import fixes, intake
+from bot.recovery import cases, fixes, intake
 from bot.recovery.cases import Complaint, case_key
-from bot.runtime import Runtime
+from bot.runtime import build_runtime
 from bot.sandbox.cast import ADMIN, BOT_TOKEN, COMPLAINTS, FRONT_DESK, LEARNINGS, SUPPORT, populate
 from bot.sandbox.rig import Rig
 from bot.sandbox.standin import SlackStandIn
@@ -234,7 +234,7 @@ def test_a_home_tab_is_built_when_it_goes_out_from_what_is_committed_by_then():
     rig = Rig()  # for its settings, stand-in and database: the runtime's own sender and renderers
     rig.standin.start()
     populate(rig.standin)
-    runtime, policy = Runtime.build(rig.settings, rig.policy), rig.policy
+    runtime, policy = build_runtime(rig.settings, rig.policy), rig.policy
     try:
         with runtime.db.session() as session:
             complaint = Complaint(
@@ -246,12 +246,19 @@ def test_a_home_tab_is_built_when_it_goes_out_from_what_is_committed_by_then():
             key = case_key(policy, case)
             due = utcnow() + timedelta(hours=1)
             fixes.assign_owner(
-                session, policy=policy, key=key, owner_id=SUPPORT.id, due=due, actor_id=ADMIN.id, profiles={}
+                session,
+                policy=policy,
+                case=case,
+                owner_id=SUPPORT.id,
+                due=due,
+                actor_id=ADMIN.id,
+                profiles={},
             )  # owes the owner's Home tab
             before = case.severity
         with runtime.db.session() as session:  # a change that owes no Home tab of its own
+            case = cases.get_case(session, policy=policy, number=case.id)
             intake.change_severity(
-                session, policy=policy, key=key, severity="critical", reason="VIP", actor_id=ADMIN.id
+                session, policy=policy, case=case, severity="critical", reason="VIP", actor_id=ADMIN.id
             )
         while runtime.sender.drain():
             pass

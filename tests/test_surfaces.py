@@ -4,7 +4,7 @@ import json
 import urllib.request
 from urllib.parse import urlencode
 
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input, Modal
 from bot.sandbox.cast import COMPLAINTS, DIRECTOR, FRONT_DESK, OUTSIDER, RANDOM, SUPPORT
 from handlers.forms import PRESS_AGAIN
 from tests.helpers import all_cases, block_text, bot_posts, events
@@ -30,15 +30,15 @@ def test_log_as_complaint_prefills_the_modal_and_links_the_case_to_the_message(r
     rig.service.settle()
     [view] = rig.standin.opened_views(SUPPORT.id)
     by_block = {b["block_id"]: b["element"] for b in view["blocks"]}
-    assert by_block[ids.SUMMARY]["initial_value"] == text
-    assert by_block[ids.CUSTOMER_NAME]["initial_value"] == "Ana Ruiz"
-    assert by_block[ids.CUSTOMER_CONTACT]["initial_value"] == "ana.ruiz@example.com"
+    assert by_block[Input.SUMMARY]["initial_value"] == text
+    assert by_block[Input.CUSTOMER_NAME]["initial_value"] == "Ana Ruiz"
+    assert by_block[Input.CUSTOMER_CONTACT]["initial_value"] == "ana.ruiz@example.com"
     values = {
-        ids.SUMMARY: {ids.SUMMARY: text_input(text)},
-        ids.CUSTOMER_NAME: {ids.CUSTOMER_NAME: text_input("Ana Ruiz")},
-        ids.CUSTOMER_CONTACT: {ids.CUSTOMER_CONTACT: text_input("ana.ruiz@example.com")},
-        ids.CARD_CHANNEL: {
-            ids.CARD_CHANNEL: {"type": "conversations_select", "selected_conversation": COMPLAINTS}
+        Input.SUMMARY: {Input.SUMMARY: text_input(text)},
+        Input.CUSTOMER_NAME: {Input.CUSTOMER_NAME: text_input("Ana Ruiz")},
+        Input.CUSTOMER_CONTACT: {Input.CUSTOMER_CONTACT: text_input("ana.ruiz@example.com")},
+        Input.CARD_CHANNEL: {
+            Input.CARD_CHANNEL: {"type": "conversations_select", "selected_conversation": COMPLAINTS}
         },
     }
     assert rig.driver.view_submission(SUPPORT.id, view["id"], values).status == 200
@@ -60,7 +60,7 @@ def test_log_as_complaint_prefills_the_modal_and_links_the_case_to_the_message(r
 def test_the_change_severity_button_opens_a_modal_that_re_routes_the_apology(rig):
     _, card = log_one(rig)
     press = rig.driver.block_action(
-        FRONT_DESK.id, ids.CHANGE_SEVERITY, value="1", message=(COMPLAINTS, card["ts"])
+        FRONT_DESK.id, Action.CHANGE_SEVERITY, value="1", message=(COMPLAINTS, card["ts"])
     )
     assert press.status == 200
     rig.service.settle()
@@ -69,14 +69,16 @@ def test_the_change_severity_button_opens_a_modal_that_re_routes_the_apology(rig
         FRONT_DESK.id,
         view["id"],
         {
-            ids.SEVERITY: {ids.SEVERITY: {"type": "static_select", "selected_option": {"value": "critical"}}},
-            ids.REASON: {ids.REASON: text_input("")},
+            Input.SEVERITY: {
+                Input.SEVERITY: {"type": "static_select", "selected_option": {"value": "critical"}}
+            },
+            Input.REASON: {Input.REASON: text_input("")},
         },
     )
-    assert ids.REASON in no_reason.json["errors"]
+    assert Input.REASON in no_reason.json["errors"]
     values = {
-        ids.SEVERITY: {ids.SEVERITY: {"type": "static_select", "selected_option": {"value": "critical"}}},
-        ids.REASON: {ids.REASON: text_input("guest slipped on the wet floor")},
+        Input.SEVERITY: {Input.SEVERITY: {"type": "static_select", "selected_option": {"value": "critical"}}},
+        Input.REASON: {Input.REASON: text_input("guest slipped on the wet floor")},
     }
     assert rig.driver.view_submission(FRONT_DESK.id, view["id"], values).status == 200
     rig.service.settle()
@@ -88,7 +90,7 @@ def test_the_change_severity_button_opens_a_modal_that_re_routes_the_apology(rig
 
 def test_an_outsider_pressing_a_card_button_is_refused_privately_and_nothing_changes(rig):
     _, card = log_one(rig)
-    for action in (ids.CHANGE_SEVERITY, ids.EDIT_DETAILS):
+    for action in (Action.CHANGE_SEVERITY, Action.EDIT_DETAILS):
         press = rig.driver.block_action(OUTSIDER.id, action, value="1", message=(COMPLAINTS, card["ts"]))
         assert press.status == 200
         rig.service.settle()
@@ -105,24 +107,24 @@ def test_an_outsider_pressing_a_card_button_is_refused_privately_and_nothing_cha
 
 def test_a_press_slack_delivers_twice_opens_one_modal_and_explains_the_second(rig):
     _, card = log_one(rig)
-    press = rig.driver.block_action(FRONT_DESK.id, ids.CHANGE_SEVERITY, message=(COMPLAINTS, card["ts"]))
+    press = rig.driver.block_action(FRONT_DESK.id, Action.CHANGE_SEVERITY, message=(COMPLAINTS, card["ts"]))
     again = rig.driver.send(urlencode({"payload": json.dumps(press.payload)}).encode(), FORM)
     assert (press.status, again.status) == (200, 200)
     rig.service.settle()
-    assert [v["callback_id"] for v in rig.standin.opened_views(FRONT_DESK.id)] == [ids.SEVERITY_VIEW]
+    assert [v["callback_id"] for v in rig.standin.opened_views(FRONT_DESK.id)] == [Modal.SEVERITY]
     told = [r.text for r in rig.standin.responses if r.url == press.response_url]
     assert told == [PRESS_AGAIN]  # a plain answer, not the apology for a bug
 
 
 def test_edit_details_keeps_the_contact_private(rig):
     _, card = log_one(rig)
-    rig.driver.block_action(DIRECTOR.id, ids.EDIT_DETAILS, value="1", message=(COMPLAINTS, card["ts"]))
+    rig.driver.block_action(DIRECTOR.id, Action.EDIT_DETAILS, value="1", message=(COMPLAINTS, card["ts"]))
     rig.service.settle()
     [view] = rig.standin.opened_views(DIRECTOR.id)
     values = {
-        ids.SUMMARY: {ids.SUMMARY: text_input("Room 301 not cleaned by 4pm; guest waited in the lobby")},
-        ids.CUSTOMER_NAME: {ids.CUSTOMER_NAME: text_input("Marta Silva")},
-        ids.CUSTOMER_CONTACT: {ids.CUSTOMER_CONTACT: text_input("+1 415 555 0134")},
+        Input.SUMMARY: {Input.SUMMARY: text_input("Room 301 not cleaned by 4pm; guest waited in the lobby")},
+        Input.CUSTOMER_NAME: {Input.CUSTOMER_NAME: text_input("Marta Silva")},
+        Input.CUSTOMER_CONTACT: {Input.CUSTOMER_CONTACT: text_input("+1 415 555 0134")},
     }
     assert rig.driver.view_submission(DIRECTOR.id, view["id"], values).status == 200
     rig.service.settle()

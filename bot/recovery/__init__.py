@@ -1,0 +1,1 @@
+"""The domain: cases and everything done to recover them. Knows nothing of Slack payloads."""

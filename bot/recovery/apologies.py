@@ -6,22 +6,19 @@ from sqlmodel import Session
 
 from bot.policy.durations import format_duration
 from bot.policy.model import Level, Policy
-from bot.recovery import cases, people
+from bot.recovery import cases, people, tell
 from bot.recovery.cases import advance, case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.errors import NotAllowed, UserError
-from bot.recovery.home import refresh_home
 from bot.recovery.messages import apology
 from bot.recovery.quality.check import Report, check_apology
 from bot.recovery.quality.drafts import DraftInput, write_draft
 from bot.recovery.routing import apology_level, leader_for
-from bot.recovery.tell import refresh_card, tell_thread
 from bot.store import nudges
-from bot.store.models import Case, Nudge, utcnow
+from bot.store.models import ApologyState, Case, CaseStatus, EventKind, FixStatus, Nudge, NudgeKind, utcnow
 from bot.store.nudges import Defer
-from bot.store.outbox import owe
 
-APOLOGY_KINDS = ("apology_escalate",)
+APOLOGY_KINDS = (NudgeKind.APOLOGY_ESCALATE,)
 
 
 def request_key(case: Case) -> str:
@@ -57,16 +54,20 @@ def ask(
     """A new round: DM `leader_id` the request with a fresh draft, start its clock, retire the old DM."""
     previous = request_key(case) if case.apology_round else None
     case.apology_round += 1
-    case.apology_state, case.apology_level, case.apology_leader_id = "requested", level.level, leader_id
+    case.apology_state, case.apology_level, case.apology_leader_id = (
+        ApologyState.REQUESTED,
+        level.level,
+        leader_id,
+    )
     case.apology_draft = draft(session, policy=policy, case=case, leader_id=leader_id, level=level)
-    advance(case, "apology_requested")
+    advance(case, CaseStatus.APOLOGY_REQUESTED)
     rule = policy.rule(case.severity)
     if previous:  # the first round has no earlier clock to stop
         nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
     nudges.schedule(
         session,
         key=f"apology:{case.id}:r{case.apology_round}",
-        kind="apology_escalate",
+        kind=NudgeKind.APOLOGY_ESCALATE,
         due_at=utcnow() + rule.respond_within,
         case_id=case.id,
         recipient_id=leader_id,
@@ -74,35 +75,28 @@ def ask(
     )
     report = check_apology(case.apology_draft, severity=case.severity)
     text, shown = apology.request(policy, case, report=report, reason=reason)
-    payload = {"channel": leader_id, "text": text, "blocks": shown}
-    owe(session, key=request_key(case), method="chat.postMessage", payload=payload, case_id=case.id)
-    refresh_home(session, user_id=leader_id, reason=request_key(case))
+    tell.dm(session, key=request_key(case), to=leader_id, text=text, blocks=shown, case=case)
+    tell.refresh_home(session, user_id=leader_id, reason=request_key(case))
     if previous:
-        note = apology.moved_on(reason)
-        owe(
-            session,
-            key=f"moved:{previous}",
-            method="chat.update",
-            payload={"text": note, "blocks": []},
-            case_id=case.id,
-            after_key=previous,
+        tell.replace(
+            session, key=f"moved:{previous}", message=previous, text=apology.moved_on(reason), case=case
         )
     event = cases.record(
         session,
         case,
-        kind="apology_requested",
+        kind=EventKind.APOLOGY_REQUESTED,
         actor_id=None,
         text=f"asked <@{leader_id}> ({level.title}): {reason}",
     )
     if not new:  # a new case's card is drawn after this, already showing whom it asks
-        refresh_card(session, policy=policy, case=case, version=event.id)
+        tell.refresh_card(session, policy=policy, case=case, version=event.id)
 
 
 def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level) -> str:
     """A draft apology from the case, signed by the leader asked; it passes its own quality check."""
     suggested = policy.gestures.get(case.severity, ())
     fix_by = None
-    if case.fix_due_at and case.fix_status == "assigned":
+    if case.fix_due_at and case.fix_status == FixStatus.ASSIGNED:
         fix_by = "by " + case.fix_due_at.astimezone(policy.timezone).strftime("%A, %-I:%M %p")
     return write_draft(
         DraftInput(
@@ -137,7 +131,7 @@ def open_request(session: Session, *, policy: Policy, case_id: int, round_: int,
     if case is None:
         raise UserError("That case no longer exists.")
     key = case_key(policy, case)
-    if case.apology_state != "requested" or case.apology_round != round_:
+    if case.apology_state != ApologyState.REQUESTED or case.apology_round != round_:
         raise UserError(f"This request for {key} has moved on (it was approved, handed over or escalated).")
     if not may_act(policy, case, actor_id):
         level = policy.level(case.apology_level)
@@ -165,9 +159,14 @@ def approve(
     now = utcnow()
     waited = now - case.created_at
     target = policy.rule(case.severity).respond_within
-    case.apology_state, case.apology_text, case.apology_by, case.apology_at = "approved", text, actor_id, now
+    case.apology_state, case.apology_text, case.apology_by, case.apology_at = (
+        ApologyState.APPROVED,
+        text,
+        actor_id,
+        now,
+    )
     case.apology_errors = len(report.errors)
-    advance(case, "apologized")
+    advance(case, CaseStatus.APOLOGIZED)
     nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
     title = _title(policy, actor_id)
     data = {
@@ -178,31 +177,25 @@ def approve(
         "edited": text != (case.apology_draft or "").strip(),
     }
     event = cases.record(
-        session, case, kind="apologized", actor_id=actor_id, text=f"approved by <@{actor_id}>", data=data
+        session,
+        case,
+        kind=EventKind.APOLOGIZED,
+        actor_id=actor_id,
+        text=f"approved by <@{actor_id}>",
+        data=data,
     )
     post = apology.posted(
         case, text=text, approver=actor_id, title=title, waited=format_duration(_round(waited))
     )
-    tell_thread(session, case=case, key=f"apology:{case.id}", text=post)
+    tell.in_thread(session, case=case, key=f"apology:{case.id}", text=post)
     done = apology.approved_note(policy, case, actor_id=actor_id)
-    owe(
-        session,
-        key=f"approved:{request_key(case)}",
-        method="chat.update",
-        payload={"text": done, "blocks": []},
-        case_id=case.id,
-        after_key=request_key(case),
+    tell.replace(
+        session, key=f"approved:{request_key(case)}", message=request_key(case), text=done, case=case
     )
-    told = f"💬 *{case_key(policy, case)}* has its apology, approved by <@{actor_id}> ({title}). It is in the case thread."
-    owe(
-        session,
-        key=f"reporter-told:{case.id}",
-        method="chat.postMessage",
-        payload={"channel": case.reporter_id, "text": told},
-        case_id=case.id,
-    )
-    refresh_card(session, policy=policy, case=case, version=event.id)
-    refresh_home(session, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
+    told = apology.reporter_told(policy, case, actor_id=actor_id, title=title)
+    tell.dm(session, key=f"reporter-told:{case.id}", to=case.reporter_id, text=told, case=case)
+    tell.refresh_card(session, policy=policy, case=case, version=event.id)
+    tell.refresh_home(session, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
 
 
 def hand_over(session: Session, *, policy: Policy, case: Case, actor_id: str, to_id: str) -> None:
@@ -237,7 +230,7 @@ def escalate(session: Session, *, policy: Policy, case: Case, actor_id: str | No
 
 def reroute_after_severity(session: Session, *, policy: Policy, case: Case) -> None:
     """A severity that needs a higher level re-routes an open request at once."""
-    if case.apology_state != "requested":
+    if case.apology_state != ApologyState.REQUESTED:
         return
     needed = apology_level(policy, case)
     if policy.rank(needed.level) > policy.rank(case.apology_level):
@@ -248,7 +241,11 @@ def reroute_after_severity(session: Session, *, policy: Policy, case: Case) -> N
 def fire_apology_escalate(session: Session, policy: Policy, nudge: Nudge) -> Defer | None:
     """Nobody acted in time: one level up, recorded on the timeline."""
     case = session.get(Case, nudge.case_id)
-    if case is None or case.apology_state != "requested" or case.apology_round != nudge.payload.get("round"):
+    if (
+        case is None
+        or case.apology_state != ApologyState.REQUESTED
+        or case.apology_round != nudge.payload.get("round")
+    ):
         return None
     waited = format_duration(policy.rule(case.severity).respond_within)
     up = policy.next_level(case.apology_level)
@@ -258,7 +255,7 @@ def fire_apology_escalate(session: Session, policy: Policy, nudge: Nudge) -> Def
         else f"still no answer after {waited}; sent again"
     )
     escalate(session, policy=policy, case=case, actor_id=None, reason=reason)
-    cases.record(session, case, kind="escalated", actor_id=None, text=reason)
+    cases.record(session, case, kind=EventKind.ESCALATED, actor_id=None, text=reason)
     return None
 
 

@@ -1,8 +1,8 @@
 """Case services: log a complaint, find a case, change it. Every change writes a timeline event."""
 
-import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -11,17 +11,17 @@ from bot.recovery.customer import Customer
 from bot.recovery.errors import NotFound, UserError
 from bot.recovery.triage import Repeat, Triage, triage
 from bot.store.db import insert_row
-from bot.store.models import Case, TimelineEvent, utcnow
+from bot.store.models import Case, CaseStatus, EventKind, FixStatus, Outbox, Source, TimelineEvent, utcnow
 
 MAX_SUMMARY = 4000
-STATUS_ORDER = (
-    "logged",
-    "apology_requested",
-    "apologized",
-    "fix_assigned",
-    "fixed",
-    "following_up",
-    "closed",
+STATUS_ORDER = (  # the way forward; "reopened" steps out of it
+    CaseStatus.LOGGED,
+    CaseStatus.APOLOGY_REQUESTED,
+    CaseStatus.APOLOGIZED,
+    CaseStatus.FIX_ASSIGNED,
+    CaseStatus.FIXED,
+    CaseStatus.FOLLOWING_UP,
+    CaseStatus.CLOSED,
 )
 
 
@@ -31,7 +31,7 @@ class Complaint:
 
     text: str
     reporter_id: str
-    source: str  # "channel", "command", "modal", "shortcut"
+    source: Source
     source_key: str  # unique per Slack delivery: "msg:C1:1700.1", "cmd:<trigger_id>", "view:<view_id>"
     customer: Customer = field(default_factory=Customer)
     severity: str | None = None  # the reporter's explicit choice, which always wins
@@ -43,25 +43,31 @@ class Complaint:
 
 
 def case_key(policy: Policy, case: Case) -> str:
-    """The id people type: REC-42."""
+    """The id people read: REC-42 (typed ids are read at the surface, bot/slack/grammar.py)."""
     return f"{policy.case_prefix}-{case.id}"
 
 
-def parse_case_key(policy: Policy, text: str) -> int | None:
-    """42 from "REC-42", "rec-42" or "REC42"; None when it is not a case id of this policy."""
-    match = re.fullmatch(rf"{re.escape(policy.case_prefix)}-?(\d{{1,9}})", text.strip(), flags=re.IGNORECASE)
-    return int(match.group(1)) if match else None
-
-
-def get_case(session: Session, *, policy: Policy, key: str) -> Case:
-    """The case named by `key`, or a NotFound that says what was typed."""
-    number = parse_case_key(policy, key)
-    if number is None:
-        raise NotFound(f"“{key[:40]}” is not a case id — they look like {policy.case_prefix}-12.")
+def get_case(session: Session, *, policy: Policy, number: int) -> Case:
+    """Case number `number`, or a NotFound that names it."""
     case = session.get(Case, number)
     if case is None:
         raise NotFound(f"There is no case {policy.case_prefix}-{number}.")
     return case
+
+
+def thread_started(session: Session, sent: Outbox) -> None:
+    """The case card went out: the case's thread is where it is (unless the case already had one)."""
+    if sent.case_id is not None:
+        where = {"case_id": sent.case_id, "channel": sent.result_channel, "ts": sent.result_ts}
+        session.execute(_THREAD_STARTED, where)
+
+
+# Run once per case by the sender: built once, like the sender's own writes (bot/store/outbox.py).
+_THREAD_STARTED = (
+    update(Case)
+    .where(col(Case.id) == bindparam("case_id"), col(Case.thread_ts).is_(None))
+    .values(thread_channel=bindparam("channel"), thread_ts=bindparam("ts"))
+)
 
 
 def find_by_thread(session: Session, *, channel: str, thread_ts: str) -> Case | None:
@@ -70,15 +76,15 @@ def find_by_thread(session: Session, *, channel: str, thread_ts: str) -> Case | 
     return session.exec(query).first()
 
 
-def advance(case: Case, status: str) -> None:
+def advance(case: Case, status: CaseStatus) -> None:
     """Move the case forward to `status` (never backwards: apology and fix run in parallel).
 
     A reopened case stays "reopened" while its apology is redone; a new fix moves it on again.
     """
-    if case.status == "reopened":
-        current = "apologized"
+    if case.status == CaseStatus.REOPENED:
+        current = CaseStatus.APOLOGIZED
     else:
-        current = case.status if case.status in STATUS_ORDER else "logged"
+        current = case.status if case.status in STATUS_ORDER else CaseStatus.LOGGED
     if STATUS_ORDER.index(status) > STATUS_ORDER.index(current):
         case.status = status
 
@@ -87,7 +93,7 @@ def record(
     session: Session,
     case: Case,
     *,
-    kind: str,
+    kind: EventKind,
     actor_id: str | None,
     text: str = "",
     data: dict | None = None,
@@ -145,7 +151,7 @@ def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple
         if raced is None:
             raise
         return raced, False
-    record(session, case, kind="logged", actor_id=complaint.reporter_id, text=verdict.explain())
+    record(session, case, kind=EventKind.LOGGED, actor_id=complaint.reporter_id, text=verdict.explain())
     return case, True
 
 
@@ -165,7 +171,7 @@ def change_severity(
     return record(
         session,
         case,
-        kind="severity",
+        kind=EventKind.SEVERITY,
         actor_id=actor_id,
         text=f"{old} → {severity}: {reason[:300]}",
         data={"from": old, "to": severity, "reason": reason[:300]},
@@ -188,7 +194,9 @@ def update_details(
     if not changed:
         raise UserError("Nothing changed.")
     case.customer_key = Customer(case.customer_name, case.customer_email, case.customer_phone).key()
-    return record(session, case, kind="details", actor_id=actor_id, text="updated " + ", ".join(changed))
+    return record(
+        session, case, kind=EventKind.DETAILS, actor_id=actor_id, text="updated " + ", ".join(changed)
+    )
 
 
 def add_note(session: Session, *, case: Case, actor_id: str, text: str, ts: str) -> bool:
@@ -196,7 +204,12 @@ def add_note(session: Session, *, case: Case, actor_id: str, text: str, ts: str)
     try:
         with session.begin_nested():
             record(
-                session, case, kind="note", actor_id=actor_id, text=text[:MAX_SUMMARY], dedupe_key=f"msg:{ts}"
+                session,
+                case,
+                kind=EventKind.NOTE,
+                actor_id=actor_id,
+                text=text[:MAX_SUMMARY],
+                dedupe_key=f"msg:{ts}",
             )
     except IntegrityError:
         return False
@@ -207,7 +220,7 @@ def list_cases(session: Session, *, which: str, user_id: str, limit: int = 20) -
     """Cases for `/recover list`: open (default), mine (reported or owned), overdue fixes, all."""
     query = select(Case).order_by(col(Case.id).desc()).limit(limit)
     if which in ("open", "mine", "overdue"):
-        query = query.where(col(Case.status) != "closed")
+        query = query.where(col(Case.status) != CaseStatus.CLOSED)
     if which == "mine":
         # One query per role, each reading its own index newest first; an OR would sort all their cases
         found = {
@@ -217,7 +230,7 @@ def list_cases(session: Session, *, which: str, user_id: str, limit: int = 20) -
         }
         return sorted(found.values(), key=lambda c: c.id or 0, reverse=True)[:limit]
     if which == "overdue":
-        query = query.where(Case.fix_status == "assigned", col(Case.fix_due_at) < utcnow())
+        query = query.where(Case.fix_status == FixStatus.ASSIGNED, col(Case.fix_due_at) < utcnow())
     return list(session.exec(query))
 
 

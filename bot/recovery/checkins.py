@@ -1,31 +1,31 @@
 """Check-ins: after the fix, whoever apologized asks the customer "is everything okay?" until they are."""
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    ButtonElement,
-    ContextBlock,
-    MarkdownTextObject,
-    SectionBlock,
-)
 from sqlmodel import Session, col, select
 
 from bot.policy.model import Policy
-from bot.recovery import apologies, cases
+from bot.recovery import apologies, cases, tell
 from bot.recovery.cases import advance, case_key
 from bot.recovery.errors import NotAllowed, UserError
-from bot.recovery.home import refresh_home
-from bot.recovery.messages import ids
+from bot.recovery.messages import checkin
 from bot.recovery.people import zone_of
 from bot.recovery.reminders import quiet_until
 from bot.recovery.routing import leader_on_case
-from bot.recovery.tell import refresh_card, tell_thread
 from bot.store import nudges
-from bot.store.models import Case, Nudge, utcnow
+from bot.store.models import (
+    ApologyState,
+    Case,
+    CaseStatus,
+    CheckinOutcome,
+    EventKind,
+    FixStatus,
+    Nudge,
+    NudgeKind,
+    NudgeState,
+    utcnow,
+)
 from bot.store.nudges import Defer
-from bot.store.outbox import owe
 
-CHECKIN_KINDS = ("checkin",)
-OUTCOMES = {"ok": "all good", "unhappy": "still unhappy", "unreachable": "couldn't reach them"}
+CHECKIN_KINDS = (NudgeKind.CHECKIN,)
 
 
 def schedule_after_fix(session: Session, *, policy: Policy, case: Case) -> None:
@@ -36,14 +36,14 @@ def schedule_after_fix(session: Session, *, policy: Policy, case: Case) -> None:
         nudges.schedule(
             session,
             key=f"checkin:{case.id}:v{case.fix_version}:{n}:a1",
-            kind="checkin",
+            kind=NudgeKind.CHECKIN,
             due_at=case.fixed_at + offset,
             case_id=case.id,
             recipient_id=who,
             payload={"n": n, "attempt": 1, "version": case.fix_version},
         )
     if offsets:
-        advance(case, "following_up")
+        advance(case, CaseStatus.FOLLOWING_UP)
 
 
 def fire_checkin(session: Session, policy: Policy, nudge: Nudge) -> Defer | None:
@@ -51,7 +51,7 @@ def fire_checkin(session: Session, policy: Policy, nudge: Nudge) -> Defer | None
     case = session.get(Case, nudge.case_id)
     if (
         case is None
-        or case.status in ("closed", "reopened")
+        or case.status in (CaseStatus.CLOSED, CaseStatus.REOPENED)
         or case.fix_version != nudge.payload.get("version")
     ):
         return None
@@ -59,19 +59,16 @@ def fire_checkin(session: Session, policy: Policy, nudge: Nudge) -> Defer | None
     until = quiet_until(policy.reminders.quiet_hours, zone, utcnow())
     if until:
         return Defer(until)
-    text, shown = _checkin_dm(session, policy, case, nudge)
-    owe(
-        session,
-        key=f"nudge:{nudge.key}",
-        method="chat.postMessage",
-        payload={"channel": nudge.recipient_id, "text": text, "blocks": shown},
-        case_id=case.id,
-    )
-    refresh_home(session, user_id=nudge.recipient_id, reason=f"asked:{nudge.key}")
+    changes = [
+        e.data.get("change") for e in cases.timeline(session, case=case) if e.kind == EventKind.IMPROVEMENT
+    ]
+    text, shown = checkin.checkin_dm(policy, case, nudge_key=nudge.key, changes=changes)
+    tell.dm(session, key=f"nudge:{nudge.key}", to=nudge.recipient_id, text=text, blocks=shown, case=case)
+    tell.refresh_home(session, user_id=nudge.recipient_id, reason=f"asked:{nudge.key}")
     cases.record(
         session,
         case,
-        kind="checkin_asked",
+        kind=EventKind.CHECKIN_ASKED,
         actor_id=None,
         text=f"asked <@{nudge.recipient_id}> to check in",
         data={"key": nudge.key},
@@ -83,18 +80,15 @@ def record_outcome(
     session: Session,
     *,
     policy: Policy,
-    key: str,
-    outcome: str,
+    case: Case,
+    outcome: CheckinOutcome,
     note: str,
     actor_id: str,
     nudge_key: str | None = None,
 ) -> Case:
     """All good, still unhappy (reopen, escalate, tell the thread), or couldn't reach them (try again later)."""
-    if outcome not in OUTCOMES:
-        raise UserError(f"“{outcome[:20]}” is not a check-in outcome: use ok, unhappy or unreachable.")
-    case = cases.get_case(session, policy=policy, key=key)
     label = case_key(policy, case)
-    if case.fix_status != "fixed":
+    if case.fix_status != FixStatus.FIXED:
         raise UserError(f"{label} is not fixed yet; check-ins start once the fix is marked done.")
     _require_checker(policy, case, actor_id)
     nudge = _asked(session, case, nudge_key)
@@ -104,50 +98,50 @@ def record_outcome(
     event = cases.record(
         session,
         case,
-        kind="checkin",
+        kind=EventKind.CHECKIN,
         actor_id=actor_id,
-        text=f"{OUTCOMES[outcome]}: {note[:300]}".rstrip(": "),
+        text=f"{outcome.label}: {note[:300]}".rstrip(": "),
         data=data,
     )
     if nudge is not None:
-        owe(
-            session,
-            key=f"answered:{nudge.key}",
-            method="chat.update",
-            payload={"text": f"✓ {label}: {OUTCOMES[outcome]} (answered by <@{actor_id}>).", "blocks": []},
-            case_id=case.id,
-            after_key=f"nudge:{nudge.key}",
+        answered = f"✓ {label}: {outcome.label} (answered by <@{actor_id}>)."
+        tell.replace(
+            session, key=f"answered:{nudge.key}", message=f"nudge:{nudge.key}", text=answered, case=case
         )
-    if outcome == "unhappy":
+    if outcome == CheckinOutcome.UNHAPPY:
         _still_unhappy(session, policy=policy, case=case, actor_id=actor_id, note=note)
-    elif outcome == "unreachable" and nudge is not None:
+    elif outcome == CheckinOutcome.UNREACHABLE and nudge is not None:
         _try_again(session, policy=policy, case=case, nudge=nudge)
-    elif outcome == "ok" and _all_good(session, case):
-        tell_thread(
+    elif outcome == CheckinOutcome.OK and _all_good(session, case):
+        tell.in_thread(
             session,
             case=case,
             key=f"ready:{case.id}:v{case.fix_version}",  # once per fix, however its answers arrive
             text=f"✅ The customer of {label} is okay after every check-in. Ready to close: `/recover close {label}`",
         )
-    refresh_card(session, policy=policy, case=case, version=event.id)
-    refresh_home(session, user_id=actor_id, reason=f"answered:{event.id}")
+    tell.refresh_card(session, policy=policy, case=case, version=event.id)
+    tell.refresh_home(session, user_id=actor_id, reason=f"answered:{event.id}")
     return case
 
 
 def _still_unhappy(session: Session, *, policy: Policy, case: Case, actor_id: str, note: str) -> None:
-    case.status = "reopened"
+    case.status = CaseStatus.REOPENED
     nudges.cancel(session, case_id=case.id, kinds=CHECKIN_KINDS)
     cases.record(
-        session, case, kind="reopened", actor_id=actor_id, text=f"customer still unhappy: {note[:300]}"
+        session,
+        case,
+        kind=EventKind.REOPENED,
+        actor_id=actor_id,
+        text=f"customer still unhappy: {note[:300]}",
     )
-    tell_thread(
+    tell.in_thread(
         session,
         case=case,
         key=f"unhappy:{case.id}:{utcnow().timestamp()}",
         text=f"😟 <@{actor_id}> checked in: the customer is *still unhappy*{': ' + note if note else ''}. "
         "The case is reopened and the apology goes one level up.",
     )
-    case.apology_state = "requested"
+    case.apology_state = ApologyState.REQUESTED
     apologies.escalate(
         session, policy=policy, case=case, actor_id=None, reason="the customer is still unhappy after the fix"
     )
@@ -157,7 +151,7 @@ def _try_again(session: Session, *, policy: Policy, case: Case, nudge: Nudge) ->
     attempt = int(nudge.payload.get("attempt", 1))
     rules = policy.reminders
     if attempt >= rules.checkin_attempts:
-        tell_thread(
+        tell.in_thread(
             session,
             case=case,
             key=f"gave-up:{nudge.key}",
@@ -168,7 +162,7 @@ def _try_again(session: Session, *, policy: Policy, case: Case, nudge: Nudge) ->
     nudges.schedule(
         session,
         key=f"checkin:{case.id}:v{case.fix_version}:{n}:a{attempt + 1}",
-        kind="checkin",
+        kind=NudgeKind.CHECKIN,
         due_at=utcnow() + rules.checkin_retry,
         case_id=case.id,
         recipient_id=nudge.recipient_id,
@@ -186,24 +180,26 @@ def _asked(session: Session, case: Case, nudge_key: str | None) -> Nudge | None:
 
 def _answers(session: Session, case: Case) -> list[dict]:
     """What each check-in answer recorded (its outcome, and the check-in it answered), oldest first."""
-    return [e.data for e in cases.timeline(session, case=case) if e.kind == "checkin"]
+    return [e.data for e in cases.timeline(session, case=case) if e.kind == EventKind.CHECKIN]
 
 
 def _unanswered(session: Session, case: Case, answers: list[dict]) -> list[Nudge]:
     """Check-ins asked of someone and not answered yet, the latest first."""
     answered = {answer.get("key") for answer in answers}
-    query = select(Nudge).where(Nudge.case_id == case.id, Nudge.kind == "checkin", Nudge.state == "done")
+    query = select(Nudge).where(
+        Nudge.case_id == case.id, Nudge.kind == NudgeKind.CHECKIN, Nudge.state == NudgeState.DONE
+    )
     return [n for n in session.exec(query.order_by(col(Nudge.fired_at).desc())) if n.key not in answered]
 
 
 def _all_good(session: Session, case: Case) -> bool:
     """Every check-in of this fix is asked and answered, and the latest answer is all good."""
-    if any(n.kind == "checkin" for n in nudges.pending(session, case_id=case.id)):
+    if any(n.kind == NudgeKind.CHECKIN for n in nudges.pending(session, case_id=case.id)):
         return False
     answers = _answers(session, case)
     if any(n.payload.get("version") == case.fix_version for n in _unanswered(session, case, answers)):
         return False
-    return bool(answers) and answers[-1].get("outcome") == "ok"
+    return bool(answers) and answers[-1].get("outcome") == CheckinOutcome.OK
 
 
 def _require_checker(policy: Policy, case: Case, user_id: str) -> None:
@@ -216,42 +212,3 @@ def _require_checker(policy: Policy, case: Case, user_id: str) -> None:
             f"The check-ins for {case_key(policy, case)} are <@{who}>'s; only they, someone higher, "
             "or an admin can answer them. Nothing was changed."
         )
-
-
-def _zone(session: Session, policy: Policy, user_id: str | None):
-    from bot.recovery.people import zone_of
-
-    return zone_of(session, policy=policy, user_id=user_id)
-
-
-def _checkin_dm(session: Session, policy: Policy, case: Case, nudge: Nudge) -> tuple[str, list[dict]]:
-    label = case_key(policy, case)
-    customer = case.customer_name or "the customer"
-    text = f"Time to check in with {customer} about {label}: is everything okay?"
-    changes = [e.data.get("change") for e in cases.timeline(session, case=case) if e.kind == "improvement"]
-    fixed = case.fix_note or "the fix was marked done"
-    contact = (
-        " · ".join(v for v in (case.customer_email, case.customer_phone) if v)
-        or "no contact details recorded"
-    )
-    lines = [f"*{text}*", f"*What we fixed:* {fixed}"]
-    lines.append(
-        f"*What we changed so it won't happen again:* {'; '.join(changes)}"
-        if changes
-        else "*What we changed:* nothing recorded yet — tell them when it is."
-    )
-    value = nudge.key
-    blocks = [
-        SectionBlock(text=MarkdownTextObject(text="\n".join(lines))),
-        ContextBlock(elements=[MarkdownTextObject(text=f"*Customer:* {customer} · {contact}")]),
-        ActionsBlock(
-            elements=[
-                ButtonElement(text="All good", action_id=ids.CHECKIN_OK, value=value, style="primary"),
-                ButtonElement(
-                    text="Still unhappy", action_id=ids.CHECKIN_UNHAPPY, value=value, style="danger"
-                ),
-                ButtonElement(text="Couldn't reach them", action_id=ids.CHECKIN_UNREACHABLE, value=value),
-            ]
-        ),
-    ]
-    return text, [b.to_dict() for b in blocks]

@@ -1,17 +1,16 @@
 """The weekly digest: the figures, what we changed, and a chart, posted once a week (Communicate results)."""
 
-import base64
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from bot.policy.model import Policy
-from bot.recovery import metrics
+from bot.recovery import metrics, tell
 from bot.recovery.messages import chart
+from bot.recovery.messages.figures import summary_lines
 from bot.store import nudges
-from bot.store.models import Nudge
+from bot.store.models import Nudge, NudgeKind
 from bot.store.nudges import Defer
-from bot.store.outbox import owe
 
 DAYS = timedelta(days=7)
 
@@ -36,28 +35,24 @@ def schedule_next(session: Session, *, policy: Policy, after: datetime) -> None:
     if at is None:
         return
     year, week, _ = at.astimezone(policy.timezone).isocalendar()
-    nudges.schedule(session, key=f"digest:{year}-W{week:02d}", kind="digest", due_at=at)
+    nudges.schedule(session, key=f"digest:{year}-W{week:02d}", kind=NudgeKind.DIGEST, due_at=at)
 
 
 def post(session: Session, *, policy: Policy, key: str, until: datetime) -> None:
     """Owe the digest for the seven days before `until`: a message, then the chart."""
     figures = metrics.figures(session, policy=policy, since=until - DAYS, until=until)
-    lines = metrics.summary_lines(figures, policy=policy)
-    text = f"*Bounceback weekly digest* · {chart.title(figures, policy=policy)}\n" + "\n".join(lines)
-    owe(
+    title = chart.title(figures, policy=policy)
+    text = f"*Bounceback weekly digest* · {title}\n" + "\n".join(summary_lines(figures, policy=policy))
+    tell.post(session, key=f"{key}:text", channel=policy.digest_channel, text=text)
+    tell.upload(
         session,
-        key=f"{key}:text",
-        method="chat.postMessage",
-        payload={"channel": policy.digest_channel, "text": text},
+        key=f"{key}:chart",
+        channel=policy.digest_channel,
+        filename="bounceback-digest.png",
+        title=title,
+        content=chart.digest_chart(figures, policy=policy),
+        after=f"{key}:text",
     )
-    png = chart.digest_chart(figures, policy=policy)
-    upload = {
-        "channel": policy.digest_channel,
-        "filename": "bounceback-digest.png",
-        "title": chart.title(figures, policy=policy),
-        "content_b64": base64.b64encode(png).decode("ascii"),
-    }
-    owe(session, key=f"{key}:chart", method="files.upload_v2", payload=upload, after_key=f"{key}:text")
 
 
 def fire_digest(session: Session, policy: Policy, nudge: Nudge) -> Defer | None:

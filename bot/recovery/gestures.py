@@ -3,18 +3,15 @@
 import re
 from decimal import Decimal, InvalidOperation
 
-from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObject, SectionBlock
 from sqlmodel import Session
 
 from bot.policy.model import Policy
-from bot.recovery import cases
+from bot.recovery import cases, tell
 from bot.recovery.access import require_change
 from bot.recovery.cases import case_key
 from bot.recovery.errors import NotAllowed, UserError
-from bot.recovery.messages import ids
-from bot.recovery.tell import tell_thread
-from bot.store.models import Case, Gesture, utcnow
-from bot.store.outbox import owe
+from bot.recovery.messages import gesture as says
+from bot.store.models import Case, EventKind, Gesture, GestureState, utcnow
 
 _AMOUNT = re.compile(r"\s*\$?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*$")
 
@@ -42,14 +39,16 @@ def offer(
     session: Session,
     *,
     policy: Policy,
-    key: str,
+    case: Case,
     what: str,
     amount: Decimal | None,
     actor_id: str,
     check: bool = True,
 ) -> Gesture:
-    """Record a gesture; one above the offerer's limit goes by DM to someone whose limit covers it."""
-    case = cases.get_case(session, policy=policy, key=key)
+    """Record a gesture; one above the offerer's limit goes by DM to someone whose limit covers it.
+
+    `check=False` when the offer comes with an approved apology, whose approver may act on the case.
+    """
     if check:
         require_change(policy, case, actor_id)
     what = what.strip()[:300]
@@ -63,36 +62,37 @@ def offer(
         session.add(gesture)
         session.flush()
         cases.record(
-            session, case, kind="gesture", actor_id=actor_id, text=label, data={"amount": str(amount or 0)}
+            session,
+            case,
+            kind=EventKind.GESTURE,
+            actor_id=actor_id,
+            text=label,
+            data={"amount": str(amount or 0)},
         )
         text = f"🎁 <@{actor_id}> is giving the customer something extra: {label}"
-        tell_thread(session, case=case, key=f"gesture:{gesture.id}", text=text)
+        tell.in_thread(session, case=case, key=f"gesture:{gesture.id}", text=text)
         return gesture
     approver = _approver(policy, amount, actor_id)
-    gesture.state, gesture.approver_id = "pending", approver
+    gesture.state, gesture.approver_id = GestureState.PENDING, approver
     session.add(gesture)
     session.flush()
     cases.record(
-        session, case, kind="gesture_requested", actor_id=actor_id, text=f"{label}, asked <@{approver}>"
-    )
-    text = (
-        f"🎁 <@{actor_id}> would like to give the customer of *{case_key(policy, case)}* something extra: *{label}*. "
-        f"That is above their limit of ${limit_of(policy, actor_id):,.0f}; yours covers it."
-    )
-    owe(
         session,
-        key=f"gesture-ask:{gesture.id}",
-        method="chat.postMessage",
-        payload={"channel": approver, "text": text, "blocks": _ask_blocks(text, gesture.id)},
-        case_id=case.id,
+        case,
+        kind=EventKind.GESTURE_REQUESTED,
+        actor_id=actor_id,
+        text=f"{label}, asked <@{approver}>",
     )
+    text = says.ask_text(policy, case, actor_id=actor_id, label=label, limit=limit_of(policy, actor_id))
+    blocks = says.ask_blocks(text, gesture.id)
+    tell.dm(session, key=f"gesture-ask:{gesture.id}", to=approver, text=text, blocks=blocks, case=case)
     return gesture
 
 
 def decide(session: Session, *, policy: Policy, gesture_id: int, approve: bool, actor_id: str) -> Gesture:
     """Approve or decline a pending gesture: the person asked, anyone higher, or an admin."""
     gesture = session.get(Gesture, gesture_id)
-    if gesture is None or gesture.state != "pending":
+    if gesture is None or gesture.state != GestureState.PENDING:
         raise UserError("This gesture has already been decided.")
     asked = policy.level_of(gesture.approver_id)
     mine = policy.level_of(actor_id)
@@ -101,33 +101,19 @@ def decide(session: Session, *, policy: Policy, gesture_id: int, approve: bool, 
         raise NotAllowed(
             f"This was asked of <@{gesture.approver_id}>; only they, someone higher, or an admin can decide."
         )
-    gesture.state, gesture.decided_by, gesture.decided_at = (
-        ("approved" if approve else "declined"),
-        actor_id,
-        utcnow(),
-    )
+    gesture.state = GestureState.APPROVED if approve else GestureState.DECLINED
+    gesture.decided_by, gesture.decided_at = actor_id, utcnow()
     session.add(gesture)
     case = session.get(Case, gesture.case_id)
-    verdict = "approved" if approve else "declined"
-    cases.record(session, case, kind=f"gesture_{verdict}", actor_id=actor_id, text=gesture.what)
-    text = f"🎁 <@{actor_id}> {verdict} the gesture for *{case_key(policy, case)}*: {gesture.what}."
-    owe(
-        session,
-        key=f"gesture-told:{gesture.id}",
-        method="chat.postMessage",
-        payload={"channel": gesture.offered_by, "text": text},
-        case_id=case.id,
-    )
-    owe(
-        session,
-        key=f"gesture-done:{gesture.id}",
-        method="chat.update",
-        payload={"text": text, "blocks": []},
-        case_id=case.id,
-        after_key=f"gesture-ask:{gesture.id}",
+    kind = EventKind.GESTURE_APPROVED if approve else EventKind.GESTURE_DECLINED
+    cases.record(session, case, kind=kind, actor_id=actor_id, text=gesture.what)
+    text = f"🎁 <@{actor_id}> {gesture.state} the gesture for *{case_key(policy, case)}*: {gesture.what}."
+    tell.dm(session, key=f"gesture-told:{gesture.id}", to=gesture.offered_by, text=text, case=case)
+    tell.replace(
+        session, key=f"gesture-done:{gesture.id}", message=f"gesture-ask:{gesture.id}", text=text, case=case
     )
     if approve:
-        tell_thread(
+        tell.in_thread(
             session,
             case=case,
             key=f"gesture:{gesture.id}",
@@ -144,17 +130,3 @@ def _approver(policy: Policy, amount: Decimal, actor_id: str) -> str:
     raise UserError(
         f"${amount:,.2f} is above every gesture limit in the policy (the highest is ${top.gesture_limit:,.0f})."
     )
-
-
-def _ask_blocks(text: str, gesture_id: int) -> list[dict]:
-    return [
-        SectionBlock(text=MarkdownTextObject(text=text)).to_dict(),
-        ActionsBlock(
-            elements=[
-                ButtonElement(
-                    text="Approve", action_id=ids.APPROVE_GESTURE, value=str(gesture_id), style="primary"
-                ),
-                ButtonElement(text="Decline", action_id=ids.DECLINE_GESTURE, value=str(gesture_id)),
-            ]
-        ).to_dict(),
-    ]

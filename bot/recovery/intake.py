@@ -3,37 +3,41 @@
 from sqlmodel import Session
 
 from bot.policy.model import Policy
-from bot.recovery import apologies, cases
+from bot.recovery import apologies, cases, tell
 from bot.recovery.access import require_change
 from bot.recovery.cases import Complaint
 from bot.recovery.customer import Customer
-from bot.recovery.messages import card
-from bot.recovery.tell import refresh_card, tell_thread
 from bot.store.models import Case
-from bot.store.outbox import owe
 
 
 def log_complaint(
-    session: Session, *, policy: Policy, complaint: Complaint, card_channel: str, card_thread_ts: str | None
+    session: Session,
+    *,
+    policy: Policy,
+    complaint: Complaint,
+    card_channel: str,
+    card_thread_ts: str | None,
+    tell_reporter: bool = False,
 ) -> tuple[Case, bool]:
-    """Log the complaint and owe its card: in the complaint's thread, or at the top of a channel."""
+    """Log the complaint and owe its card: in the complaint's thread, or at the top of a channel.
+
+    With `tell_reporter`, the reporter also sees (only they) where the card went.
+    """
     case, created = cases.log_case(session, policy=policy, complaint=complaint)
     if created:
         apologies.route(session, policy=policy, case=case)
-        owe(
-            session,
-            key=f"card:{case.id}",
-            method="chat.postMessage",
-            payload={
-                "channel": card_channel,
-                "thread_ts": card_thread_ts,
-                "text": card.card_text(policy, case),
-                "blocks": card.case_card(policy, case),
-                "unfurl_links": False,
-            },
-            purpose="card",
-            case_id=case.id,
-        )
+        tell.post_card(session, policy=policy, case=case, channel=card_channel, thread_ts=card_thread_ts)
+        if tell_reporter:
+            key = cases.case_key(policy, case)
+            text = f"Logged *{key}* as *{case.severity}*. The case card is in <#{card_channel}>."
+            tell.ephemeral(
+                session,
+                key=f"logged-ack:{case.id}",
+                channel=card_channel,
+                to=case.reporter_id,
+                text=text,
+                case=case,
+            )
     return case, created
 
 
@@ -46,19 +50,16 @@ def note_reply(session: Session, *, channel: str, thread_ts: str, ts: str, user_
 
 
 def change_severity(
-    session: Session, *, policy: Policy, key: str, severity: str, reason: str, actor_id: str
+    session: Session, *, policy: Policy, case: Case, severity: str, reason: str, actor_id: str
 ) -> Case:
     """Change the severity with a reason, refresh the card and tell the thread."""
-    case = cases.get_case(session, policy=policy, key=key)
     require_change(policy, case, actor_id)
     event = cases.change_severity(
         session, policy=policy, case=case, severity=severity, reason=reason, actor_id=actor_id
     )
-    apologies.reroute_after_severity(
-        session, policy=policy, case=case
-    )  # first, so the card shows who is asked
-    refresh_card(session, policy=policy, case=case, version=event.id)
-    tell_thread(
+    apologies.reroute_after_severity(session, policy=policy, case=case)  # first: the card shows who is asked
+    tell.refresh_card(session, policy=policy, case=case, version=event.id)
+    tell.in_thread(
         session,
         case=case,
         key=f"severity:{case.id}:{event.id}",
@@ -69,11 +70,10 @@ def change_severity(
 
 
 def update_details(
-    session: Session, *, policy: Policy, key: str, actor_id: str, summary: str, customer: Customer
+    session: Session, *, policy: Policy, case: Case, actor_id: str, summary: str, customer: Customer
 ) -> Case:
     """Correct the summary or customer and refresh the card (contact details never reach it)."""
-    case = cases.get_case(session, policy=policy, key=key)
     require_change(policy, case, actor_id)
     event = cases.update_details(session, case=case, actor_id=actor_id, summary=summary, customer=customer)
-    refresh_card(session, policy=policy, case=case, version=event.id)
+    tell.refresh_card(session, policy=policy, case=case, version=event.id)
     return case

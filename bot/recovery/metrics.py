@@ -1,4 +1,4 @@
-"""The team's figures for a period: the weekly digest, `/recover stats` and the App Home read them."""
+"""The team's figures for a period, counted by the database: the digest, `/recover stats` and the Home tab show them."""
 
 from __future__ import annotations
 
@@ -14,17 +14,24 @@ from sqlalchemy import case as when
 from sqlalchemy import func, null, or_, tuple_, union_all
 from sqlmodel import Session, col, select
 
-from bot.policy.durations import format_duration
 from bot.policy.model import SEVERITIES, Policy
 from bot.recovery.cases import case_key
 from bot.recovery.errors import UserError
-from bot.store.models import Case, Gesture, TimelineEvent
+from bot.store.models import (
+    Case,
+    CaseStatus,
+    CheckinOutcome,
+    EventKind,
+    FixStatus,
+    Gesture,
+    GestureState,
+    TimelineEvent,
+)
 
 WINDOWS: Mapping[str, timedelta] = MappingProxyType(
     {"7d": timedelta(days=7), "30d": timedelta(days=30), "90d": timedelta(days=90)}
 )
-OUTCOMES = ("ok", "unhappy", "unreachable")
-_MAX_TEXT = 200  # an improvement is a line in a digest, not an essay
+OUTCOMES = tuple(CheckinOutcome)
 LATEST = 10  # improvements shown: 90 days can hold thousands, far past what a Slack message can carry
 
 
@@ -107,69 +114,6 @@ def figures(session: Session, *, policy: Policy, since: datetime, until: datetim
     )
 
 
-def summary_lines(fig: Figures, *, policy: Policy) -> list[str]:
-    """The figures as Slack mrkdwn lines a support lead reads at a glance."""
-    lines = [
-        f"*{fig.opened}* {_plural(fig.opened, 'case')} opened, *{fig.closed}* closed"
-        + (f", {fig.reopened} reopened" if fig.reopened else "")
-    ]
-    if fig.opened:
-        mix = [f"{fig.by_severity.get(s, 0)} {s}" for s in reversed(SEVERITIES) if fig.by_severity.get(s)]
-        lines.append("Cases by severity: " + " · ".join(mix))
-    lines += _apology_lines(fig)
-    overdue = f"{fig.fixes_overdue_open} overdue now" if fig.fixes_overdue_open else "none overdue now"
-    if fig.fixes_done:
-        lines.append(f"Fixes: *{fig.fixes_on_time} of {fig.fixes_done}* on time; {overdue}")
-    else:
-        lines.append(f"Fixes: none finished; {overdue}")
-    if any(fig.checkins.values()):
-        ok, unhappy, unreachable = (fig.checkins.get(o, 0) for o in OUTCOMES)
-        lines.append(f"Check-ins: {ok} all good · {unhappy} still unhappy · {unreachable} couldn't reach")
-    else:
-        lines.append("Check-ins: none")
-    if fig.gestures:
-        amount = f", {_money(fig.gesture_total)} in all" if fig.gesture_total else ""
-        lines.append(f"Something extra: *{fig.gestures}* {_plural(fig.gestures, 'gesture')}{amount}")
-    else:
-        lines.append("Something extra: no gestures given")
-    lines.append(f"Repeat customers: {fig.repeat_customers}")
-    lines.append("*What we changed*")
-    if not fig.improvements:
-        lines.append(
-            "No improvements recorded yet — every major or critical case needs one before it closes."
-        )
-    for item in fig.improvements:
-        lines.append(f"• {item.case_key}: {_clean(item.change)} (root cause: {_clean(item.root_cause)})")
-    if fig.earlier_improvements:
-        lines.append(f"…and {fig.earlier_improvements} more")
-    return lines
-
-
-def _apology_lines(fig: Figures) -> list[str]:
-    if not fig.apologies or fig.median_to_apology is None:
-        return ["Apology: none sent"]
-    lines = [
-        f"Apology: median *{rounded_duration(fig.median_to_apology)}* after the complaint; "
-        f"*{fig.apologies_on_target} of {fig.apologies}* within target"
-    ]
-    per = [
-        f"{name} *{rounded_duration(median)}* (target {format_duration(fig.target_by_severity[name])})"
-        for name in reversed(SEVERITIES)
-        if (median := fig.median_by_severity.get(name)) is not None
-    ]
-    lines.append("Apology by severity: " + " · ".join(per))
-    sent = (
-        f"{fig.as_written} sent as written despite errors"
-        if fig.as_written
-        else "none sent as written despite errors"
-    )
-    lines.append(
-        f"Owned it: *{fig.clean_apologies} of {fig.apologies}* {_plural(fig.apologies, 'apology', 'apologies')} "
-        f"approved without quality errors; {sent}"
-    )
-    return lines
-
-
 def _in(column: Any, since: datetime, until: datetime) -> Any:
     return (col(column) >= since) & (col(column) < until)
 
@@ -187,14 +131,15 @@ def _event_counts(session: Session, since: datetime, until: datetime) -> dict[st
     """Closings, reopenings, fixes (on time or not) and check-in outcomes, in one pass over the period."""
     kind, data = col(TimelineEvent.kind), col(TimelineEvent.data)
     counted = {
-        "closed": kind == "closed",
-        "reopened": kind == "reopened",
-        "fixed": kind == "fixed",
-        "on_time": (kind == "fixed") & data["on_time"].as_boolean(),
-        **{name: (kind == "checkin") & (data["outcome"].as_string() == name) for name in OUTCOMES},
+        "closed": kind == EventKind.CLOSED,
+        "reopened": kind == EventKind.REOPENED,
+        "fixed": kind == EventKind.FIXED,
+        "on_time": (kind == EventKind.FIXED) & data["on_time"].as_boolean(),
+        **{name: (kind == EventKind.CHECKIN) & (data["outcome"].as_string() == name) for name in OUTCOMES},
     }
     query = select(*(_count_if(condition) for condition in counted.values())).where(
-        kind.in_(("closed", "reopened", "fixed", "checkin")), _in(TimelineEvent.at, since, until)
+        kind.in_((EventKind.CLOSED, EventKind.REOPENED, EventKind.FIXED, EventKind.CHECKIN)),
+        _in(TimelineEvent.at, since, until),
     )
     return {name: int(n) for name, n in zip(counted, session.exec(query).one(), strict=True)}
 
@@ -223,7 +168,7 @@ def _apologies(session: Session, since: datetime, until: datetime) -> dict[str |
             _flag(data["as_written"].as_boolean()).label("as_written"),
         )
         .join(Case, col(Case.id) == col(TimelineEvent.case_id))
-        .where(TimelineEvent.kind == "apologized", _in(TimelineEvent.at, since, until))
+        .where(TimelineEvent.kind == EventKind.APOLOGIZED, _in(TimelineEvent.at, since, until))
     )
     if session.get_bind().dialect.name == "postgresql":
         rows = _percentiles(session, sent.subquery())
@@ -261,7 +206,7 @@ def _middles(session: Session, sent: Any) -> list[Any]:
 
 
 def _overdue_open(session: Session, until: datetime) -> int:
-    still_open = (col(Case.fix_status) == "assigned") & (col(Case.status) != "closed")
+    still_open = (col(Case.fix_status) == FixStatus.ASSIGNED) & (col(Case.status) != CaseStatus.CLOSED)
     fixed_later = col(Case.fixed_at) >= until  # a past period: this fix was still open at its end
     query = select(func.count()).where(
         col(Case.fix_due_at) < until, col(Case.created_at) < until, or_(still_open, fixed_later)
@@ -271,7 +216,8 @@ def _overdue_open(session: Session, until: datetime) -> int:
 
 def _gestures(session: Session, since: datetime, until: datetime) -> tuple[int, Decimal]:
     query = select(func.count(), func.coalesce(func.sum(Gesture.amount), 0)).where(
-        col(Gesture.state).in_(("given", "approved")), _in(Gesture.created_at, since, until)
+        col(Gesture.state).in_((GestureState.GIVEN, GestureState.APPROVED)),
+        _in(Gesture.created_at, since, until),
     )
     count, total = session.exec(query).one()
     return int(count), Decimal(str(total)).quantize(Decimal("0.01"))
@@ -281,7 +227,7 @@ def _improvements(
     session: Session, policy: Policy, since: datetime, until: datetime
 ) -> tuple[tuple[Improvement, ...], int]:
     """The latest improvements of the period, oldest first, and how many came before them."""
-    recorded = (TimelineEvent.kind == "improvement", _in(TimelineEvent.at, since, until))
+    recorded = (TimelineEvent.kind == EventKind.IMPROVEMENT, _in(TimelineEvent.at, since, until))
     count = int(session.exec(select(func.count()).where(*recorded)).one())
     query = (
         select(TimelineEvent, Case)
@@ -326,25 +272,3 @@ def _count_if(condition: Any) -> Any:
 
 def _seconds(value: Any) -> timedelta | None:
     return None if value is None else timedelta(seconds=float(value))
-
-
-def rounded_duration(td: timedelta) -> str:
-    """A duration in whole minutes once past a minute: "2h 10m" reads better than "2h 10m 7s"."""
-    seconds = td.total_seconds()
-    return format_duration(timedelta(minutes=round(seconds / 60)) if seconds >= 60 else td)
-
-
-def _money(amount: Decimal) -> str:
-    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return one if n == 1 else (many or one + "s")
-
-
-def _clean(text: str) -> str:
-    """Slack's three control characters escaped, so a typed "<!channel>" cannot ping everyone."""
-    text = " ".join(text.split())
-    if len(text) > _MAX_TEXT:
-        text = text[: _MAX_TEXT - 1].rstrip() + "…"
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

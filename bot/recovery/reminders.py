@@ -7,15 +7,14 @@ from sqlmodel import Session
 
 from bot.policy.durations import format_duration
 from bot.policy.model import Policy
-from bot.recovery import cases, people
+from bot.recovery import cases, people, tell
 from bot.recovery.messages import fix
 from bot.recovery.routing import leader_on_case
 from bot.store import nudges
-from bot.store.models import Case, Nudge, utcnow
+from bot.store.models import Case, EventKind, FixStatus, Nudge, NudgeKind, utcnow
 from bot.store.nudges import Defer
-from bot.store.outbox import owe
 
-FIX_KINDS = ("fix_reminder", "fix_escalate")
+FIX_KINDS = (NudgeKind.FIX_REMINDER, NudgeKind.FIX_ESCALATE)
 
 
 def quiet_until(window: tuple[time, time] | None, zone: ZoneInfo, now: datetime) -> datetime | None:
@@ -44,7 +43,7 @@ def schedule_fix(session: Session, *, policy: Policy, case: Case) -> None:
         nudges.schedule(
             session,
             key=f"{base}:{suffix}",
-            kind="fix_reminder",
+            kind=NudgeKind.FIX_REMINDER,
             due_at=at,
             case_id=case.id,
             recipient_id=case.fix_owner_id,
@@ -59,7 +58,7 @@ def schedule_fix(session: Session, *, policy: Policy, case: Case) -> None:
     nudges.schedule(
         session,
         key=f"{base}:escalate",
-        kind="fix_escalate",
+        kind=NudgeKind.FIX_ESCALATE,
         due_at=due + rules.escalate_overdue_after,
         case_id=case.id,
         recipient_id=leader_on_case(policy, case),
@@ -70,7 +69,11 @@ def schedule_fix(session: Session, *, policy: Policy, case: Case) -> None:
 def _current(session: Session, nudge: Nudge) -> Case | None:
     """The case, if this nudge still belongs to its current, unfinished fix."""
     case = session.get(Case, nudge.case_id)
-    if case is None or case.fix_status != "assigned" or case.fix_version != nudge.payload.get("version"):
+    if (
+        case is None
+        or case.fix_status != FixStatus.ASSIGNED
+        or case.fix_version != nudge.payload.get("version")
+    ):
         return None
     return case
 
@@ -91,28 +94,30 @@ def fire_fix_reminder(session: Session, policy: Policy, nudge: Nudge) -> Defer |
     deferred = _quiet(session, policy, case.fix_owner_id)
     if deferred:
         cases.record(
-            session, case, kind="deferred", actor_id=None, text=f"reminder held for quiet hours: {nudge.key}"
+            session,
+            case,
+            kind=EventKind.DEFERRED,
+            actor_id=None,
+            text=f"reminder held for quiet hours: {nudge.key}",
         )
         return deferred
     when = nudge.payload["when"]
     late = format_duration(max(timedelta(seconds=1), utcnow() - case.fix_due_at)) if when == "overdue" else ""
     text, blocks = fix.reminder(policy, case, when=when, overdue_for=late)
-    owe(
-        session,
-        key=f"nudge:{nudge.key}",
-        method="chat.postMessage",
-        payload={"channel": case.fix_owner_id, "text": text, "blocks": blocks},
-        case_id=case.id,
-    )
+    tell.dm(session, key=f"nudge:{nudge.key}", to=case.fix_owner_id, text=text, blocks=blocks, case=case)
     cases.record(
-        session, case, kind="reminder", actor_id=None, text=f"reminded <@{case.fix_owner_id}> ({when})"
+        session,
+        case,
+        kind=EventKind.REMINDER,
+        actor_id=None,
+        text=f"reminded <@{case.fix_owner_id}> ({when})",
     )
     if when == "overdue":
         n = int(nudge.payload.get("n", 1)) + 1
         nudges.schedule(
             session,
             key=f"fix:{case.id}:v{case.fix_version}:overdue:{n}",
-            kind="fix_reminder",
+            kind=NudgeKind.FIX_REMINDER,
             due_at=case.fix_due_at + n * policy.reminders.overdue_every,
             case_id=case.id,
             recipient_id=case.fix_owner_id,
@@ -131,17 +136,11 @@ def fire_fix_escalate(session: Session, policy: Policy, nudge: Nudge) -> Defer |
         return deferred
     late = format_duration(max(timedelta(seconds=1), utcnow() - case.fix_due_at))
     text = fix.leader_heads_up(policy, case, overdue_for=late)
-    owe(
-        session,
-        key=f"nudge:{nudge.key}",
-        method="chat.postMessage",
-        payload={"channel": nudge.recipient_id, "text": text},
-        case_id=case.id,
-    )
+    tell.dm(session, key=f"nudge:{nudge.key}", to=nudge.recipient_id, text=text, case=case)
     cases.record(
         session,
         case,
-        kind="escalated",
+        kind=EventKind.ESCALATED,
         actor_id=None,
         text=f"told <@{nudge.recipient_id}> the fix is {late} overdue",
     )

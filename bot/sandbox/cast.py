@@ -1,4 +1,4 @@
-"""The people and channels of the sandbox workspace, matching bot/demo.toml."""
+"""The people and channels of the sandbox workspace, matching bot/sandbox/demo.toml."""
 
 from dataclasses import dataclass
 from pathlib import Path

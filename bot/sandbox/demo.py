@@ -4,7 +4,7 @@ import logging
 import sys
 
 from bot.recovery import digest
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input
 from bot.sandbox import cast
 from bot.sandbox.rig import Rig
 from bot.sandbox.stage import PAD, Stage
@@ -64,15 +64,15 @@ def chapter_two(stage: Stage) -> None:
     stage.say("Each case's leader got a DM with a draft apology and its quality check. A serious failure")
     stage.say("deserves an apology from someone senior, and speed is part of the apology.")
     critical = stage.request_for(cast.EXECUTIVE)
-    stage.press("10:14", cast.OUTSIDER, "Approve & send", ids.APPROVE_APOLOGY, critical, None)
-    stage.press("10:15", cast.EXECUTIVE, "Approve & send", ids.APPROVE_APOLOGY, critical, None)
+    stage.press("10:14", cast.OUTSIDER, "Approve & send", Action.APPROVE_APOLOGY, critical, None)
+    stage.press("10:15", cast.EXECUTIVE, "Approve & send", Action.APPROVE_APOLOGY, critical, None)
     coffee = stage.request_for(cast.LEAD)
-    stage.press("10:20", cast.LEAD, "Edit", ids.EDIT_APOLOGY, coffee, None)
+    stage.press("10:20", cast.LEAD, "Edit", Action.EDIT_APOLOGY, coffee, None)
     stage.submit(
         "10:21",
         cast.LEAD,
         {
-            ids.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
+            Input.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
             "mistake. I have asked the kitchen to bring you a fresh pot, and breakfast tomorrow is on us."
             "\nTara Nguyen, Team lead",
         },
@@ -82,20 +82,25 @@ def chapter_two(stage: Stage) -> None:
         "10:22",
         cast.LEAD,
         {
-            ids.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
+            Input.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
             "mistake. I will bring you a fresh pot myself right now, and breakfast tomorrow is on us."
             "\nTara Nguyen, Team lead",
         },
     )
     stage.say(f"\n{PAD}(Ana Costa, the director, is in meetings and does not answer REC-3 in time…)")
     stage.press(
-        "10:30", cast.MANAGER, "Approve & send", ids.APPROVE_APOLOGY, stage.request_for(cast.MANAGER), None
+        "10:30", cast.MANAGER, "Approve & send", Action.APPROVE_APOLOGY, stage.request_for(cast.MANAGER), None
     )
     stage.press(
-        "10:32", cast.DIRECTOR, "Approve & send", ids.APPROVE_APOLOGY, stage.request_for(cast.DIRECTOR), None
+        "10:32",
+        cast.DIRECTOR,
+        "Approve & send",
+        Action.APPROVE_APOLOGY,
+        stage.request_for(cast.DIRECTOR),
+        None,
     )
     climbed = stage.wait_for_dm("11:45", cast.EXECUTIVE, "Apology needed: REC-3", timeout=40)
-    stage.press("11:50", cast.EXECUTIVE, "Approve & send", ids.APPROVE_APOLOGY, climbed, None)
+    stage.press("11:50", cast.EXECUTIVE, "Approve & send", Action.APPROVE_APOLOGY, climbed, None)
 
 
 def chapter_three(stage: Stage) -> None:
@@ -112,16 +117,19 @@ def chapter_three(stage: Stage) -> None:
     owner_dm = next(
         m for m in stage.rig.standin.dm(cast.SUPPORT.id) if "own the fix" in (m.get("text") or "")
     )
-    stage.press("11:35", cast.SUPPORT, "Need more time", ids.NEED_MORE_TIME, owner_dm, 3)
+    stage.press("11:35", cast.SUPPORT, "Need more time", Action.NEED_MORE_TIME, owner_dm, 3)
     stage.submit(
         "11:35",
         cast.SUPPORT,
-        {ids.FIX_DUE: "in 12 seconds", ids.REASON: "the bank needs a day to reverse the duplicate charge"},
+        {
+            Input.FIX_DUE: "in 12 seconds",
+            Input.REASON: "the bank needs a day to reverse the duplicate charge",
+        },
     )
     stage.wait_for_dm("13:00", cast.MANAGER, "Heads-up")
     stage.command("13:05", cast.WAITER, "fixed REC-2 Booked his table for Friday and briefed the host team")
     stage.wait_for_dm("14:00", cast.SUPPORT, "is due *now*")
-    stage.press("14:10", cast.SUPPORT, "Mark fixed", ids.MARK_FIXED, owner_dm, 3)
+    stage.press("14:10", cast.SUPPORT, "Mark fixed", Action.MARK_FIXED, owner_dm, 3)
 
 
 def chapter_four(stage: Stage) -> None:
@@ -132,12 +140,12 @@ def chapter_four(stage: Stage) -> None:
     )
     stage.say("and the team writes down what it changed so it won't happen again.")
     first = stage.wait_for_dm("Tue 10:00", cast.MANAGER, "is everything okay?")
-    stage.press("Tue 10:05", cast.MANAGER, "Still unhappy", ids.CHECKIN_UNHAPPY, first, None)
+    stage.press("Tue 10:05", cast.MANAGER, "Still unhappy", Action.CHECKIN_UNHAPPY, first, None)
     stage.press(
         "Tue 10:20",
         cast.DIRECTOR,
         "Approve & send",
-        ids.APPROVE_APOLOGY,
+        Action.APPROVE_APOLOGY,
         stage.request_for(cast.DIRECTOR),
         None,
     )
@@ -148,7 +156,7 @@ def chapter_four(stage: Stage) -> None:
         "fixed REC-2 Gave him the chef's table on Friday; the host team has a new booking check",
     )
     checkin = stage.wait_for_dm("Wed 10:00", cast.EXECUTIVE, "is everything okay?")
-    stage.press("Wed 10:05", cast.EXECUTIVE, "All good", ids.CHECKIN_OK, checkin, None)
+    stage.press("Wed 10:05", cast.EXECUTIVE, "All good", Action.CHECKIN_OK, checkin, None)
     stage.command("Wed 11:00", cast.SUPPORT, "close REC-3")
     stage.command(
         "Wed 11:10",
@@ -157,10 +165,10 @@ def chapter_four(stage: Stage) -> None:
         "submit, and a nightly report flags duplicate charges",
     )
     later = stage.wait_for_dm("Fri 10:00", cast.EXECUTIVE, "is everything okay?", newer_than=checkin)
-    stage.press("Fri 10:05", cast.EXECUTIVE, "All good", ids.CHECKIN_OK, later, None)
+    stage.press("Fri 10:05", cast.EXECUTIVE, "All good", Action.CHECKIN_OK, later, None)
     stage.command("Fri 10:10", cast.SUPPORT, "close REC-3")
     won_back = stage.wait_for_dm("Fri 16:00", cast.DIRECTOR, "is everything okay?")
-    stage.press("Fri 16:05", cast.DIRECTOR, "All good", ids.CHECKIN_OK, won_back, None)
+    stage.press("Fri 16:05", cast.DIRECTOR, "All good", Action.CHECKIN_OK, won_back, None)
     stage.say("\nMonday 09:00 · the weekly digest is due (the demo posts it now):")
     with stage.rig.service.runtime.transaction() as session:
         digest.post(session, policy=stage.rig.policy, key="digest:demo", until=utcnow())

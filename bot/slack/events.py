@@ -8,6 +8,8 @@ from bot.policy.model import Policy
 from bot.recovery import intake
 from bot.recovery.cases import Complaint
 from bot.recovery.customer import extract_customer
+from bot.store import inbox
+from bot.store.models import Source
 
 PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
 
@@ -37,7 +39,7 @@ def handle_message(
     complaint = Complaint(
         text=text,
         reporter_id=event["user"],
-        source="channel",
+        source=Source.CHANNEL,
         source_key=f"msg:{channel}:{ts}",
         customer=extract_customer(text),
         channel_id=channel,
@@ -47,3 +49,11 @@ def handle_message(
         thread_ts=ts,
     )
     intake.log_complaint(session, policy=policy, complaint=complaint, card_channel=channel, card_thread_ts=ts)
+
+
+def process(
+    session: Session, *, policy: Policy, event_id: str, event: dict[str, Any], workspace_url: str | None
+) -> None:
+    """An event the inbox holds: made a case or a note and marked done, in one transaction (replays are safe)."""
+    handle_message(session, policy=policy, event=event, workspace_url=workspace_url)
+    inbox.done(session, event_id=event_id)

@@ -1,4 +1,8 @@
-"""The `/recover` grammar: text in, a parsed command or a usage error out. Knows nothing of Slack."""
+"""The `/recover` grammar: text in, a parsed command or a usage error out.
+
+This is the surface where a typed case id ("REC-42", "rec42") becomes a case number; below it,
+services are handed the case itself.
+"""
 
 import html
 import re
@@ -6,6 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.policy.model import SEVERITIES
 from bot.recovery.errors import UserError
+from bot.store.models import CheckinOutcome
 
 USAGE = {
     "help": "/recover help",
@@ -39,37 +44,63 @@ class UsageError(UserError):
 
 @dataclass(frozen=True)
 class Command:
-    """A parsed `/recover` command."""
+    """A parsed `/recover` command; `case` is the number of the case it names."""
+
+    name: str
+    case: int | None = None
+    args: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """A command whose case id is still as typed."""
 
     name: str
     case: str | None = None
     args: dict[str, str] = field(default_factory=dict)
 
 
-def parse(text: str) -> Command:
-    """Parse the text after `/recover`."""
+def parse(text: str, *, prefix: str) -> Command:
+    """Parse the text after `/recover`; a case id is the policy's `prefix` and a number."""
+    typed = _parse(text)
+    if typed.case is None:
+        return Command(typed.name, args=typed.args)
+    number = case_number(prefix, typed.case)
+    if number is None:
+        problem = f"“{typed.case[:40]}” is not a case id — they look like {prefix}-12."
+        raise UsageError(problem, USAGE[typed.name])
+    return Command(typed.name, case=number, args=typed.args)
+
+
+def case_number(prefix: str, typed: str) -> int | None:
+    """42 from "REC-42", "rec-42" or "REC42"; None when it is not a case id with this prefix."""
+    match = re.fullmatch(rf"{re.escape(prefix)}-?(\d{{1,9}})", typed.strip(), flags=re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def _parse(text: str) -> _Typed:
     text = html.unescape(text or "").strip()  # Slack sends &, < and > escaped
     if not text:
-        return Command("help")
+        return _Typed("help")
     verb, _, rest = text.partition(" ")
     verb, rest = verb.lower(), rest.strip()
     if verb in ("help", "?"):
-        return Command("help")
+        return _Typed("help")
     if verb == "new":
         if len(rest) > MAX_TEXT:
             raise UsageError(
                 f"That is {len(rest):,} characters; a case summary can have {MAX_TEXT:,}.", USAGE["new"]
             )
-        return Command("new", args={"text": rest})
+        return _Typed("new", args={"text": rest})
     if verb == "list":
         which = rest.lower() or "open"
         if which not in LIST_FILTERS:
             raise UsageError(f"“{rest[:30]}” is not a list; choose {', '.join(LIST_FILTERS)}.", USAGE["list"])
-        return Command("list", args={"which": which})
+        return _Typed("list", args={"which": which})
     if verb == "policy":
-        return Command("policy")
+        return _Typed("policy")
     if verb == "show":
-        return Command("show", case=_one_case(rest, "show"))
+        return _Typed("show", case=_one_case(rest, "show"))
     if verb == "severity":
         return _severity(rest)
     if verb in ("checkin", "improve", "close", "reopen", "stats"):
@@ -78,19 +109,19 @@ def parse(text: str) -> Command:
         case, _, what = rest.partition(" ")
         if not case or not what.strip():
             raise UsageError("Name the case and the something extra.", USAGE["gesture"])
-        return Command("gesture", case=case, args={"what": what.strip()[:MAX_TEXT]})
+        return _Typed("gesture", case=case, args={"what": what.strip()[:MAX_TEXT]})
     if verb == "owner":
         return _owner(rest)
     if verb == "due":
         case, _, when = rest.partition(" ")
         if not case or not when.strip():
             raise UsageError("Name the case and the new deadline.", USAGE["due"])
-        return Command("due", case=case, args={"when": when.strip()})
+        return _Typed("due", case=case, args={"when": when.strip()})
     if verb == "fixed":
         case, _, note = rest.partition(" ")
         if not case:
             raise UsageError("Name the case that is fixed.", USAGE["fixed"])
-        return Command("fixed", case=case, args={"note": note.strip()[:MAX_TEXT]})
+        return _Typed("fixed", case=case, args={"note": note.strip()[:MAX_TEXT]})
     raise UsageError(f"I don't know “{verb[:30]}”.", "/recover help")
 
 
@@ -101,7 +132,7 @@ def _one_case(rest: str, verb: str) -> str:
     return parts[0]
 
 
-def _severity(rest: str) -> Command:
+def _severity(rest: str) -> _Typed:
     parts = rest.split(maxsplit=2)
     if len(parts) < 2:
         raise UsageError("Name the case and the new severity.", USAGE["severity"])
@@ -109,37 +140,37 @@ def _severity(rest: str) -> Command:
     if severity not in SEVERITIES:
         raise UsageError(f"“{parts[1][:30]}” is not a severity.", USAGE["severity"])
     reason = parts[2].strip() if len(parts) > 2 else ""
-    return Command("severity", case=parts[0], args={"severity": severity, "reason": reason})
+    return _Typed("severity", case=parts[0], args={"severity": severity, "reason": reason})
 
 
-def _follow_up(verb: str, rest: str) -> Command:
+def _follow_up(verb: str, rest: str) -> _Typed:
     if verb == "stats":
         period = rest.lower() or "7d"
         if period not in ("7d", "30d", "90d"):
             raise UsageError(f"“{rest[:20]}” is not a period.", USAGE["stats"])
-        return Command("stats", args={"period": period})
+        return _Typed("stats", args={"period": period})
     case, _, tail = rest.partition(" ")
     tail = tail.strip()
     if not case:
         raise UsageError("Name the case.", USAGE[verb])
     if verb == "close":
-        return Command("close", case=case)
+        return _Typed("close", case=case)
     if verb == "reopen":
-        return Command("reopen", case=case, args={"reason": tail[:MAX_TEXT]})
+        return _Typed("reopen", case=case, args={"reason": tail[:MAX_TEXT]})
     if verb == "checkin":
         outcome, _, note = tail.partition(" ")
-        if outcome.lower() not in ("ok", "unhappy", "unreachable"):
+        if outcome.lower() not in tuple(CheckinOutcome):
             raise UsageError("Say how it went: ok, unhappy or unreachable.", USAGE["checkin"])
-        return Command(
+        return _Typed(
             "checkin", case=case, args={"outcome": outcome.lower(), "note": note.strip()[:MAX_TEXT]}
         )
     cause, arrow, change = tail.partition("=>")
     if not arrow or not cause.strip() or not change.strip():
         raise UsageError("Give the root cause, then `=>`, then what we changed.", USAGE["improve"])
-    return Command("improve", case=case, args={"root_cause": cause.strip(), "change": change.strip()})
+    return _Typed("improve", case=case, args={"root_cause": cause.strip(), "change": change.strip()})
 
 
-def _owner(rest: str) -> Command:
+def _owner(rest: str) -> _Typed:
     case, _, rest = rest.partition(" ")
     person, _, tail = rest.strip().partition(" ")
     users = _MENTION.fullmatch(person)
@@ -155,12 +186,7 @@ def _owner(rest: str) -> Command:
     tail = tail.strip()
     if tail and not tail.lower().startswith("due "):
         raise UsageError(f"After the person I expected “due <when>”, not “{tail[:30]}”.", USAGE["owner"])
-    return Command("owner", case=case, args={"owner": users.group(1), "when": tail[4:].strip()})
-
-
-def mentioned_users(text: str) -> list[str]:
-    """User ids in Slack's escaped mentions, `<@U123>` or `<@U123|name>`."""
-    return _MENTION.findall(text)
+    return _Typed("owner", case=case, args={"owner": users.group(1), "when": tail[4:].strip()})
 
 
 def help_text() -> str:

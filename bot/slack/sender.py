@@ -1,4 +1,4 @@
-"""The one way out to Slack: the pump that delivers what the outbox (bot/outbox.py) holds.
+"""The one way out to Slack: the pump that delivers what the outbox (bot/store/outbox.py) holds.
 
 The pump claims each row atomically, so two replicas never send it twice; a call that still fails
 after the client's own retries (5xx, dropped connections) stays owed and is tried again later with a
@@ -6,6 +6,9 @@ growing pause. A rate limit (429) pauses only its channel, for the Retry-After S
 channel keeps a learned pace afterwards. An update of a message or a Home tab that a newer one
 replaces before it goes out is marked superseded and never sent, so an old version can never
 overwrite a newer one.
+
+The pump knows nothing of cases: what a sent call means to the domain (a case card starts the case's
+thread) is a hook the runtime hands it, run in the transaction that records the call as sent.
 """
 
 import base64
@@ -25,7 +28,7 @@ from sqlmodel import Session, col, select
 from bot.slack.pacing import Paces, retry_after
 from bot.store import outbox
 from bot.store.db import Database
-from bot.store.models import Outbox, utcnow
+from bot.store.models import Outbox, OutboxState, utcnow
 from bot.store.outbox import abandoned, newest_by_target, replaces
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,7 @@ PERMANENT_ERRORS = {
 
 
 Renderer = Callable[[Session, dict[str, Any]], dict[str, Any]]  # (session, fields) → the payload to send
+Hook = Callable[[Session, Outbox], None]  # (session, the row just sent): what the call means to the domain
 
 
 class MissingPrerequisite(Exception):
@@ -84,11 +88,13 @@ class Sender:
         client: WebClient,
         *,
         renderers: Mapping[str, Renderer] | None = None,
+        on_sent: Mapping[str, Hook] | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
         self.client = client  # without slack_sdk's rate-limit handler: a 429 must not stall every channel
         self.renderers = dict(renderers or {})  # payload {"render": name, ...} is built when it goes out
+        self.on_sent = dict(on_sent or {})  # by the row's purpose, e.g. "card"
         self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
         self._paces = Paces(clock)  # how fast Slack lets us call in each channel
         self._wake = threading.Event()
@@ -145,8 +151,8 @@ class Sender:
 
     def _owed(self) -> ColumnElement[bool]:
         soon = self.clock() + timedelta(seconds=2)
-        return (col(Outbox.state) == "sending") | (
-            (col(Outbox.state) == "pending")
+        return (col(Outbox.state) == OutboxState.SENDING) | (
+            (col(Outbox.state) == OutboxState.PENDING)
             & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
         )
 
@@ -169,7 +175,9 @@ class Sender:
                 if pace is not None and not pace.refused:
                     held.append((row, lane))
                 elif pace is not None:  # behind a 429: waits in the outbox, in order
-                    if row.state == "pending":  # a dead sender's claim stays, so its retry looks in Slack
+                    if (
+                        row.state == OutboxState.PENDING
+                    ):  # a dead sender's claim stays, so its retry looks in Slack
                         put_off[pace.reopens].append(row.id)
                         handled += 1
                 elif newest.get(replaces(row.method, row.key, row.after_key) or "", row.id) > row.id:
@@ -188,7 +196,7 @@ class Sender:
                 for reopens, ids in put_off.items():
                     session.execute(
                         update(Outbox)
-                        .where(col(Outbox.id).in_(ids), col(Outbox.state) == "pending")
+                        .where(col(Outbox.id).in_(ids), col(Outbox.state) == OutboxState.PENDING)
                         .values(due_at=reopens, last_error=RATE_LIMITED)
                     )
         return handled
@@ -200,7 +208,10 @@ class Sender:
                 session.exec(
                     select(Outbox)
                     .where(
-                        or_((col(Outbox.state) == "pending") & (col(Outbox.due_at) <= now), abandoned(now))
+                        or_(
+                            (col(Outbox.state) == OutboxState.PENDING) & (col(Outbox.due_at) <= now),
+                            abandoned(now),
+                        )
                     )
                     .order_by(col(Outbox.id))
                     .limit(limit)
@@ -229,14 +240,14 @@ class Sender:
             payload = self._resolve(row, earlier)
         except MissingPrerequisite as problem:
             log.error("%s", problem)
-            self._record(row, state="failed", last_error=str(problem)[:500])
+            self._record(row, state=OutboxState.FAILED, last_error=str(problem)[:500])
             return
         if payload is None:
             self._retry_later(row, "waiting for an earlier message", pause=timedelta(seconds=1))
             return
         try:
             payload = self._render(payload)
-            found = self._already_posted(row, payload) if row.state == "sending" else None
+            found = self._already_posted(row, payload) if row.state == OutboxState.SENDING else None
             response = found or self._call(row.method, payload)
         except SlackApiError as error:
             self._refused(row, lane, error)
@@ -249,13 +260,16 @@ class Sender:
         self._paces.went_through(lane)
 
     def _sent(self, row: Outbox, payload: dict[str, Any], response: Any) -> None:
-        """Record a call Slack took, with where the message now is."""
-        row.state, row.result_channel = "sent", response.get("channel") or payload.get("channel")
+        """Record a call Slack took, with where the message now is, and what it means to the domain."""
+        row.state, row.result_channel = OutboxState.SENT, response.get("channel") or payload.get("channel")
         row.result_ts = response.get("ts") or payload.get("ts")
+        hook = self.on_sent.get(row.purpose)
         with self.db.session() as session:
             outbox.mark_sent(
                 session, row, self.clock(), rendered=payload if "render" in row.payload else None
             )
+            if hook is not None:
+                hook(session, row)
 
     def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
         """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""
@@ -265,11 +279,15 @@ class Sender:
             reopens = self._paces.limited(lane, seconds)
             log.info("Slack asked us to wait %.0f s before %s in %s", seconds, row.method, lane)
             self._record(
-                row, state="pending", due_at=reopens, attempts=Outbox.attempts - 1, last_error=RATE_LIMITED
+                row,
+                state=OutboxState.PENDING,
+                due_at=reopens,
+                attempts=Outbox.attempts - 1,
+                last_error=RATE_LIMITED,
             )
         elif reason in PERMANENT_ERRORS:
             log.error("Slack refused %s for %s: %s", row.method, row.key, reason)
-            self._record(row, state="failed", last_error=reason)
+            self._record(row, state=OutboxState.FAILED, last_error=reason)
         else:
             self._retry_later(row, reason)
 
@@ -313,9 +331,9 @@ class Sender:
         if row.after_key is None:
             return payload
         first = earlier.get(row.after_key)
-        if first is None or first.state == "failed":
+        if first is None or first.state == OutboxState.FAILED:
             raise MissingPrerequisite(f"{row.key} depends on {row.after_key}, which was never sent")
-        if first.state != "sent" or not first.result_ts:
+        if first.state != OutboxState.SENT or not first.result_ts:
             return None
         field = "ts" if row.method == "chat.update" else "thread_ts"
         payload[field] = first.result_ts
@@ -333,7 +351,7 @@ class Sender:
     def _retry_later(self, row: Outbox, reason: str, pause: timedelta | None = None) -> None:
         pause = pause or min(MAX_PAUSE, timedelta(seconds=2 ** min(row.attempts, 10)))
         log.warning("will retry %s %s in %s: %s", row.method, row.key, pause, reason)
-        self._record(row, state="pending", last_error=reason[:500], due_at=self.clock() + pause)
+        self._record(row, state=OutboxState.PENDING, last_error=reason[:500], due_at=self.clock() + pause)
 
     def _record(self, row: Outbox, **values: Any) -> None:
         """Write down what became of a call."""

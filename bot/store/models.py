@@ -2,15 +2,161 @@
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Column, Dialect, Index, TypeDecorator, UniqueConstraint
+from sqlmodel import AutoString, Field, SQLModel
 
 
 def utcnow() -> datetime:
     """Aware UTC now; SQLModel stores datetimes as UTC and hands them back aware."""
     return datetime.now(UTC)
+
+
+class Stored(TypeDecorator[StrEnum]):
+    """An enum stored as its plain text (the very strings earlier versions wrote), read back as the enum."""
+
+    impl = AutoString
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum], length: int) -> None:
+        super().__init__(length=length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        """The enum's text (a plain string is stored as it is)."""
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | str | None:
+        """The stored text as the enum; text this version does not know (another version wrote it) stays text."""
+        try:
+            return None if value is None else self.enum(value)
+        except ValueError:
+            return value
+
+
+class CaseStatus(StrEnum):
+    """Where a case is: logged → apology requested → apologized → fix assigned → fixed → following up → closed."""
+
+    LOGGED = "logged"
+    APOLOGY_REQUESTED = "apology_requested"
+    APOLOGIZED = "apologized"
+    FIX_ASSIGNED = "fix_assigned"
+    FIXED = "fixed"
+    FOLLOWING_UP = "following_up"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+class Source(StrEnum):
+    """How a complaint reached us."""
+
+    CHANNEL = "channel"
+    COMMAND = "command"
+    MODAL = "modal"
+    SHORTCUT = "shortcut"
+
+
+class ApologyState(StrEnum):
+    """The apology of a case: not asked yet, asked of a leader, approved and sent."""
+
+    NONE = "none"
+    REQUESTED = "requested"
+    APPROVED = "approved"
+
+
+class FixStatus(StrEnum):
+    """The fix of a case: no owner yet, owned with a deadline, done."""
+
+    NONE = "none"
+    ASSIGNED = "assigned"
+    FIXED = "fixed"
+
+
+class EventKind(StrEnum):
+    """What a timeline event records."""
+
+    LOGGED = "logged"
+    NOTE = "note"
+    SEVERITY = "severity"
+    DETAILS = "details"
+    OWNER = "owner"
+    DEADLINE = "deadline"
+    FIXED = "fixed"
+    REMINDER = "reminder"
+    ESCALATED = "escalated"
+    DEFERRED = "deferred"
+    APOLOGY_REQUESTED = "apology_requested"
+    APOLOGIZED = "apologized"
+    GESTURE = "gesture"
+    GESTURE_REQUESTED = "gesture_requested"
+    GESTURE_APPROVED = "gesture_approved"
+    GESTURE_DECLINED = "gesture_declined"
+    CHECKIN_ASKED = "checkin_asked"
+    CHECKIN = "checkin"
+    IMPROVEMENT = "improvement"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+class CheckinOutcome(StrEnum):
+    """How a check-in with the customer went (stored in the timeline event that records the answer)."""
+
+    OK = "ok"
+    UNHAPPY = "unhappy"
+    UNREACHABLE = "unreachable"
+
+    @property
+    def label(self) -> str:
+        """The outcome as people say it: "all good", "still unhappy", "couldn't reach them"."""
+        return {"ok": "all good", "unhappy": "still unhappy", "unreachable": "couldn't reach them"}[
+            self.value
+        ]
+
+
+class GestureState(StrEnum):
+    """Something extra: given at once, or pending someone's approval until approved or declined."""
+
+    GIVEN = "given"
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+
+
+class NudgeKind(StrEnum):
+    """What a nudge does when it fires; the clock has one firer per kind."""
+
+    FIX_REMINDER = "fix_reminder"
+    FIX_ESCALATE = "fix_escalate"
+    APOLOGY_ESCALATE = "apology_escalate"
+    CHECKIN = "checkin"
+    DIGEST = "digest"
+
+
+class NudgeState(StrEnum):
+    """A nudge waits, has fired, or was called off."""
+
+    PENDING = "pending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class OutboxState(StrEnum):
+    """An owed Slack call: waiting, being sent, sent, given up on, or replaced by a newer one before it went."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    SUPERSEDED = "superseded"
+
+
+class InboxState(StrEnum):
+    """A stored Slack event: waiting to be made a case or a note, or done."""
+
+    PENDING = "pending"
+    DONE = "done"
 
 
 class Case(SQLModel, table=True):
@@ -23,7 +169,7 @@ class Case(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     source_key: str = Field(unique=True, max_length=200)  # one Slack delivery makes at most one case
-    source: str = Field(max_length=20)  # "channel", "command", "modal", "shortcut"
+    source: Source = Field(sa_type=Stored(Source, 20))
     summary: str
     reporter_id: str = Field(max_length=32, index=True)  # `/recover list mine`
     channel_id: str | None = Field(default=None, max_length=32)  # where the complaint was written
@@ -37,16 +183,16 @@ class Case(SQLModel, table=True):
     customer_key: str | None = Field(default=None, max_length=320, index=True)
     severity: str = Field(max_length=16)
     severity_reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="logged", max_length=24, index=True)
+    status: CaseStatus = Field(default=CaseStatus.LOGGED, sa_type=Stored(CaseStatus, 24), index=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
     fix_owner_id: str | None = Field(default=None, max_length=32, index=True)
     fix_due_at: datetime | None = None
-    fix_status: str = Field(default="none", max_length=16)  # none, assigned, fixed
+    fix_status: FixStatus = Field(default=FixStatus.NONE, sa_type=Stored(FixStatus, 16))
     fix_version: int = 0  # bumped whenever the deadline or owner changes; old reminders carry the old one
     fixed_at: datetime | None = None
     fix_note: str | None = None
-    apology_state: str = Field(default="none", max_length=16)  # none, requested, approved
+    apology_state: ApologyState = Field(default=ApologyState.NONE, sa_type=Stored(ApologyState, 16))
     apology_level: str | None = Field(default=None, max_length=64)
     apology_leader_id: str | None = Field(default=None, max_length=32)  # the person asked now
     apology_round: int = (
@@ -71,7 +217,7 @@ class TimelineEvent(SQLModel, table=True):
     case_id: int = Field(foreign_key="case.id", index=True)
     at: datetime = Field(default_factory=utcnow)
     actor_id: str | None = Field(default=None, max_length=32)
-    kind: str = Field(max_length=32)
+    kind: EventKind = Field(sa_type=Stored(EventKind, 32))
     text: str = ""
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     dedupe_key: str | None = Field(default=None, max_length=200)  # e.g. a thread reply's ts
@@ -85,7 +231,7 @@ class Gesture(SQLModel, table=True):
     what: str
     amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
     offered_by: str = Field(max_length=32)
-    state: str = Field(default="given", max_length=16)  # given, pending, approved, declined
+    state: GestureState = Field(default=GestureState.GIVEN, sa_type=Stored(GestureState, 16))
     approver_id: str | None = Field(default=None, max_length=32)  # who was asked, while pending
     decided_by: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow)
@@ -102,11 +248,11 @@ class Nudge(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=200)  # "fix:42:v1:before:2h" — scheduling twice is a no-op
-    kind: str = Field(max_length=32)
+    kind: NudgeKind = Field(sa_type=Stored(NudgeKind, 32))
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     recipient_id: str | None = Field(default=None, max_length=32)
     due_at: datetime
-    state: str = Field(default="pending", max_length=16)  # pending, done, cancelled
+    state: NudgeState = Field(default=NudgeState.PENDING, sa_type=Stored(NudgeState, 16))
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     deferrals: int = 0  # times quiet hours pushed it back
     created_at: datetime = Field(default_factory=utcnow)
@@ -119,7 +265,7 @@ class Inbox(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     event_id: str = Field(unique=True, max_length=64)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    state: str = Field(default="pending", max_length=16, index=True)  # pending, done
+    state: InboxState = Field(default=InboxState.PENDING, sa_type=Stored(InboxState, 16), index=True)
     received_at: datetime = Field(default_factory=utcnow, index=True)
     done_at: datetime | None = None
 
@@ -143,7 +289,7 @@ class Outbox(SQLModel, table=True):
     method: str = Field(max_length=64)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     after_key: str | None = Field(default=None, max_length=200)  # a message whose ts this one needs first
-    state: str = Field(default="pending", max_length=16, index=True)  # pending, sending, sent, failed
+    state: OutboxState = Field(default=OutboxState.PENDING, sa_type=Stored(OutboxState, 16), index=True)
     attempts: int = 0
     due_at: datetime = Field(default_factory=utcnow, index=True)
     claimed_at: datetime | None = None

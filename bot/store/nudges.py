@@ -1,4 +1,4 @@
-"""Nudges: what must happen later, stored as rows in the caller's transaction (see schedules/firing)."""
+"""Nudges: what must happen later, stored as rows in the caller's transaction (fired by schedules/firing.py)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,7 +7,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.store.db import insert_once
-from bot.store.models import Nudge
+from bot.store.models import Nudge, NudgeKind, NudgeState
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ def schedule(
     session: Session,
     *,
     key: str,
-    kind: str,
+    kind: NudgeKind,
     due_at: datetime,
     case_id: int | None = None,
     recipient_id: str | None = None,
@@ -42,12 +42,14 @@ def schedule(
     return added is not None
 
 
-def cancel(session: Session, *, case_id: int, kinds: tuple[str, ...]) -> int:
+def cancel(session: Session, *, case_id: int, kinds: tuple[NudgeKind, ...]) -> int:
     """Cancel a case's pending nudges of these kinds, in the caller's transaction."""
     result = session.execute(
         update(Nudge)
-        .where(col(Nudge.case_id) == case_id, col(Nudge.kind).in_(kinds), col(Nudge.state) == "pending")
-        .values(state="cancelled")
+        .where(
+            col(Nudge.case_id) == case_id, col(Nudge.kind).in_(kinds), col(Nudge.state) == NudgeState.PENDING
+        )
+        .values(state=NudgeState.CANCELLED)
     )
     return result.rowcount
 
@@ -55,6 +57,8 @@ def cancel(session: Session, *, case_id: int, kinds: tuple[str, ...]) -> int:
 def pending(session: Session, *, case_id: int) -> list[Nudge]:
     """What is still scheduled for a case, soonest first."""
     query = (
-        select(Nudge).where(Nudge.case_id == case_id, Nudge.state == "pending").order_by(col(Nudge.due_at))
+        select(Nudge)
+        .where(Nudge.case_id == case_id, Nudge.state == NudgeState.PENDING)
+        .order_by(col(Nudge.due_at))
     )
     return list(session.exec(query))

@@ -1,8 +1,9 @@
 """The outbox: every Slack call is owed in the same transaction as the change that needs it.
 
 A crash therefore never loses a message: what was committed is delivered by the pump in
-bot/sender.py. Each key is owed once, and a post carries its key in Slack message metadata, so
-the pump can tell after a crash whether Slack already has it.
+bot/slack/sender.py. Each key is owed once, and a post carries its key in Slack message metadata,
+so the pump can tell after a crash whether Slack already has it. The domain owes calls through
+bot/recovery/tell.py, never here directly.
 """
 
 from datetime import datetime, timedelta
@@ -12,43 +13,42 @@ from sqlalchemy import ColumnElement, bindparam, or_, update
 from sqlmodel import Session, col, select
 
 from bot.store.db import insert_once
-from bot.store.models import Case, Outbox
+from bot.store.models import Outbox, OutboxState
 
 METADATA_TYPE = "bounceback_outbox"
 STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 
 # The pump's writes, built once: one per call it makes, so rebuilding each would cost more than the write.
-_OUTBOX, _CASE = Outbox.__table__, Case.__table__  # type: ignore[attr-defined]
+_OUTBOX = Outbox.__table__  # type: ignore[attr-defined]
 
 
 def _claimed_before(moment: Any) -> ColumnElement[bool]:
     """Rows a sender claimed before `moment` and never finished (a value, or a bound parameter)."""
-    return (_OUTBOX.c.state == "sending") & (_OUTBOX.c.claimed_at < moment)
+    return (_OUTBOX.c.state == OutboxState.SENDING) & (_OUTBOX.c.claimed_at < moment)
 
 
 _CLAIMABLE = (_OUTBOX.c.id == bindparam("row_id")) & or_(
-    _OUTBOX.c.state == "pending", _claimed_before(bindparam("stale_before"))
+    _OUTBOX.c.state == OutboxState.PENDING, _claimed_before(bindparam("stale_before"))
 )
 _CLAIM = (
     update(_OUTBOX)
     .where(_CLAIMABLE)
-    .values(state="sending", claimed_at=bindparam("now"), attempts=_OUTBOX.c.attempts + 1)
+    .values(state=OutboxState.SENDING, claimed_at=bindparam("now"), attempts=_OUTBOX.c.attempts + 1)
 )
 _SUPERSEDE = (
-    update(_OUTBOX).where(_CLAIMABLE).values(state="superseded", claimed_at=bindparam("now"), last_error=None)
+    update(_OUTBOX)
+    .where(_CLAIMABLE)
+    .values(state=OutboxState.SUPERSEDED, claimed_at=bindparam("now"), last_error=None)
 )
 _SENT = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("row_id"))
-    .values(state="sent", sent_at=bindparam("now"), last_error=None, result_channel=bindparam("channel"))
+    .values(
+        state=OutboxState.SENT, sent_at=bindparam("now"), last_error=None, result_channel=bindparam("channel")
+    )
     .values(result_ts=bindparam("ts"))
 )
 _SENT_AS_RENDERED = _SENT.values(payload=bindparam("rendered"))
-_THREAD_STARTED = (
-    update(_CASE)
-    .where(_CASE.c.id == bindparam("case_id"), _CASE.c.thread_ts.is_(None))
-    .values(thread_channel=bindparam("channel"), thread_ts=bindparam("ts"))
-)
 
 
 def latest_key(session: Session, prefix: str) -> str | None:
@@ -104,19 +104,12 @@ def _claimable(row_id: int, now: datetime) -> dict[str, Any]:
 
 
 def mark_sent(session: Session, row: Outbox, now: datetime, rendered: dict[str, Any] | None = None) -> None:
-    """Record that Slack took the call (with what was rendered, if it was built at send time).
-
-    A case card starts the case's thread, so the case learns where its thread is.
-    """
+    """Record that Slack took the call (with what was rendered, if it was built at send time)."""
     params = {"row_id": row.id, "now": now, "channel": row.result_channel, "ts": row.result_ts}
     if rendered is None:
         session.execute(_SENT, params)
     else:
         session.execute(_SENT_AS_RENDERED, {**params, "rendered": rendered})
-    if row.purpose == "card" and row.case_id is not None:
-        session.execute(
-            _THREAD_STARTED, {"case_id": row.case_id, "channel": row.result_channel, "ts": row.result_ts}
-        )
 
 
 def replaces(method: str, key: str, after_key: str | None) -> str | None:

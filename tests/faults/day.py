@@ -16,7 +16,7 @@ from typing import Any, Unpack
 from urllib.parse import urlencode
 
 from bot.recovery import digest
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input, Modal
 from bot.sandbox import cast
 from bot.sandbox.cast import (
     COMPLAINTS,
@@ -34,7 +34,7 @@ from bot.sandbox.driver import SlackDriver
 from bot.sandbox.rig import Rig
 from bot.sandbox.standin import SlackStandIn
 from bot.sandbox.wire import Delivery, Signing
-from bot.slack.app import SORRY
+from bot.slack.errors import SORRY
 from bot.store.models import Case, utcnow
 from handlers.forms import PRESS_AGAIN
 from tests.helpers import wait_until
@@ -291,7 +291,7 @@ class Day:
                 timeout=self.timeout,
                 what=f"an apology request for {key} to {leader.name}",
             )[0]
-            self.press(leader, ids.APPROVE_APOLOGY, request)
+            self.press(leader, Action.APPROVE_APOLOGY, request)
 
     def check_in(self, who: Person, key: str, action_id: str) -> None:
         """Answer the oldest unanswered check-in DM about `key`."""
@@ -356,17 +356,17 @@ def play(day: Day, *, quick: bool) -> None:
         "Heads up: housekeeping threw away a guest's medication from room 508. "
         "Customer: Lena Fischer, lena.fischer@example.com, +49 151 2345 6789",
     )
-    view = day.open_modal(SUPPORT, ids.NEW_CASE_VIEW, lambda: day.shortcut(SUPPORT, RANDOM, medication))
+    view = day.open_modal(SUPPORT, Modal.NEW_CASE, lambda: day.shortcut(SUPPORT, RANDOM, medication))
     day.submit(
         SUPPORT,
         view,
         {
             block: {block: typed(prefilled(view, block))}
-            for block in (ids.SUMMARY, ids.CUSTOMER_NAME, ids.CUSTOMER_CONTACT)
+            for block in (Input.SUMMARY, Input.CUSTOMER_NAME, Input.CUSTOMER_CONTACT)
         }
         | {
-            ids.CARD_CHANNEL: {
-                ids.CARD_CHANNEL: {"type": "conversations_select", "selected_conversation": COMPLAINTS}
+            Input.CARD_CHANNEL: {
+                Input.CARD_CHANNEL: {"type": "conversations_select", "selected_conversation": COMPLAINTS}
             }
         },
     )
@@ -374,10 +374,13 @@ def play(day: Day, *, quick: bool) -> None:
     major = {"type": "static_select", "selected_option": {"value": "major"}}
     day.modal(
         SUPPORT,
-        ids.SEVERITY_VIEW,
-        ids.CHANGE_SEVERITY,
+        Modal.SEVERITY,
+        Action.CHANGE_SEVERITY,
         day.card(5),
-        {ids.SEVERITY: {ids.SEVERITY: major}, ids.REASON: {ids.REASON: typed("she needs it every day")}},
+        {
+            Input.SEVERITY: {Input.SEVERITY: major},
+            Input.REASON: {Input.REASON: typed("she needs it every day")},
+        },
     )
 
     # Sorry, from high enough up.
@@ -394,32 +397,34 @@ def play(day: Day, *, quick: bool) -> None:
     )
     day.modal(
         DIRECTOR,
-        ids.EDIT_APOLOGY_VIEW,
-        ids.EDIT_APOLOGY,
+        Modal.EDIT_APOLOGY,
+        Action.EDIT_APOLOGY,
         request,
         {
-            ids.APOLOGY_TEXT: {ids.APOLOGY_TEXT: typed(apology)},
-            ids.AS_WRITTEN: {ids.AS_WRITTEN: {"type": "checkboxes", "selected_options": [{"value": "yes"}]}},
-            ids.GESTURE_WHAT: {ids.GESTURE_WHAT: typed("a refund of the duplicate charge")},
-            ids.GESTURE_AMOUNT: {ids.GESTURE_AMOUNT: {"type": "number_input", "value": "1240"}},
+            Input.APOLOGY_TEXT: {Input.APOLOGY_TEXT: typed(apology)},
+            Input.AS_WRITTEN: {
+                Input.AS_WRITTEN: {"type": "checkboxes", "selected_options": [{"value": "yes"}]}
+            },
+            Input.GESTURE_WHAT: {Input.GESTURE_WHAT: typed("a refund of the duplicate charge")},
+            Input.GESTURE_AMOUNT: {Input.GESTURE_AMOUNT: {"type": "number_input", "value": "1240"}},
         },
     )
-    day.press(EXECUTIVE, ids.APPROVE_GESTURE, day.dm(EXECUTIVE, "a refund of the duplicate charge"))
+    day.press(EXECUTIVE, Action.APPROVE_GESTURE, day.dm(EXECUTIVE, "a refund of the duplicate charge"))
     day.command(LEAD, "gesture REC-1 a complimentary dessert $20")
     day.command(LEAD, "gesture REC-1 a night on the house $400")
-    day.press(DIRECTOR, ids.DECLINE_GESTURE, day.dm(DIRECTOR, "a night on the house"))
+    day.press(DIRECTOR, Action.DECLINE_GESTURE, day.dm(DIRECTOR, "a night on the house"))
 
     # Fix it by a deadline.
     day.command(FRONT_DESK, f"owner REC-1 <@{SUPPORT.id}> due {due(3)}")
     deadline = int(utcnow().timestamp()) + (8 if quick else 3600)  # room for the modal under a loaded CPU
     day.modal(
         MANAGER,
-        ids.ASSIGN_VIEW,
-        ids.ASSIGN_OWNER,
+        Modal.ASSIGN_OWNER,
+        Action.ASSIGN_OWNER,
         day.card(2),
         {
-            ids.FIX_OWNER: {ids.FIX_OWNER: {"type": "users_select", "selected_user": WAITER.id}},
-            ids.FIX_DUE: {ids.FIX_DUE: {"type": "datetimepicker", "selected_date_time": deadline}},
+            Input.FIX_OWNER: {Input.FIX_OWNER: {"type": "users_select", "selected_user": WAITER.id}},
+            Input.FIX_DUE: {Input.FIX_DUE: {"type": "datetimepicker", "selected_date_time": deadline}},
         },
     )
     day.command(DIRECTOR, f"owner REC-3 <@{SUPPORT.id}> due {due(4)}")
@@ -428,12 +433,12 @@ def play(day: Day, *, quick: bool) -> None:
     omar = day.dm(SUPPORT, "You own the fix for REC-3")
     day.modal(
         SUPPORT,
-        ids.MORE_TIME_VIEW,
-        ids.NEED_MORE_TIME,
+        Modal.MORE_TIME,
+        Action.NEED_MORE_TIME,
         omar,
         {
-            ids.FIX_DUE: {ids.FIX_DUE: typed(due(5))},
-            ids.REASON: {ids.REASON: typed("the bank needs a day to reverse the charge")},
+            Input.FIX_DUE: {Input.FIX_DUE: typed(due(5))},
+            Input.REASON: {Input.REASON: typed("the bank needs a day to reverse the charge")},
         },
     )
     if quick:
@@ -441,24 +446,24 @@ def play(day: Day, *, quick: bool) -> None:
     day.command(SUPPORT, "fixed REC-1 Remade the order and sent it up")
     if quick:
         day.dm(WAITER, "*REC-2* is due *now*")
-    day.press(WAITER, ids.MARK_FIXED, day.dm(WAITER, "You own the fix for REC-2"))
+    day.press(WAITER, Action.MARK_FIXED, day.dm(WAITER, "You own the fix for REC-2"))
     if quick:
         day.dm(SUPPORT, "*REC-3* is due *now*")
-    day.press(SUPPORT, ids.MARK_FIXED, omar)
+    day.press(SUPPORT, Action.MARK_FIXED, omar)
     if quick:
         day.dm(EXECUTIVE, "Heads-up: the fix for *REC-4*")
     day.command(WAITER, "fixed REC-4 A nut-free prep area and an allergy check on every order")
     day.command(SUPPORT, "fixed REC-5 The pharmacy replaced her medication the same afternoon")
 
     # Is everything okay?
-    day.check_in(LEAD, "REC-1", ids.CHECKIN_OK)
+    day.check_in(LEAD, "REC-1", Action.CHECKIN_OK)
     tom = EXECUTIVE if quick else MANAGER  # whoever apologized checks in
-    day.check_in(tom, "REC-2", ids.CHECKIN_UNREACHABLE)
-    day.check_in(tom, "REC-2", ids.CHECKIN_OK)
-    day.check_in(DIRECTOR, "REC-3", ids.CHECKIN_OK)
-    day.check_in(EXECUTIVE, "REC-4", ids.CHECKIN_OK)
-    day.check_in(EXECUTIVE, "REC-4", ids.CHECKIN_OK)
-    day.check_in(DIRECTOR, "REC-5", ids.CHECKIN_OK)
+    day.check_in(tom, "REC-2", Action.CHECKIN_UNREACHABLE)
+    day.check_in(tom, "REC-2", Action.CHECKIN_OK)
+    day.check_in(DIRECTOR, "REC-3", Action.CHECKIN_OK)
+    day.check_in(EXECUTIVE, "REC-4", Action.CHECKIN_OK)
+    day.check_in(EXECUTIVE, "REC-4", Action.CHECKIN_OK)
+    day.check_in(DIRECTOR, "REC-5", Action.CHECKIN_OK)
 
     # So it won't happen again; closing; the weekly digest.
     day.command(
@@ -467,12 +472,12 @@ def play(day: Day, *, quick: bool) -> None:
     day.command(DIRECTOR, "close REC-3")
     day.modal(
         SUPPORT,
-        ids.IMPROVEMENT_VIEW,
-        ids.RECORD_IMPROVEMENT,
+        Modal.IMPROVEMENT,
+        Action.RECORD_IMPROVEMENT,
         day.card(5),
         {
-            ids.ROOT_CAUSE: {ids.ROOT_CAUSE: typed("nobody checked before clearing the room")},
-            ids.CHANGE: {ids.CHANGE: typed("housekeeping now bags and labels what guests leave")},
+            Input.ROOT_CAUSE: {Input.ROOT_CAUSE: typed("nobody checked before clearing the room")},
+            Input.CHANGE: {Input.CHANGE: typed("housekeeping now bags and labels what guests leave")},
         },
     )
     day.command(SUPPORT, "close REC-5")

@@ -1,7 +1,7 @@
 """Who may change a case, end to end: (person, action, case state) → allowed, or refused and nothing changes.
 
 The rules (SPEC §7): the people on a case (reporter, leader asked, fix owner), leaders at or above the
-level its severity needs, and admins may change it (bot/access.py); an apology request is answered by
+level its severity needs, and admins may change it (bot/recovery/access.py); an apology request is answered by
 the leader asked, anyone higher, or an admin (apologies.may_act); a gesture above a limit is decided by
 the person asked, anyone higher, or an admin (gestures.decide); check-ins are answered by whoever
 apologized, anyone higher, or an admin (checkins._require_checker); anyone may log a case. A modal
@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input, Modal
 from bot.sandbox.cast import (
     ADMIN,
     DEMO_POLICY,
@@ -210,15 +210,15 @@ def picked(block: str, **value: Any) -> Json:
     return {block: {block: value}}
 
 
-SEVERITY_BUTTON = Button(ids.CHANGE_SEVERITY, card)
-ASSIGN_BUTTON = Button(ids.ASSIGN_OWNER, card)
-DETAILS_BUTTON = Button(ids.EDIT_DETAILS, card)
-IMPROVE_BUTTON = Button(ids.RECORD_IMPROVEMENT, card)
-APPROVE_BUTTON = Button(ids.APPROVE_APOLOGY, apology_request)
-EDIT_BUTTON = Button(ids.EDIT_APOLOGY, apology_request)
-HAND_BUTTON = Button(ids.HAND_APOLOGY, apology_request)
-ESCALATE_BUTTON = Button(ids.ESCALATE_APOLOGY, apology_request)
-MORE_TIME_BUTTON = Button(ids.NEED_MORE_TIME, owner_dm)
+SEVERITY_BUTTON = Button(Action.CHANGE_SEVERITY, card)
+ASSIGN_BUTTON = Button(Action.ASSIGN_OWNER, card)
+DETAILS_BUTTON = Button(Action.EDIT_DETAILS, card)
+IMPROVE_BUTTON = Button(Action.RECORD_IMPROVEMENT, card)
+APPROVE_BUTTON = Button(Action.APPROVE_APOLOGY, apology_request)
+EDIT_BUTTON = Button(Action.EDIT_APOLOGY, apology_request)
+HAND_BUTTON = Button(Action.HAND_APOLOGY, apology_request)
+ESCALATE_BUTTON = Button(Action.ESCALATE_APOLOGY, apology_request)
+MORE_TIME_BUTTON = Button(Action.NEED_MORE_TIME, owner_dm)
 
 ACTS: dict[str, Act] = {
     "/recover new": typing("new A guest's room was cold all night", None),
@@ -234,68 +234,75 @@ ACTS: dict[str, Act] = {
     "/recover close": typing("close REC-{}", "closed"),
     "/recover reopen": typing("reopen REC-{} she wrote again", "reopened"),
     "Approve & send": pressing(APPROVE_BUTTON, event="apologized"),
-    "Edit (apology)": pressing(EDIT_BUTTON, modal=ids.EDIT_APOLOGY_VIEW),
-    "Hand to someone else": pressing(HAND_BUTTON, modal=ids.HAND_APOLOGY_VIEW),
-    "Escalate": pressing(ESCALATE_BUTTON, modal=ids.ESCALATE_APOLOGY_VIEW),
-    "Approve (gesture)": pressing(Button(ids.APPROVE_GESTURE, gesture_ask), event="gesture_approved"),
-    "Decline (gesture)": pressing(Button(ids.DECLINE_GESTURE, gesture_ask), event="gesture_declined"),
-    "Mark fixed": pressing(Button(ids.MARK_FIXED, owner_dm), event="fixed"),
-    "Mark fixed (Sam's old DM)": pressing(Button(ids.MARK_FIXED, owner_dm), event="fixed"),
-    "Need more time": pressing(MORE_TIME_BUTTON, modal=ids.MORE_TIME_VIEW),
-    "All good": pressing(Button(ids.CHECKIN_OK, checkin_dm), event="checkin"),
-    "Still unhappy": pressing(Button(ids.CHECKIN_UNHAPPY, checkin_dm), event="checkin"),
-    "Couldn't reach them": pressing(Button(ids.CHECKIN_UNREACHABLE, checkin_dm), event="checkin"),
-    "Change severity": pressing(SEVERITY_BUTTON, modal=ids.SEVERITY_VIEW),
-    "Assign fix owner": pressing(ASSIGN_BUTTON, modal=ids.ASSIGN_VIEW),
-    "Edit details": pressing(DETAILS_BUTTON, modal=ids.DETAILS_VIEW),
-    "Record improvement": pressing(IMPROVE_BUTTON, modal=ids.IMPROVEMENT_VIEW),
+    "Edit (apology)": pressing(EDIT_BUTTON, modal=Modal.EDIT_APOLOGY),
+    "Hand to someone else": pressing(HAND_BUTTON, modal=Modal.HAND_APOLOGY),
+    "Escalate": pressing(ESCALATE_BUTTON, modal=Modal.ESCALATE_APOLOGY),
+    "Approve (gesture)": pressing(Button(Action.APPROVE_GESTURE, gesture_ask), event="gesture_approved"),
+    "Decline (gesture)": pressing(Button(Action.DECLINE_GESTURE, gesture_ask), event="gesture_declined"),
+    "Mark fixed": pressing(Button(Action.MARK_FIXED, owner_dm), event="fixed"),
+    "Mark fixed (Sam's old DM)": pressing(Button(Action.MARK_FIXED, owner_dm), event="fixed"),
+    "Need more time": pressing(MORE_TIME_BUTTON, modal=Modal.MORE_TIME),
+    "All good": pressing(Button(Action.CHECKIN_OK, checkin_dm), event="checkin"),
+    "Still unhappy": pressing(Button(Action.CHECKIN_UNHAPPY, checkin_dm), event="checkin"),
+    "Couldn't reach them": pressing(Button(Action.CHECKIN_UNREACHABLE, checkin_dm), event="checkin"),
+    "Change severity": pressing(SEVERITY_BUTTON, modal=Modal.SEVERITY),
+    "Assign fix owner": pressing(ASSIGN_BUTTON, modal=Modal.ASSIGN_OWNER),
+    "Edit details": pressing(DETAILS_BUTTON, modal=Modal.DETAILS),
+    "Record improvement": pressing(IMPROVE_BUTTON, modal=Modal.IMPROVEMENT),
     "submit Change severity": submitting(
         SEVERITY_BUTTON,
         lambda: (
-            picked(ids.SEVERITY, type="static_select", selected_option={"value": "moderate"})
-            | {ids.REASON: {ids.REASON: typed("she is very upset")}}
+            picked(Input.SEVERITY, type="static_select", selected_option={"value": "moderate"})
+            | {Input.REASON: {Input.REASON: typed("she is very upset")}}
         ),
     )("severity"),
     "submit Edit details": submitting(
         DETAILS_BUTTON,
         lambda: {
-            ids.SUMMARY: {ids.SUMMARY: typed("AUTH: towels and sheets were not replaced")},
-            ids.CUSTOMER_NAME: {ids.CUSTOMER_NAME: typed("Ann Lee")},
-            ids.CUSTOMER_CONTACT: {ids.CUSTOMER_CONTACT: typed("ann.lee@example.com")},
+            Input.SUMMARY: {Input.SUMMARY: typed("AUTH: towels and sheets were not replaced")},
+            Input.CUSTOMER_NAME: {Input.CUSTOMER_NAME: typed("Ann Lee")},
+            Input.CUSTOMER_CONTACT: {Input.CUSTOMER_CONTACT: typed("ann.lee@example.com")},
         },
     )("details"),
     "submit Assign fix owner": submitting(
         ASSIGN_BUTTON,
         lambda: (
-            picked(ids.FIX_OWNER, type="users_select", selected_user=SUPPORT.id)
-            | picked(ids.FIX_DUE, type="datetimepicker", selected_date_time=int(utcnow().timestamp()) + 3600)
+            picked(Input.FIX_OWNER, type="users_select", selected_user=SUPPORT.id)
+            | picked(
+                Input.FIX_DUE, type="datetimepicker", selected_date_time=int(utcnow().timestamp()) + 3600
+            )
         ),
     )("owner"),
     "submit Need more time": submitting(
         MORE_TIME_BUTTON,
-        lambda: {ids.FIX_DUE: {ids.FIX_DUE: typed("in 3 hours")}, ids.REASON: {ids.REASON: typed("parts")}},
+        lambda: {
+            Input.FIX_DUE: {Input.FIX_DUE: typed("in 3 hours")},
+            Input.REASON: {Input.REASON: typed("parts")},
+        },
     )("deadline"),
     "submit Record improvement": submitting(
         IMPROVE_BUTTON,
         lambda: {
-            ids.ROOT_CAUSE: {ids.ROOT_CAUSE: typed("no linen check")},
-            ids.CHANGE: {ids.CHANGE: typed("a linen check every morning")},
+            Input.ROOT_CAUSE: {Input.ROOT_CAUSE: typed("no linen check")},
+            Input.CHANGE: {Input.CHANGE: typed("a linen check every morning")},
         },
     )("improvement"),
     "submit Edit (apology)": submitting(
         EDIT_BUTTON,
         lambda: {
-            ids.APOLOGY_TEXT: {
-                ids.APOLOGY_TEXT: typed("I am sorry about the towels; we replace them today.")
+            Input.APOLOGY_TEXT: {
+                Input.APOLOGY_TEXT: typed("I am sorry about the towels; we replace them today.")
             },
-            ids.AS_WRITTEN: {ids.AS_WRITTEN: {"type": "checkboxes", "selected_options": [{"value": "yes"}]}},
+            Input.AS_WRITTEN: {
+                Input.AS_WRITTEN: {"type": "checkboxes", "selected_options": [{"value": "yes"}]}
+            },
         },
     )("apologized"),
     "submit Hand to someone else": submitting(
-        HAND_BUTTON, lambda: picked(ids.HAND_TO, type="users_select", selected_user=DIRECTOR.id)
+        HAND_BUTTON, lambda: picked(Input.HAND_TO, type="users_select", selected_user=DIRECTOR.id)
     )("apology_requested"),
     "submit Escalate": submitting(
-        ESCALATE_BUTTON, lambda: {ids.REASON: {ids.REASON: typed("she is a regular")}}
+        ESCALATE_BUTTON, lambda: {Input.REASON: {Input.REASON: typed("she is a regular")}}
     )("apology_requested"),
 }
 

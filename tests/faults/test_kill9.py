@@ -23,7 +23,7 @@ import pytest
 from sqlmodel import select
 
 from bot.policy.reader import load_policy
-from bot.recovery import cases, fixes, intake
+from bot.recovery import fixes, intake
 from bot.recovery.cases import Complaint
 from bot.sandbox.cast import (
     ADMIN,
@@ -110,7 +110,7 @@ class Crashes:
                 fixes.assign_owner(
                     session,
                     policy=policy,
-                    key=cases.case_key(policy, case),
+                    case=case,
                     owner_id=owners[n % len(owners)].id,
                     due=first + timedelta(milliseconds=500 * n),
                     actor_id=ADMIN.id,

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input
 from bot.sandbox.cast import ADMIN, COMPLAINTS, DEMO_POLICY, FRONT_DESK, RANDOM, SUPPORT
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.rig import Rig
@@ -57,7 +57,9 @@ def scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
         rig.service.settle()
         [card] = [m for m in rig.standin.messages(COMPLAINTS) if key_of(m) == "card:1"]
         message_ts, _ = driver.post_message(SUPPORT.id, RANDOM, "A guest says the pool was closed all day.")
-        driver.block_action(FRONT_DESK.id, ids.CHANGE_SEVERITY, value="1", message=(COMPLAINTS, card["ts"]))
+        driver.block_action(
+            FRONT_DESK.id, Action.CHANGE_SEVERITY, value="1", message=(COMPLAINTS, card["ts"])
+        )
         rig.service.settle()
         [view] = rig.standin.open_views(FRONT_DESK.id)
         yield Scene(rig, driver, card["ts"], message_ts, view["id"])
@@ -68,14 +70,16 @@ KINDS: dict[str, Send] = {
     "command": lambda s, d, signing: d.command(FRONT_DESK.id, "new The lift is broken again", **signing),
     "event": lambda s, d, signing: d.post_message(FRONT_DESK.id, COMPLAINTS, "The lift again!", **signing)[1],
     "block_actions": lambda s, d, signing: d.block_action(  # another person: FRONT_DESK's modal stays open
-        ADMIN.id, ids.ASSIGN_OWNER, value="1", message=(COMPLAINTS, s.card_ts), **signing
+        ADMIN.id, Action.ASSIGN_OWNER, value="1", message=(COMPLAINTS, s.card_ts), **signing
     ),
     "view_submission": lambda s, d, signing: d.view_submission(
         FRONT_DESK.id,
         s.view_id,
         {
-            ids.SEVERITY: {ids.SEVERITY: {"type": "static_select", "selected_option": {"value": "major"}}},
-            ids.REASON: {ids.REASON: typed("it is the only lift")},
+            Input.SEVERITY: {
+                Input.SEVERITY: {"type": "static_select", "selected_option": {"value": "major"}}
+            },
+            Input.REASON: {Input.REASON: typed("it is the only lift")},
         },
         **signing,
     ),

@@ -21,17 +21,10 @@ from slack_sdk.models.views import View
 from bot.policy.durations import format_duration
 from bot.policy.model import Policy
 from bot.recovery.cases import case_key
-from bot.recovery.messages import ids
+from bot.recovery.messages.ids import Action, Input, Modal
+from bot.recovery.messages.text import clip, customer_line, quote
 from bot.recovery.quality.check import Report
 from bot.store.models import Case
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _quote(text: str, limit: int = 2500) -> str:
-    return "\n".join(f">{line}" for line in _clip(text, limit).splitlines())
 
 
 def findings(report: Report) -> str:
@@ -50,36 +43,37 @@ def request(policy: Policy, case: Case, *, report: Report, reason: str) -> tuple
     within = format_duration(policy.rule(case.severity).respond_within)
     up = policy.next_level(level.level)
     later = f"it goes to the {up.title.lower()}" if up else "it is sent again"
-    customer = " · ".join(v for v in (case.customer_name, case.customer_email, case.customer_phone) if v)
     link = f" · <{case.permalink}|the complaint>" if case.permalink else ""
     value = f"{case.id}:{case.apology_round}"
     blocks = [
-        HeaderBlock(text=_clip(f"Apology needed: {key} ({case.severity})", 150)),
+        HeaderBlock(text=clip(f"Apology needed: {key} ({case.severity})", 150)),
         SectionBlock(
             text=MarkdownTextObject(
                 text=f"A customer deserves an apology from a *{level.title.lower()}*: {reason}.\n"
-                f"Please act within *{within}*; after that {later}.\n{_quote(case.summary, 600)}"
+                f"Please act within *{within}*; after that {later}.\n{quote(case.summary, 600)}"
             )
         ),
         ContextBlock(
             elements=[
                 MarkdownTextObject(
-                    text=f"*Customer:* {customer or 'not recorded'}{link} · *Why {case.severity}:* "
-                    + _clip("; ".join(case.severity_reasons), 300)
+                    text=f"*Customer:* {customer_line(case)}{link} · *Why {case.severity}:* "
+                    + clip("; ".join(case.severity_reasons), 300)
                 )
             ]
         ),
-        SectionBlock(text=MarkdownTextObject(text="*Draft apology*\n" + _quote(case.apology_draft or ""))),
-        ContextBlock(elements=[MarkdownTextObject(text=_clip(findings(report), 1900))]),
+        SectionBlock(
+            text=MarkdownTextObject(text="*Draft apology*\n" + quote(case.apology_draft or "", 2500))
+        ),
+        ContextBlock(elements=[MarkdownTextObject(text=clip(findings(report), 1900))]),
         ActionsBlock(
             block_id=f"apology:{case.id}",
             elements=[
                 ButtonElement(
-                    text="Approve & send", action_id=ids.APPROVE_APOLOGY, value=value, style="primary"
+                    text="Approve & send", action_id=Action.APPROVE_APOLOGY, value=value, style="primary"
                 ),
-                ButtonElement(text="Edit", action_id=ids.EDIT_APOLOGY, value=value),
-                ButtonElement(text="Hand to someone else", action_id=ids.HAND_APOLOGY, value=value),
-                ButtonElement(text="Escalate", action_id=ids.ESCALATE_APOLOGY, value=value),
+                ButtonElement(text="Edit", action_id=Action.EDIT_APOLOGY, value=value),
+                ButtonElement(text="Hand to someone else", action_id=Action.HAND_APOLOGY, value=value),
+                ButtonElement(text="Escalate", action_id=Action.ESCALATE_APOLOGY, value=value),
             ],
         ),
     ]
@@ -96,11 +90,19 @@ def approved_note(policy: Policy, case: Case, *, actor_id: str) -> str:
     return f"✅ The apology for *{case_key(policy, case)}* was approved by <@{actor_id}> and posted in the case thread."
 
 
+def reporter_told(policy: Policy, case: Case, *, actor_id: str, title: str) -> str:
+    """The reporter hears their customer has the apology."""
+    return (
+        f"💬 *{case_key(policy, case)}* has its apology, approved by <@{actor_id}> ({title}). "
+        "It is in the case thread."
+    )
+
+
 def posted(case: Case, *, text: str, approver: str, title: str, waited: str) -> str:
     """The apology as posted in the case thread, signed, with how long it took."""
     return (
         f"💬 *Apology* for {case.customer_name or 'the customer'}, approved by <@{approver}> ({title}), "
-        f"{waited} after the complaint:\n{_quote(text, 3500)}"
+        f"{waited} after the complaint:\n{quote(text, 3500)}"
     )
 
 
@@ -108,46 +110,46 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
     """The Edit modal: the draft, its check, something extra, and "send as written"."""
     view = View(
         type="modal",
-        callback_id=ids.EDIT_APOLOGY_VIEW,
-        title=_clip(f"Apology {case_key(policy, case)}", 24),
+        callback_id=Modal.EDIT_APOLOGY,
+        title=clip(f"Apology {case_key(policy, case)}", 24),
         submit="Approve & send",
         close="Cancel",
         private_metadata=f"{case.id}:{case.apology_round}",
         blocks=[
             InputBlock(
-                block_id=ids.APOLOGY_TEXT,
+                block_id=Input.APOLOGY_TEXT,
                 label="The apology",
                 element=PlainTextInputElement(
-                    action_id=ids.APOLOGY_TEXT,
+                    action_id=Input.APOLOGY_TEXT,
                     multiline=True,
                     max_length=3000,
                     initial_value=case.apology_draft or "",
                 ),
             ),
-            ContextBlock(elements=[MarkdownTextObject(text=_clip(findings(report), 1900))]),
+            ContextBlock(elements=[MarkdownTextObject(text=clip(findings(report), 1900))]),
             InputBlock(
-                block_id=ids.GESTURE_WHAT,
+                block_id=Input.GESTURE_WHAT,
                 label="Something extra (optional)",
                 optional=True,
                 hint="A refund, a credit, a personal call… Above your gesture limit it goes for approval.",
                 element=PlainTextInputElement(
-                    action_id=ids.GESTURE_WHAT, max_length=200, initial_value=gesture or None
+                    action_id=Input.GESTURE_WHAT, max_length=200, initial_value=gesture or None
                 ),
             ),
             InputBlock(
-                block_id=ids.GESTURE_AMOUNT,
+                block_id=Input.GESTURE_AMOUNT,
                 label="Amount (optional)",
                 optional=True,
                 element=NumberInputElement(
-                    action_id=ids.GESTURE_AMOUNT, is_decimal_allowed=True, min_value="0"
+                    action_id=Input.GESTURE_AMOUNT, is_decimal_allowed=True, min_value="0"
                 ),
             ),
             InputBlock(
-                block_id=ids.AS_WRITTEN,
+                block_id=Input.AS_WRITTEN,
                 label="Quality errors",
                 optional=True,
                 element=CheckboxesElement(
-                    action_id=ids.AS_WRITTEN,
+                    action_id=Input.AS_WRITTEN,
                     options=[Option(text="Send as written, even with errors", value="yes")],
                 ),
             ),
@@ -161,17 +163,17 @@ def hand_view(policy: Policy, case: Case) -> dict[str, Any]:
     level = policy.level(case.apology_level)
     view = View(
         type="modal",
-        callback_id=ids.HAND_APOLOGY_VIEW,
-        title=_clip(f"Hand over {case_key(policy, case)}", 24),
+        callback_id=Modal.HAND_APOLOGY,
+        title=clip(f"Hand over {case_key(policy, case)}", 24),
         submit="Hand it over",
         close="Cancel",
         private_metadata=f"{case.id}:{case.apology_round}",
         blocks=[
             InputBlock(
-                block_id=ids.HAND_TO,
+                block_id=Input.HAND_TO,
                 label="Who should apologize?",
                 hint=f"Someone at {level.title.lower()} level or higher.",
-                element=UserSelectElement(action_id=ids.HAND_TO),
+                element=UserSelectElement(action_id=Input.HAND_TO),
             )
         ],
     )
@@ -183,16 +185,16 @@ def escalate_view(policy: Policy, case: Case) -> dict[str, Any]:
     up = policy.next_level(case.apology_level)
     view = View(
         type="modal",
-        callback_id=ids.ESCALATE_APOLOGY_VIEW,
-        title=_clip(f"Escalate {case_key(policy, case)}", 24),
+        callback_id=Modal.ESCALATE_APOLOGY,
+        title=clip(f"Escalate {case_key(policy, case)}", 24),
         submit="Escalate",
         close="Cancel",
         private_metadata=f"{case.id}:{case.apology_round}",
         blocks=[
             InputBlock(
-                block_id=ids.REASON,
+                block_id=Input.REASON,
                 label=f"Why should a {up.title.lower() if up else 'higher level'} apologize?",
-                element=PlainTextInputElement(action_id=ids.REASON, max_length=300, multiline=True),
+                element=PlainTextInputElement(action_id=Input.REASON, max_length=300, multiline=True),
             )
         ],
     )

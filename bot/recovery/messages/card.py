@@ -22,10 +22,11 @@ from bot.policy.model import SEVERITIES, Policy
 from bot.recovery.cases import case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.deadlines import slack_date
-from bot.recovery.messages import ids
 from bot.recovery.messages.fix import fix_line
+from bot.recovery.messages.ids import Action, Input, Modal
+from bot.recovery.messages.text import clip, contact, quote
 from bot.recovery.routing import apology_level, leader_for
-from bot.store.models import Case, Nudge, TimelineEvent
+from bot.store.models import ApologyState, Case, EventKind, Nudge, NudgeKind, Source, TimelineEvent
 
 SEVERITY_ICON = {"minor": "🟢", "moderate": "🟡", "major": "🟠", "critical": "🔴"}
 CARD_SUMMARY_CHARS = 600
@@ -35,10 +36,6 @@ def _dicts(blocks: list[Block]) -> list[dict[str, Any]]:
     return [block.to_dict() for block in blocks]
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def severity_label(severity: str) -> str:
     """🟠 Major."""
     return f"{SEVERITY_ICON.get(severity, '')} {severity.capitalize()}".strip()
@@ -46,7 +43,7 @@ def severity_label(severity: str) -> str:
 
 def apology_line(policy: Policy, case: Case) -> str:
     """Who has been asked to apologize and how soon, or who did."""
-    if case.apology_state == "approved":
+    if case.apology_state == ApologyState.APPROVED:
         return f"*Apology* ✅ by <@{case.apology_by}> {slack_date(case.apology_at, policy.timezone)}"
     rule = policy.rule(case.severity)
     level = policy.level(case.apology_level) if case.apology_level else apology_level(policy, case)
@@ -56,7 +53,7 @@ def apology_line(policy: Policy, case: Case) -> str:
 
 def card_text(policy: Policy, case: Case) -> str:
     """The notification text of the case card (what shows in a push notification)."""
-    return f"{case_key(policy, case)} · {case.severity}: {_clip(redact_contact(case.summary), 150)}"
+    return f"{case_key(policy, case)} · {case.severity}: {clip(redact_contact(case.summary), 150)}"
 
 
 def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
@@ -65,39 +62,35 @@ def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
     why = redact_contact("; ".join(case.severity_reasons)) or "no reason recorded"
     facts = [f"*Reported by* <@{case.reporter_id}>"]
     if case.customer_name:
-        facts.append(f"*Customer* {_clip(case.customer_name, 80)}")
+        facts.append(f"*Customer* {clip(case.customer_name, 80)}")
     facts.append(f"*Status* {case.status.replace('_', ' ')}")
     blocks: list[Block] = [
         SectionBlock(
             text=MarkdownTextObject(
-                text=f"*{key}* · *{severity_label(case.severity)}*\n{_quote(redact_contact(case.summary))}"
+                text=f"*{key}* · *{severity_label(case.severity)}*\n{quote(redact_contact(case.summary), CARD_SUMMARY_CHARS)}"
             )
         ),
-        ContextBlock(elements=[MarkdownTextObject(text=f"*Why {case.severity}:* {_clip(why, 500)}")]),
+        ContextBlock(elements=[MarkdownTextObject(text=f"*Why {case.severity}:* {clip(why, 500)}")]),
         SectionBlock(text=MarkdownTextObject(text="   ·   ".join(facts))),
         ContextBlock(elements=[MarkdownTextObject(text=apology_line(policy, case))]),
         ContextBlock(elements=[MarkdownTextObject(text=fix_line(policy, case))]),
         ActionsBlock(
             block_id=f"case:{case.id}",
             elements=[
-                ButtonElement(text="Change severity", action_id=ids.CHANGE_SEVERITY, value=str(case.id)),
-                ButtonElement(text="Assign fix owner", action_id=ids.ASSIGN_OWNER, value=str(case.id)),
-                ButtonElement(text="Edit details", action_id=ids.EDIT_DETAILS, value=str(case.id)),
+                ButtonElement(text="Change severity", action_id=Action.CHANGE_SEVERITY, value=str(case.id)),
+                ButtonElement(text="Assign fix owner", action_id=Action.ASSIGN_OWNER, value=str(case.id)),
+                ButtonElement(text="Edit details", action_id=Action.EDIT_DETAILS, value=str(case.id)),
                 ButtonElement(
-                    text="Record improvement", action_id=ids.RECORD_IMPROVEMENT, value=str(case.id)
+                    text="Record improvement", action_id=Action.RECORD_IMPROVEMENT, value=str(case.id)
                 ),
             ],
         ),
     ]
-    if case.permalink and case.source != "channel":
+    if case.permalink and case.source != Source.CHANNEL:
         blocks.insert(
             2, ContextBlock(elements=[MarkdownTextObject(text=f"<{case.permalink}|Original message>")])
         )
     return _dicts(blocks)
-
-
-def _quote(text: str) -> str:
-    return "\n".join(f">{line}" for line in _clip(text, CARD_SUMMARY_CHARS).splitlines() or [""])
 
 
 def timeline_blocks(
@@ -107,7 +100,7 @@ def timeline_blocks(
     lines = [f"{slack_date(e.at, policy.timezone)} · {_event_line(e)}" for e in events[-40:]]
     text = "*Timeline*\n" + "\n".join(lines) if lines else "*Timeline*: nothing yet"
     card = case_card(policy, case)[:-1]  # the buttons belong in the thread, not in a private reply
-    shown = [*card, SectionBlock(text=MarkdownTextObject(text=_clip(text, 2900))).to_dict()]
+    shown = [*card, SectionBlock(text=MarkdownTextObject(text=clip(text, 2900))).to_dict()]
     if scheduled:
         upcoming = [f"{slack_date(n.due_at, policy.timezone)} · {_nudge_line(n)}" for n in scheduled[:15]]
         shown.append(
@@ -119,8 +112,8 @@ def timeline_blocks(
 def _nudge_line(nudge: Nudge) -> str:
     who = f"<@{nudge.recipient_id}>" if nudge.recipient_id else "the team"
     labels = {
-        "fix_reminder": f"fix reminder to {who}",
-        "fix_escalate": f"heads-up to {who} if the fix is still late",
+        NudgeKind.FIX_REMINDER: f"fix reminder to {who}",
+        NudgeKind.FIX_ESCALATE: f"heads-up to {who} if the fix is still late",
     }
     return labels.get(nudge.kind, f"{nudge.kind} for {who}")
 
@@ -128,29 +121,29 @@ def _nudge_line(nudge: Nudge) -> str:
 def _event_line(event: TimelineEvent) -> str:
     who = f"<@{event.actor_id}> " if event.actor_id else ""
     labels = {
-        "logged": "logged it",
-        "note": "noted",
-        "severity": "changed severity",
-        "details": "edited",
-        "owner": "assigned the fix",
-        "deadline": "moved the deadline",
-        "fixed": "marked it fixed",
-        "reminder": "reminder",
-        "escalated": "escalated",
-        "deferred": "quiet hours",
-        "apology_requested": "apology requested",
-        "apologized": "apologized",
-        "gesture": "something extra",
-        "gesture_requested": "asked to approve a gesture",
-        "gesture_approved": "approved the gesture",
-        "gesture_declined": "declined the gesture",
-        "checkin_asked": "check-in due",
-        "checkin": "checked in",
-        "improvement": "what we changed",
-        "closed": "closed it",
-        "reopened": "reopened it",
+        EventKind.LOGGED: "logged it",
+        EventKind.NOTE: "noted",
+        EventKind.SEVERITY: "changed severity",
+        EventKind.DETAILS: "edited",
+        EventKind.OWNER: "assigned the fix",
+        EventKind.DEADLINE: "moved the deadline",
+        EventKind.FIXED: "marked it fixed",
+        EventKind.REMINDER: "reminder",
+        EventKind.ESCALATED: "escalated",
+        EventKind.DEFERRED: "quiet hours",
+        EventKind.APOLOGY_REQUESTED: "apology requested",
+        EventKind.APOLOGIZED: "apologized",
+        EventKind.GESTURE: "something extra",
+        EventKind.GESTURE_REQUESTED: "asked to approve a gesture",
+        EventKind.GESTURE_APPROVED: "approved the gesture",
+        EventKind.GESTURE_DECLINED: "declined the gesture",
+        EventKind.CHECKIN_ASKED: "check-in due",
+        EventKind.CHECKIN: "checked in",
+        EventKind.IMPROVEMENT: "what we changed",
+        EventKind.CLOSED: "closed it",
+        EventKind.REOPENED: "reopened it",
     }
-    return _clip(f"{who}{labels.get(event.kind, event.kind)}: {redact_contact(event.text)}", 300)
+    return clip(f"{who}{labels.get(event.kind, event.kind)}: {redact_contact(event.text)}", 300)
 
 
 def case_list(policy: Policy, cases: list[Case], which: str) -> str:
@@ -158,7 +151,7 @@ def case_list(policy: Policy, cases: list[Case], which: str) -> str:
     if not cases:
         return f"No {which} cases." if which != "all" else "No cases yet."
     lines = [
-        f"• *{case_key(policy, c)}* {severity_label(c.severity)} — {_clip(redact_contact(c.summary), 90)}"
+        f"• *{case_key(policy, c)}* {severity_label(c.severity)} — {clip(redact_contact(c.summary), 90)}"
         f" ({c.status.replace('_', ' ')})"
         for c in cases
     ]
@@ -177,52 +170,52 @@ def new_case_view(
     channel = policy.complaints_channels[0]
     blocks = [
         InputBlock(
-            block_id=ids.SUMMARY,
+            block_id=Input.SUMMARY,
             label="What went wrong for the customer?",
             element=PlainTextInputElement(
-                action_id=ids.SUMMARY,
+                action_id=Input.SUMMARY,
                 multiline=True,
                 max_length=3000,
-                initial_value=_clip(summary, 3000) or None,
+                initial_value=clip(summary, 3000) or None,
             ),
         ),
         InputBlock(
-            block_id=ids.CUSTOMER_NAME,
+            block_id=Input.CUSTOMER_NAME,
             label="Customer name",
             optional=True,
             element=PlainTextInputElement(
-                action_id=ids.CUSTOMER_NAME, max_length=200, initial_value=customer_name or None
+                action_id=Input.CUSTOMER_NAME, max_length=200, initial_value=customer_name or None
             ),
         ),
         InputBlock(
-            block_id=ids.CUSTOMER_CONTACT,
+            block_id=Input.CUSTOMER_CONTACT,
             label="Customer contact (e-mail or phone)",
             hint="Kept private: shown only to the people on the case, never in a channel.",
             optional=True,
             element=PlainTextInputElement(
-                action_id=ids.CUSTOMER_CONTACT, max_length=300, initial_value=contact or None
+                action_id=Input.CUSTOMER_CONTACT, max_length=300, initial_value=contact or None
             ),
         ),
         InputBlock(
-            block_id=ids.SEVERITY,
+            block_id=Input.SEVERITY,
             label="Severity",
             optional=True,
             hint="Leave it blank and Bounceback triages it for you, and says why.",
             element=StaticSelectElement(
-                action_id=ids.SEVERITY,
+                action_id=Input.SEVERITY,
                 placeholder="Triage it for me",
                 options=_severity_options("Triage it for me"),
             ),
         ),
         InputBlock(
-            block_id=ids.CARD_CHANNEL,
+            block_id=Input.CARD_CHANNEL,
             label="Post the case card in",
-            element=ConversationSelectElement(action_id=ids.CARD_CHANNEL, initial_conversation=channel),
+            element=ConversationSelectElement(action_id=Input.CARD_CHANNEL, initial_conversation=channel),
         ),
     ]
     view = View(
         type="modal",
-        callback_id=ids.NEW_CASE_VIEW,
+        callback_id=Modal.NEW_CASE,
         title="Log a complaint",
         submit="Log it",
         close="Cancel",
@@ -237,24 +230,24 @@ def severity_view(policy: Policy, case: Case) -> dict[str, Any]:
     current = Option(text=severity_label(case.severity), value=case.severity)
     view = View(
         type="modal",
-        callback_id=ids.SEVERITY_VIEW,
+        callback_id=Modal.SEVERITY,
         title=f"Severity of {case_key(policy, case)}"[:24],
         submit="Change it",
         close="Cancel",
         private_metadata=str(case.id),
         blocks=[
             InputBlock(
-                block_id=ids.SEVERITY,
+                block_id=Input.SEVERITY,
                 label="New severity",
                 element=StaticSelectElement(
-                    action_id=ids.SEVERITY, options=_severity_options(), initial_option=current
+                    action_id=Input.SEVERITY, options=_severity_options(), initial_option=current
                 ),
             ),
             InputBlock(
-                block_id=ids.REASON,
+                block_id=Input.REASON,
                 label="Why?",
                 hint="It goes on the case's timeline, and re-routes the apology if the level changes.",
-                element=PlainTextInputElement(action_id=ids.REASON, max_length=300),
+                element=PlainTextInputElement(action_id=Input.REASON, max_length=300),
             ),
         ],
     )
@@ -263,16 +256,15 @@ def severity_view(policy: Policy, case: Case) -> dict[str, Any]:
 
 def details_view(policy: Policy, case: Case) -> dict[str, Any]:
     """The "Edit details" modal (summary and customer, contact included: modals are private)."""
-    contact = ", ".join(v for v in (case.customer_email, case.customer_phone) if v)
     view = new_case_view(
         policy,
         summary=case.summary,
         customer_name=case.customer_name or "",
-        contact=contact,
+        contact=contact(case.customer_email, case.customer_phone),
         metadata=str(case.id),
     )
     view.update(
-        callback_id=ids.DETAILS_VIEW,
+        callback_id=Modal.DETAILS,
         title={"type": "plain_text", "text": f"Edit {case_key(policy, case)}"[:24]},
     )
     view["submit"] = {"type": "plain_text", "text": "Save"}

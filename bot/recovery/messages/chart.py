@@ -12,7 +12,8 @@ from matplotlib.figure import Figure
 
 from bot.policy.durations import format_duration
 from bot.policy.model import SEVERITIES, Policy
-from bot.recovery.metrics import OUTCOMES, Figures, rounded_duration
+from bot.recovery.messages.figures import rounded_duration
+from bot.recovery.metrics import OUTCOMES, Figures
 
 matplotlib.use("Agg")  # no display on a server; each chart gets its own Agg canvas below
 

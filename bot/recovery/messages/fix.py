@@ -20,12 +20,9 @@ from bot.policy.model import Policy
 from bot.recovery.cases import case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.deadlines import slack_date
-from bot.recovery.messages import ids
-from bot.store.models import Case
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+from bot.recovery.messages.ids import Action, Input, Modal
+from bot.recovery.messages.text import clip, customer_line
+from bot.store.models import Case, FixStatus
 
 
 def fix_buttons(case: Case) -> ActionsBlock:
@@ -33,16 +30,12 @@ def fix_buttons(case: Case) -> ActionsBlock:
     return ActionsBlock(
         block_id=f"fix:{case.id}",
         elements=[
-            ButtonElement(text="Mark fixed", action_id=ids.MARK_FIXED, value=str(case.id), style="primary"),
-            ButtonElement(text="Need more time", action_id=ids.NEED_MORE_TIME, value=str(case.id)),
+            ButtonElement(
+                text="Mark fixed", action_id=Action.MARK_FIXED, value=str(case.id), style="primary"
+            ),
+            ButtonElement(text="Need more time", action_id=Action.NEED_MORE_TIME, value=str(case.id)),
         ],
     )
-
-
-def _customer(case: Case) -> str:
-    """The customer with contact details: only ever used in DMs to the people on the case."""
-    parts = [p for p in (case.customer_name, case.customer_email, case.customer_phone) if p]
-    return " · ".join(parts) if parts else "not recorded"
 
 
 def owner_dm(policy: Policy, case: Case, *, assigned_by: str) -> list[dict[str, Any]]:
@@ -50,11 +43,11 @@ def owner_dm(policy: Policy, case: Case, *, assigned_by: str) -> list[dict[str, 
     key = case_key(policy, case)
     text = (
         f"<@{assigned_by}> asked you to fix *{key}* ({case.severity}) by "
-        f"*{slack_date(case.fix_due_at, policy.timezone)}*.\n>{_clip(case.summary, 500)}"
+        f"*{slack_date(case.fix_due_at, policy.timezone)}*.\n>{clip(case.summary, 500)}"
     )
     blocks = [
         SectionBlock(text=MarkdownTextObject(text=text)),
-        ContextBlock(elements=[MarkdownTextObject(text=f"*Customer:* {_customer(case)}")]),
+        ContextBlock(elements=[MarkdownTextObject(text=f"*Customer:* {customer_line(case)}")]),
         ContextBlock(
             elements=[
                 MarkdownTextObject(
@@ -79,7 +72,7 @@ def reminder(
         "overdue": f"⚠️ The fix for *{key}* is *overdue* by {overdue_for} (it was due {due}). The customer is waiting.",
     }
     text = lines[when]
-    body = f"{text}\n>{_clip(redact_contact(case.summary), 300)}"
+    body = f"{text}\n>{clip(redact_contact(case.summary), 300)}"
     return text, [SectionBlock(text=MarkdownTextObject(text=body)).to_dict(), fix_buttons(case).to_dict()]
 
 
@@ -97,21 +90,21 @@ def more_time_note(policy: Policy, case: Case, *, actor_id: str, reason: str) ->
     """The leader hears when a deadline moves, and why."""
     return (
         f"🕒 <@{actor_id}> moved the fix deadline for *{case_key(policy, case)}* to "
-        f"*{slack_date(case.fix_due_at, policy.timezone)}*: {_clip(reason, 300)}"
+        f"*{slack_date(case.fix_due_at, policy.timezone)}*: {clip(reason, 300)}"
     )
 
 
 def fixed_dm(policy: Policy, case: Case, *, actor_id: str) -> str:
     """What the owner's DM turns into once the fix is done."""
-    note = f": {_clip(case.fix_note, 300)}" if case.fix_note else ""
+    note = f": {clip(case.fix_note, 300)}" if case.fix_note else ""
     return f"✅ *{case_key(policy, case)}* marked fixed by <@{actor_id}>{note}. Thank you."
 
 
 def fix_line(policy: Policy, case: Case) -> str:
     """The fix, as the case card shows it."""
-    if case.fix_status == "fixed":
+    if case.fix_status == FixStatus.FIXED:
         return f"*Fix* ✅ done {slack_date(case.fixed_at, policy.timezone)} by <@{case.fix_owner_id}>"
-    if case.fix_status == "assigned":
+    if case.fix_status == FixStatus.ASSIGNED:
         return f"*Fix* <@{case.fix_owner_id}> by {slack_date(case.fix_due_at, policy.timezone)}"
     target = format_duration(policy.rule(case.severity).fix_within)
     return f"*Fix* no owner yet (target: within {target})"
@@ -121,22 +114,22 @@ def assign_view(policy: Policy, case: Case, *, initial_due: int) -> dict[str, An
     """The "Assign fix owner" modal: a person and a date-time."""
     view = View(
         type="modal",
-        callback_id=ids.ASSIGN_VIEW,
+        callback_id=Modal.ASSIGN_OWNER,
         title=f"Fix {case_key(policy, case)}"[:24],
         submit="Assign",
         close="Cancel",
         private_metadata=str(case.id),
         blocks=[
             InputBlock(
-                block_id=ids.FIX_OWNER,
+                block_id=Input.FIX_OWNER,
                 label="Who fixes it?",
-                element=UserSelectElement(action_id=ids.FIX_OWNER),
+                element=UserSelectElement(action_id=Input.FIX_OWNER),
             ),
             InputBlock(
-                block_id=ids.FIX_DUE,
+                block_id=Input.FIX_DUE,
                 label="By when?",
                 hint="The owner is reminded before, at and after it.",
-                element=DateTimePickerElement(action_id=ids.FIX_DUE, initial_date_time=initial_due),
+                element=DateTimePickerElement(action_id=Input.FIX_DUE, initial_date_time=initial_due),
             ),
         ],
     )
@@ -147,22 +140,22 @@ def more_time_view(policy: Policy, case: Case) -> dict[str, Any]:
     """The "Need more time" modal: a new deadline in plain words and the reason."""
     view = View(
         type="modal",
-        callback_id=ids.MORE_TIME_VIEW,
+        callback_id=Modal.MORE_TIME,
         title=f"More time: {case_key(policy, case)}"[:24],
         submit="Move it",
         close="Cancel",
         private_metadata=str(case.id),
         blocks=[
             InputBlock(
-                block_id=ids.FIX_DUE,
+                block_id=Input.FIX_DUE,
                 label="New deadline",
                 hint="For example “tomorrow 5pm”, “fri”, “in 3 days”. Your own time zone.",
-                element=PlainTextInputElement(action_id=ids.FIX_DUE, max_length=100),
+                element=PlainTextInputElement(action_id=Input.FIX_DUE, max_length=100),
             ),
             InputBlock(
-                block_id=ids.REASON,
+                block_id=Input.REASON,
                 label="Why? (the leader on the case is told)",
-                element=PlainTextInputElement(action_id=ids.REASON, max_length=300, multiline=True),
+                element=PlainTextInputElement(action_id=Input.REASON, max_length=300, multiline=True),
             ),
         ],
     )

@@ -1,0 +1,1 @@
+"""The apology quality check, its rules, and the drafts that must pass it."""

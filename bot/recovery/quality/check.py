@@ -2,18 +2,20 @@
 
 An apology works when it owns the failure, repairs it by a time, names the harm, and (for serious
 cases) says what changed; excuses, conditionals and grovelling undo it. Each rule reports the exact
-words that triggered it. The patterns and their reasons live in `bot.quality_rules`.
+words that triggered it. The patterns live in `rules.py` (what a good apology says) and `flaws.py`
+(wording that undoes it).
 """
 
 import bisect
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.recovery.quality import rules
+from bot.recovery.quality import flaws, rules
+from bot.recovery.quality.reading import Doc, blank
 
 Level = Literal["error", "warning"]
 
@@ -61,141 +63,10 @@ class Report:
         return out
 
 
-# Letters go lower case and curly quotes straight, one character for one: offsets never move.
-_CURLY, _PLAIN = "’‘‛′“”„‟″«»\u00a0\u2009\u202f", "''''" + '"' * 7 + "   "
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_NORMALIZE = str.maketrans(_UPPER + _CURLY, _UPPER.lower() + _PLAIN)
-_LONGEST_SENTENCE = 600  # past this it is a paste without full stops: read it in pieces
-# Quoted speech is someone else's words (usually the customer's), so no rule reads inside it.
-_DOUBLE_QUOTED = re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n)){0,600}?"')
-_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[{]))'(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?!\w)")
-# A full stop after "Mr", "e.g", "p.m" or an initial does not end a sentence; a blank line always does.
-_ABBREVIATIONS = rules.word_set("mr mrs ms dr st jr sr prof e.g i.e vs approx a.m p.m")
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS)) + r"(?<!\b[a-z]\.)"
-_SENTENCE_END = re.compile(rf"(?:[!?…]|\.{_NOT_AFTER})[.!?…]*[\"')\]]*\s+|\n\s*")
-_DENSE = 40  # when a lead word is one word in forty, one plain scan beats trying each place
-
-
-@functools.cache
-def _lead_word(lead: str) -> re.Pattern[str]:
-    # The literal comes first so the regex engine can skip to it; the look-behind checks a word starts there.
-    whole = "" if len(lead) >= 3 else "(?![a-z0-9])"
-    return re.compile(f"{re.escape(lead)}(?<![a-z0-9]{re.escape(lead)}){whole}")
-
-
-class _Doc:
-    """The text prepared once for every rule: normalized, quotes blanked, indexed by word, in sentences."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        masked = _normalize(text)
-        stripped = masked.strip()
-        if len(stripped) > 1 and stripped[0] == stripped[-1] == '"':  # a whole apology pasted in quotes
-            first, last = masked.index('"'), masked.rindex('"')
-            masked = masked[:first] + " " + masked[first + 1 : last] + " " + masked[last + 1 :]
-        for quoted in (_DOUBLE_QUOTED, _SINGLE_QUOTED):
-            masked = quoted.sub(_blank, masked)
-        self.masked = masked
-        ends = [m.end() for m in _SENTENCE_END.finditer(masked) if _ends_sentence(text, m)]
-        self.starts = _split_long(masked, [0, *ends])
-        self.ends = [*self.starts[1:], len(masked)]
-        self.scan = _first_copies(masked, self.starts, self.ends)
-        self._leads: dict[str, list[int]] = {}
-
-    def find(self, pattern: rules.Pattern) -> Iterator[re.Match[str]]:
-        """The matches of `pattern` in `scan`, as `finditer` gives them, tried only at its lead words."""
-        positions = self.positions(pattern.leads)
-        if len(positions) * _DENSE > len(self.scan):
-            yield from pattern.regex.finditer(self.scan)
-            return
-        end = -1
-        for pos in positions:
-            m = pattern.regex.match(self.scan, pos) if pos >= end else None
-            if m:
-                end = m.end()
-                yield m
-
-    def positions(self, leads: tuple[str, ...]) -> list[int]:
-        """Where words starting with one of `leads` begin (a lead under three letters is a whole word)."""
-        for lead in leads:
-            if lead not in self._leads:
-                self._leads[lead] = [m.start() for m in _lead_word(lead).finditer(self.scan)]
-        return sorted({pos for lead in leads for pos in self._leads[lead]})
-
-    def matches(self, patterns: Iterable[rules.Pattern]) -> Iterator[tuple[rules.Pattern, re.Match[str]]]:
-        """Every match of `patterns`, leaving out the negated ones ("not a minor issue")."""
-        for pattern in patterns:
-            for m in self.find(pattern):
-                if not (pattern.negatable and self.negated(m.start())):
-                    yield pattern, m
-
-    def negated(self, pos: int) -> bool:
-        """Whether a not/no/never a few words back in the same clause negates what starts at `pos`."""
-        return bool(rules.NEGATION_BEFORE.search(self.masked, max(0, pos - 60), pos))
-
-    def sentence_of(self, pos: int) -> int:
-        """The index of the sentence holding `pos`."""
-        return bisect.bisect_right(self.starts, pos) - 1
-
-    def sentence(self, index: int) -> str:
-        """The masked text of sentence `index` ('' past either end)."""
-        if 0 <= index < len(self.starts):
-            return self.masked[self.starts[index] : self.ends[index]]
-        return ""
-
-    def evidence(self, start: int, end: int, limit: int = 90) -> str:
-        """The original words at [start, end), whitespace tidied, cut at a word boundary if long."""
-        words = " ".join(self.text[start:end].split())
-        return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _normalize(text: str) -> str:
-    """Lower case, straight quotes and plain spaces, one character for one."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # "İ" lowers to two characters: lower the ASCII letters only
-        return text.translate(_NORMALIZE)
-    for curly, plain in zip(_CURLY, _PLAIN, strict=True):
-        lowered = lowered.replace(curly, plain)
-    return lowered
-
-
-def _split_long(masked: str, starts: list[int]) -> list[int]:
-    """Sentence starts, plus a break at a space every few hundred characters of an endless sentence."""
-    out = []
-    for start, end in zip(starts, [*starts[1:], len(masked)], strict=True):
-        out.append(start)
-        while end - start > _LONGEST_SENTENCE:
-            space = masked.rfind(" ", start + _LONGEST_SENTENCE // 2, start + _LONGEST_SENTENCE)
-            start = space + 1 if space >= 0 else start + _LONGEST_SENTENCE
-            out.append(start)
-    return out
-
-
-def _first_copies(masked: str, starts: list[int], ends: list[int]) -> str:
-    """`masked` with every repeat of an earlier sentence blanked: a long paste is read once per sentence."""
-    seen: set[str] = set()
-    pieces = []
-    for start, end in zip(starts, ends, strict=True):
-        sentence = masked[start:end]
-        pieces.append(" " * len(sentence) if sentence.strip() in seen else sentence)
-        seen.add(sentence.strip())
-    return "".join(pieces)
-
-
-def _blank(m: re.Match[str]) -> str:
-    quoted = m.group()
-    return " " * len(quoted) if "\n" not in quoted else re.sub(r"[^\n]", " ", quoted)
-
-
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
-    # A line break ends a sentence unless the next line just carries on in lower case.
-    return m.group()[0] != "\n" or m.group().count("\n") > 1 or not text[m.end() : m.end() + 1].islower()
-
-
 class _Ownership:
     """Where the apology owns what we did wrong, worked out one sentence at a time, only when asked."""
 
-    def __init__(self, doc: _Doc) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         leads = (rules.AGENT, rules.REGRET_FOR_GERUND, *rules.ADMISSIONS)
         self.candidates = sorted({doc.sentence_of(m.start()) for p in leads for m in doc.find(p)})
@@ -216,7 +87,7 @@ class _Ownership:
 
 def _owns(sentence: str) -> bool:
     for denial in rules.DENIALS:  # "not our fault" must not read as "our fault"
-        sentence = denial.regex.sub(_blank, sentence)
+        sentence = denial.regex.sub(blank, sentence)
     return any(p.regex.search(sentence) for p in rules.ADMISSIONS) or _agent_then_failure(sentence)
 
 
@@ -281,7 +152,7 @@ def _tidy(hits: list[_Hit]) -> list[Finding]:
 @functools.lru_cache(maxsize=512)  # a draft is checked when written and again when shown
 def check_apology(text: str, *, severity: str = "minor") -> Report:
     """Check an apology against SPEC §3 and say, with evidence, what is missing or wrong."""
-    doc = _Doc(text if isinstance(text, str) else "")
+    doc = Doc(text if isinstance(text, str) else "")
     owned = _Ownership(doc)
     hits: list[_Hit] = []
     if not owned.anywhere:
@@ -293,17 +164,17 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
         hits.append(
             _Hit("missing_prevention", f"{level}: nothing on what we changed so it won't happen again", "")
         )
-    hits += _flagged(doc, "conditional", rules.CONDITIONAL)
-    hits += _flagged(doc, "minimizing", rules.MINIMIZING)
+    hits += _flagged(doc, "conditional", flaws.CONDITIONAL)
+    hits += _flagged(doc, "minimizing", flaws.MINIMIZING)
     hits += _flagged(
-        doc, "agentless_passive", rules.AGENTLESS_PASSIVE, unless=lambda i: _owned_near(owned, i)
+        doc, "agentless_passive", flaws.AGENTLESS_PASSIVE, unless=lambda i: _owned_near(owned, i)
     )
-    hits += _flagged(doc, "blame_or_excuse", rules.BLAME_OR_EXCUSE)
+    hits += _flagged(doc, "blame_or_excuse", flaws.BLAME_OR_EXCUSE)
     hits += _but_excuses(doc)
     if not owned.anywhere:
-        hits += _flagged(doc, "blame_or_excuse", rules.THIRD_PARTY)
+        hits += _flagged(doc, "blame_or_excuse", flaws.THIRD_PARTY)
     acted = {doc.sentence_of(m.start()) for _, m in doc.matches((*rules.REPAIR_ACTIONS, *rules.PREVENTION))}
-    hits += _flagged(doc, "empty_reassurance", rules.EMPTY_REASSURANCE, unless=acted.__contains__)
+    hits += _flagged(doc, "empty_reassurance", flaws.EMPTY_REASSURANCE, unless=acted.__contains__)
     hits += _over_apologizing(doc)
     findings = _tidy(hits)
     return Report(
@@ -315,7 +186,7 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
 # --- missing: repair and regret ---------------------------------------------------------------------
 
 
-def _missing_repair(doc: _Doc) -> list[_Hit]:
+def _missing_repair(doc: Doc) -> list[_Hit]:
     if next(doc.matches(rules.REPAIR_DONE), None) is not None:
         return []
     actions = sorted((m for _, m in doc.matches(rules.REPAIR_ACTIONS)), key=lambda m: m.start())
@@ -338,7 +209,7 @@ def _missing_repair(doc: _Doc) -> list[_Hit]:
     return [_Hit("missing_repair", "no repair — say what we will do to put it right, and by when", "")]
 
 
-def _missing_regret(doc: _Doc, owned: _Ownership) -> list[_Hit]:
+def _missing_regret(doc: Doc, owned: _Ownership) -> list[_Hit]:
     first, checked, specific = -1, set[int](), dict[str, bool]()
     for m in doc.find(rules.REGRET):
         index = doc.sentence_of(m.start())
@@ -362,7 +233,7 @@ def _missing_regret(doc: _Doc, owned: _Ownership) -> list[_Hit]:
 
 
 def _flagged(
-    doc: _Doc, rule: str, patterns: Iterable[rules.Pattern], unless: Callable[[int], bool] | None = None
+    doc: Doc, rule: str, patterns: Iterable[rules.Pattern], unless: Callable[[int], bool] | None = None
 ) -> list[_Hit]:
     found = []
     for pattern, m in doc.matches(patterns):
@@ -378,42 +249,42 @@ def _owned_near(owned: _Ownership, index: int) -> bool:
     return owned.owns(index) or owned.owns(index - 1) or owned.owns(index + 1)
 
 
-def _but_excuses(doc: _Doc) -> list[_Hit]:
+def _but_excuses(doc: Doc) -> list[_Hit]:
     """ "Sorry, but …": a "but" after an apology or admission that is not followed by a commitment."""
     found: list[_Hit] = []
     openers: dict[int, tuple[float, float]] = {}
-    for m in doc.find(rules.BUT):
+    for m in doc.find(flaws.BUT):
         index = doc.sentence_of(m.start())
         if not doc.masked[doc.starts[index] : m.start()].strip():
             index -= 1  # "I'm sorry. But the warehouse …": the apology is in the sentence before
         if index not in openers:
             openers[index] = (
-                min(_first(doc, index, rules.BUT_AFTER_APOLOGY), _first(doc, index, rules.FAILURE)),
-                _first(doc, index, rules.BUT_NOT_ONLY),
+                min(_first(doc, index, flaws.BUT_AFTER_APOLOGY), _first(doc, index, rules.FAILURE)),
+                _first(doc, index, flaws.BUT_NOT_ONLY),
             )
         apologized_at, not_only_at = openers[index]
         if apologized_at > m.start() or not_only_at < m.start():
             continue
-        if rules.BUT_NOT_CONTRAST.search(doc.masked, max(0, m.start() - 12), m.start()):
+        if flaws.BUT_NOT_CONTRAST.search(doc.masked, max(0, m.start() - 12), m.start()):
             continue  # "nothing but", "last but not least"
-        if rules.BUT_THEN_COMMITMENT.match(doc.masked, m.end(), m.end() + 80):
+        if flaws.BUT_THEN_COMMITMENT.match(doc.masked, m.end(), m.end() + 80):
             continue
         stop = rules.CLAUSE_BREAK.search(doc.masked, m.end() + 1, m.end() + 120)
         words = list(rules.WORD.finditer(doc.masked, m.start(), stop.start() if stop else m.end() + 60))
         end = words[min(len(words), 7) - 1].end() if words else m.end()
-        found.append(_Hit("blame_or_excuse", rules.BUT.reason, doc.evidence(m.start(), end), m.start(), end))
+        found.append(_Hit("blame_or_excuse", flaws.BUT.reason, doc.evidence(m.start(), end), m.start(), end))
         if len(found) >= MAX_PER_RULE:
             break
     return found
 
 
-def _first(doc: _Doc, index: int, pattern: re.Pattern[str]) -> float:
+def _first(doc: Doc, index: int, pattern: re.Pattern[str]) -> float:
     """Where `pattern` first matches in sentence `index`, or infinity."""
     m = pattern.search(doc.sentence(index))
     return doc.starts[index] + m.start() if m else math.inf
 
 
-def _over_apologizing(doc: _Doc) -> list[_Hit]:
+def _over_apologizing(doc: Doc) -> list[_Hit]:
     regrets = list(rules.REGRET.regex.finditer(doc.masked))  # every copy counts
     if len(regrets) <= 2:
         return []

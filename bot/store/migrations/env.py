@@ -1,4 +1,4 @@
-"""Alembic environment: always handed an open connection by bot.db.upgrade."""
+"""Alembic environment: always handed an open connection by bot.store.db.upgrade."""
 
 from alembic import context
 from sqlmodel import SQLModel
