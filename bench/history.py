@@ -123,7 +123,7 @@ def measure(url: str, count: int, repeats: int, backend: str) -> list[Row]:
             home_ours / raw_home,
             "≤ 1.5×",
             home_ours / raw_home <= 1.5,
-            f"7-day team figures + a team lead's queues; home_view alone {alone * 1000:.0f} ms",
+            f"7-day team figures + a team lead's queues; queue alone {alone * 1000:.0f} ms",
         ),
     ]
 

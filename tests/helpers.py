@@ -7,7 +7,8 @@ from typing import Any
 from sqlmodel import col, select
 
 from bot.sandbox.rig import Rig
-from bot.store.models import Case, Outbox, TimelineEvent
+from bot.store.db import Database
+from bot.store.models import Case, Nudge, NudgeState, Outbox, OutboxState, TimelineEvent, utcnow
 
 
 def all_cases(rig: Rig) -> list[Case]:
@@ -77,3 +78,16 @@ def policy_file(tmp_path, base, replacements: dict[str, str]) -> str:
     path = tmp_path / "policy.toml"
     path.write_text(text)
     return str(path)
+
+
+def settled(db: Database) -> bool:
+    """Nothing due is pending: every due nudge fired and every owed message was sent."""
+    now = utcnow()
+    with db.session() as session:
+        nudges = session.exec(
+            select(Nudge).where(Nudge.state == NudgeState.PENDING, col(Nudge.due_at) <= now)
+        ).all()
+        owed = session.exec(
+            select(Outbox).where(col(Outbox.state).in_((OutboxState.PENDING, OutboxState.SENDING)))
+        ).all()
+        return not nudges and not owed

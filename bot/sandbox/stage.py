@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.recovery.messages.text import clip
 from bot.sandbox import cast
 from bot.sandbox.rig import Rig
 from bot.sandbox.transcript import indent, message_lines, plain
@@ -83,7 +84,7 @@ class Stage:
             element = block.get("element") or {}
             channel = element.get("initial_conversation")
             shown = element.get("initial_value") or (channel and f"<#{channel}>") or "(triage it for me)"
-            self.say(f"{PAD}  {block['label']['text']} {_clip(plain(shown))}")
+            self.say(f"{PAD}  {block['label']['text']} {clip(plain(shown), 70)}")
         self.say(f"{PAD}…and presses Log it.")
         self.rig.driver.view_submission(who.id, view["id"], _initial_values(view))
         self.show_new(clock)
@@ -138,10 +139,6 @@ class Stage:
         for problem in ((answer.json or {}).get("errors") or {}).values():
             self.say(f"{PAD}The form stays open and says, under the field: {problem}")
         self.show_new(clock)
-
-
-def _clip(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _initial_values(view: dict) -> dict:

@@ -17,8 +17,7 @@ from bot.sandbox.cast import DEMO_POLICY
 from bot.sandbox.rig import Rig
 from bot.store.db import Database
 from tests.faults.day import QUICK_DAY, Day, SlackRecord, play
-from tests.helpers import policy_file, wait_until
-from tests.test_restarts import settled
+from tests.helpers import policy_file, settled, wait_until
 
 SEED = int(os.environ.get("BOUNCEBACK_FAULT_SEED", "1949"))
 FAULTY_METHODS = ["chat.postMessage", "chat.update", "views.open", "views.publish", "conversations.open"]

@@ -44,9 +44,8 @@ from bot.store.db import Database
 from bot.store.models import Case, Nudge, Outbox, TimelineEvent, utcnow
 from tests.faults.day import keys_in_slack
 from tests.faults.figures import Figures
-from tests.helpers import policy_file, wait_until
+from tests.helpers import policy_file, settled, wait_until
 from tests.procs import BotProcess
-from tests.test_restarts import settled
 
 pytestmark = pytest.mark.faults
 

@@ -20,8 +20,7 @@ from bot.store.models import Outbox
 from tests.faults.day import CALM_DAY, Day, key_of, keys_in
 from tests.faults.faulty_day import Played
 from tests.faults.figures import Figures
-from tests.helpers import block_text, events, policy_file, wait_until
-from tests.test_restarts import settled
+from tests.helpers import block_text, events, policy_file, settled, wait_until
 
 pytestmark = pytest.mark.faults
 

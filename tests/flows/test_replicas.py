@@ -10,9 +10,8 @@ from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, populate
 from bot.sandbox.standin import SlackStandIn
 from bot.store.db import Database
 from bot.store.models import Case, TimelineEvent
-from tests.helpers import wait_until
+from tests.helpers import settled, wait_until
 from tests.procs import BotProcess
-from tests.test_restarts import settled
 
 
 def cards(standin: SlackStandIn) -> Counter:

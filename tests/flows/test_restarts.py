@@ -4,7 +4,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import select
 
 from bot.policy.reader import load_policy
 from bot.recovery import fixes, intake
@@ -13,7 +13,7 @@ from bot.sandbox.cast import ADMIN, COMPLAINTS, DEMO_POLICY, FRONT_DESK, SUPPORT
 from bot.sandbox.standin import SlackStandIn
 from bot.store.db import Database
 from bot.store.models import Case, Nudge, Outbox, utcnow
-from tests.helpers import policy_file, wait_until
+from tests.helpers import policy_file, settled, wait_until
 from tests.procs import BotProcess
 
 SLOW_FOLLOW_UP = {
@@ -34,15 +34,6 @@ def sent(db: Database, key: str) -> bool:
     with db.session() as session:
         row = session.exec(select(Outbox).where(Outbox.key == key)).first()
         return row is not None and row.state == "sent"
-
-
-def settled(db: Database) -> bool:
-    """Nothing due is pending: every due nudge fired and every owed message was sent."""
-    now = utcnow()
-    with db.session() as session:
-        nudges = session.exec(select(Nudge).where(Nudge.state == "pending", col(Nudge.due_at) <= now)).all()
-        owed = session.exec(select(Outbox).where(col(Outbox.state).in_(("pending", "sending")))).all()
-        return not nudges and not owed
 
 
 def test_reminders_due_while_the_bot_was_killed_arrive_exactly_once_after_restart(tmp_path):
