@@ -19,6 +19,10 @@ def contact(email: str | None, phone: str | None) -> str:
 
 
 def customer_line(case: Case) -> str:
-    """The customer with their contact details: only for DMs to the people on the case, never a channel."""
-    known = (case.customer_name, case.customer_email, case.customer_phone)
-    return " · ".join(value for value in known if value) or "not recorded"
+    """The customer with their contact details: only for DMs to the people on the case, never a channel.
+
+    It says so when we have no way to reach them, since whoever reads it may have to find one.
+    """
+    named = [case.customer_name] if case.customer_name else []
+    reach = [v for v in (case.customer_email, case.customer_phone) if v] or ["no contact details recorded"]
+    return " · ".join([*named, *reach])

@@ -144,3 +144,12 @@ def test_contact_details_appear_only_where_the_people_on_the_case_see_them(name:
 def test_the_card_names_the_case_its_severity_and_who_is_asked_to_apologize() -> None:
     shown = str(card.case_card(POLICY, CASE))
     assert "REC-7" in shown and "Major" in shown and f"<@{DIRECTOR.id}>" in shown and "glass" in shown
+
+
+def test_a_dm_says_when_we_have_no_way_to_reach_the_customer() -> None:
+    unreachable = a_case(customer_email=None, customer_phone=None)
+    for drawn in (
+        fix.owner_dm(POLICY, unreachable, assigned_by=FRONT_DESK.id),
+        checkin.checkin_dm(POLICY, unreachable, nudge_key=NUDGE.key, changes=[])[1],
+    ):
+        assert "Jane Doe · no contact details recorded" in str(drawn)
