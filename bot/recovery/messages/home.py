@@ -29,21 +29,12 @@ class Queue:
 
 def home_view(policy: Policy, queue: Queue, *, team: Figures | None, now: datetime) -> dict[str, Any]:
     """The Home tab for one person; `team` is how the team did (left out when None)."""
-    due = [
-        _line(
-            policy,
-            c,
-            ("⚠️ overdue since " if c.fix_due_at < now else "due ")
-            + slack_date(c.fix_due_at, policy.timezone),
-        )
-        for c in queue.fixes
-    ]
     sections = [
         (
             "Apologies waiting on you",
             [_line(policy, c, "open the DM to approve, edit or hand it over") for c in queue.apologies],
         ),
-        ("Fixes you own", due),
+        ("Fixes you own", [_line(policy, c, _deadline(policy, c, now)) for c in queue.fixes]),
         ("Check-ins due", [_line(policy, c, "is everything okay?") for c in queue.checkins]),
     ]
     blocks: list = [HeaderBlock(text="Waiting on you")]
@@ -74,3 +65,8 @@ def _line(policy: Policy, case: Case, extra: str) -> str:
     return (
         f"• *{case_key(policy, case)}* ({case.severity}) {clip(redact_contact(case.summary), 80)} — {extra}"
     )
+
+
+def _deadline(policy: Policy, case: Case, now: datetime) -> str:
+    overdue = case.fix_due_at < now
+    return ("⚠️ overdue since " if overdue else "due ") + slack_date(case.fix_due_at, policy.timezone)
