@@ -7,9 +7,18 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from bot.policy.model import Policy
+from bot.policy.reader import load_policy
+from bot.sandbox.cast import DEMO_POLICY
 from bot.sandbox.rig import Rig
 
 POSTGRES = os.environ.get("BOUNCEBACK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def policy() -> Policy:
+    """The demo policy: a four-level ladder, durations in seconds."""
+    return load_policy(DEMO_POLICY)
 
 
 @pytest.fixture

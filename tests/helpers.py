@@ -1,7 +1,7 @@
 """What tests read back: cases in the database, and what people saw in the stand-in."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlmodel import col, select
@@ -91,3 +91,11 @@ def settled(db: Database) -> bool:
             select(Outbox).where(col(Outbox.state).in_((OutboxState.PENDING, OutboxState.SENDING)))
         ).all()
         return not nudges and not owed
+
+
+def migrated(url: str) -> Iterator[Database]:
+    """A database brought up to date for one test and disposed after it (`yield from` in a fixture)."""
+    database = Database(url)
+    database.migrate()
+    yield database
+    database.dispose()

@@ -7,29 +7,20 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot.policy.model import Policy
-from bot.policy.reader import load_policy
 from bot.recovery import intake
 from bot.recovery.cases import Complaint
-from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK
+from bot.sandbox.cast import COMPLAINTS, FRONT_DESK
 from bot.store.db import Database
 from bot.store.models import Case, Nudge, NudgeState, Outbox, Source, TimelineEvent, utcnow
 from schedules.firing import fire_due
 from schedules.jobs import FIRERS
+from tests.helpers import migrated
 
 
 @pytest.fixture
 def db(tmp_path) -> Iterator[Database]:
     """A fresh, migrated SQLite database."""
-    database = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    database.migrate()
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def policy() -> Policy:
-    """The demo policy: a four-level ladder, durations in seconds."""
-    return load_policy(DEMO_POLICY)
+    yield from migrated(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
 
 
 def log(

@@ -9,9 +9,8 @@ import pytest
 from sqlmodel import Session, col, select
 
 from bot.policy.model import Policy
-from bot.policy.reader import load_policy
 from bot.recovery import cases
-from bot.sandbox.cast import BOT_TOKEN, DEMO_POLICY, FRONT_DESK, SUPPORT
+from bot.sandbox.cast import BOT_TOKEN, FRONT_DESK, SUPPORT
 from bot.slack.client import make_client
 from bot.slack.context import Runtime
 from bot.slack.sender import Sender
@@ -21,6 +20,7 @@ from bot.store.nudges import Defer
 from bot.store.outbox import owe
 from schedules import jobs
 from schedules.firing import RETRY_AFTER_ERROR, fire_due, next_due
+from tests.helpers import migrated
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -29,15 +29,7 @@ def db(request, tmp_path) -> Iterator[Database]:
         url = f"sqlite:///{tmp_path / 'firing.sqlite3'}"
     else:
         url = request.getfixturevalue("postgres_url")
-    database = Database(url)
-    database.migrate()
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def policy() -> Policy:
-    return load_policy(DEMO_POLICY)
+    yield from migrated(url)
 
 
 def remind(session: Session, policy: Policy, nudge: Nudge) -> Defer | None:
