@@ -32,5 +32,6 @@ def on_home_opened(rt: Runtime, body: dict[str, Any], event: dict[str, Any]) -> 
     """Show the person their own queue on the Home tab (drawn as it goes out, like every refresh)."""
     if event.get("tab", "home") != "home":
         return
+    opened = body.get("event_id") or event.get("event_ts", "")  # each opening owes its own Home tab
     with rt.transaction() as session:
-        tell.refresh_home(session, user_id=event["user"], reason=f"opened:{body.get('event_id', '')}")
+        tell.refresh_home(session, user_id=event["user"], reason=f"opened:{opened}")

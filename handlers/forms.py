@@ -21,8 +21,7 @@ NOT_OURS = "That button or form is not one of ours."
 
 def field(view: dict[str, Any], block_id: str) -> str | None:
     """The plain value a person left in one input block of a submitted modal (None if absent or unreadable)."""
-    block = _object(_object(_object(view.get("state")).get("values")).get(block_id))
-    element = _object(next(iter(block.values()), None))
+    element = _element(view, block_id)
     for key in ("value", "selected_conversation", "selected_channel", "selected_user", "selected_date_time"):
         if element.get(key) not in (None, ""):
             return str(element[key])
@@ -32,8 +31,13 @@ def field(view: dict[str, Any], block_id: str) -> str | None:
 
 def ticked(view: dict[str, Any], block_id: str) -> bool:
     """Whether a checkbox in this input block of a submitted modal is ticked."""
+    return bool(_element(view, block_id).get("selected_options"))
+
+
+def _element(view: dict[str, Any], block_id: str) -> dict[str, Any]:
+    """The state of the one element in an input block of a submitted modal ({} when absent or not ours)."""
     block = _object(_object(_object(view.get("state")).get("values")).get(block_id))
-    return bool(_object(next(iter(block.values()), None)).get("selected_options"))
+    return _object(next(iter(block.values()), None))
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlmodel import Session, col, select
@@ -24,16 +25,21 @@ def db(tmp_path) -> Iterator[Database]:
 
 
 def log(
-    session: Session, policy: Policy, *, severity: str = "minor", text: str = "The soup was cold.", **customer
+    session: Session,
+    policy: Policy,
+    *,
+    severity: str = "minor",
+    text: str = "The soup was cold.",
+    **more: Any,
 ) -> Case:
-    """A case the front desk logged with `/recover new`, at the severity given."""
+    """A case the front desk logged with `/recover new`, at the severity given (`more`: other Complaint fields)."""
     complaint = Complaint(
         text=text,
         reporter_id=FRONT_DESK.id,
         source=Source.COMMAND,
         source_key=f"test:{utcnow().timestamp()}:{text}",
         severity=severity,
-        **customer,
+        **more,
     )
     case, created = intake.log_complaint(
         session, policy=policy, complaint=complaint, card_channel=COMPLAINTS, card_thread_ts=None
