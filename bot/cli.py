@@ -1,6 +1,7 @@
-"""The `bounceback` command: run, demo, manifest, check, triage, check-apology."""
+"""The `bounceback` command: run, demo, manifest, check, triage, check-apology, draft, eval."""
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -9,6 +10,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from dotenv import load_dotenv
 
@@ -62,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     apo.add_argument("--severity", default="minor", choices=("minor", "moderate", "major", "critical"))
     apo.add_argument("--json", action="store_true")
     apo.set_defaults(func=_check_apology)
+    ev = sub.add_parser("eval", help="how well triage or the apology check agrees with a labelled file")
+    ev.add_argument("what", choices=("triage", "apologies"))
+    ev.add_argument("file", type=Path, help="JSON Lines: one labelled example a line")
+    ev.add_argument("--without-keywords", action="store_true", help="triage with empty keyword lists")
+    ev.add_argument("--misses", action="store_true", help="list every example the bot got wrong")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(func=_eval)
     return parser
 
 
@@ -165,6 +174,28 @@ def _check_apology(args: argparse.Namespace) -> int:
     else:
         print("\n".join(report.lines()) or "✓ No problems found.")
     return 0 if report.ok else 1
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from bot.recovery import evaluation
+
+    try:
+        examples = evaluation.read_labelled(args.file, apologies=args.what == "apologies")
+    except evaluation.LabelError as err:
+        print(f"✗ {err}", file=sys.stderr)
+        return 2
+    if args.what == "triage":
+        rules = load_policy(_policy_path()).triage
+        if args.without_keywords:
+            rules = dataclasses.replace(rules, keywords={})
+        score: evaluation.TriageScore | evaluation.ApologyScore = evaluation.score_triage(examples, rules)
+    else:
+        score = evaluation.score_apologies(examples)
+    if args.json:
+        print(json.dumps(score.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(score.lines(show_misses=args.misses)))
+    return 0
 
 
 if __name__ == "__main__":

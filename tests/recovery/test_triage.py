@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.policy.model import SEVERITIES, TriageRules
-from bot.recovery.triage import Repeat, Triage, explicit_severity, money_amounts, triage
+from bot.recovery.triage import Repeat, Triage, explicit_severity, triage
+from bot.recovery.triage.money import money_amounts
 
 # The policy's documented example, spelled out so these tests do not move when the shipped defaults do.
 RULES = TriageRules(
@@ -27,10 +28,11 @@ COMPLAINTS = [
     ("small amount", "They charged me $4.50 for extra milk, which seems a bit much.", "minor"),
     ("thanks with caps", "THANK YOU SO MUCH for sorting it out!!!", "minor"),
     ("rude word", "The driver was rude when he dropped off the parcel.", "moderate"),
+    # Rude treatment is moderate; the rubric raises a case one level when it happened to a child.
     (
         "shouting",
         "The waiter SHOUTED at my kids in front of everyone. Disgusting, awful service!!!",
-        "moderate",
+        "major",
     ),
     (
         "calm fury",
@@ -53,9 +55,9 @@ COMPLAINTS = [
     ("money after the number", "1.5k$ vanished from the account, then 12k€ more", "critical"),
     # Policy words match at the start of a word only: "uninjured" is not an injury.
     ("not a word start", "The dog was uninjured and the parcel arrived.", "minor"),
-    # Decision: no negation handling. "no injuries" still says critical: a false critical costs a senior
-    # person a glance (the reason shows the word, and anyone can lower it); a missed injury costs far more.
-    ("negated keyword", "Shelf collapsed in aisle 4 — no injuries, thankfully.", "critical"),
+    # "no injuries" denies the keyword; the collapse is still a near miss on safety (SPEC §2.2: major).
+    ("negated keyword", "Shelf collapsed in aisle 4 — no injuries, thankfully.", "major"),
+    ("negated harm", "Nobody was hurt, but the guest is unhappy about the noise.", "minor"),
     ("emoji only", "😡😡😡", "minor"),
     ("emoji and words", "☕️ was cold 🥶 and the barista was rude 🙄", "moderate"),
     ("other scripts", "Служба ужасная. サービスが悪い。 الخدمة سيئة", "minor"),
@@ -85,11 +87,11 @@ EXPLANATIONS = [
     ("CAD 300 gone", "moderate: 300 CAD at stake"),
     (
         "The waiter was RUDE and SHOUTED at my kids. Unacceptable!!!",
-        "moderate: mentions “RUDE”; very upset tone (“RUDE”, “SHOUTED”, “!!!”)",
+        "major: a vulnerable person (“kids”); mentions “RUDE”; very upset tone (“RUDE”, “SHOUTED”, “!!!”)",
     ),
     (
         "Worst dinner of my life: the staff were hostile, the food was awful, I am furious.",
-        "moderate: very upset tone",
+        "moderate: an inconvenience or poor treatment (“hostile”); very upset tone",
     ),
     ("Injured. injured? INJURED! Hurt.", "critical: mentions “Injured”; very upset tone (“INJURED”)"),
     ("Never again, cancel my card", "major: threatens to leave (“Never again”, “cancel my”)"),
@@ -300,3 +302,28 @@ def test_triage_never_raises_and_always_explains(text: str, explicit: str | None
     assert len(set(verdict.reasons)) == len(verdict.reasons)
     if explicit:
         assert verdict.severity == explicit
+
+
+NO_KEYWORDS = TriageRules(keywords={}, money=RULES.money)
+
+BUILT_IN = [
+    ("her six-year-old got an electric shock from the lamp socket", "critical", "put in real danger"),
+    ("housekeeping threw away her medication", "major", "threw away her medication"),
+    ("the receptionist read out her test results to the waiting room", "critical", "exposed"),
+    ("card hold left him without his prescription", "major", "without his prescription"),
+    ("guest says she nearly slipped on the wet floor", "major", "near miss"),
+    ("ladder fell off the van and missed the car, nobody hurt", "major", "safety hazard"),
+    ("nobody was hurt and the room was fine", "minor", "no signs"),
+    ("charged twice for the same stay", "major", "money wrongly taken"),
+    ("they are going to their solicitor about it", "critical", "legal action"),
+    ("bumped off the flight to her dad's funeral", "major", "once-only"),
+]
+
+
+@pytest.mark.parametrize(("text", "severity", "why"), BUILT_IN, ids=[b[0][:30] for b in BUILT_IN])
+def test_harm_is_recognised_with_no_keywords_and_explained_with_its_words(
+    text: str, severity: str, why: str
+) -> None:
+    verdict = triage(text, NO_KEYWORDS)
+    assert verdict.severity == severity
+    assert why in verdict.explain()

@@ -20,6 +20,15 @@ from bot.recovery.quality.reading import Doc, blank
 Level = Literal["error", "warning"]
 
 ERROR_RULES = frozenset({"missing_ownership", "missing_repair", "blame_or_excuse"})
+RULES = ERROR_RULES | {
+    "missing_regret",
+    "missing_prevention",
+    "conditional",
+    "minimizing",
+    "agentless_passive",
+    "empty_reassurance",
+    "over_apologizing",
+}
 NEEDS_PREVENTION = frozenset({"major", "critical"})
 MAX_PER_RULE = 10  # a 100k-character paste should not produce a thousand-line report
 
@@ -187,7 +196,7 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
 
 
 def _missing_repair(doc: Doc) -> list[_Hit]:
-    if next(doc.matches(rules.REPAIR_DONE), None) is not None:
+    if next(doc.matches(rules.REPAIR_DONE), None) is not None or _timed_action(doc):
         return []
     actions = sorted((m for _, m in doc.matches(rules.REPAIR_ACTIONS)), key=lambda m: m.start())
     timed: set[int] = set()
@@ -207,6 +216,16 @@ def _missing_repair(doc: Doc) -> list[_Hit]:
         message = "vague repair — say exactly what we will do and by when"
         return [_Hit("missing_repair", message, doc.evidence(vague.start(), vague.end()))]
     return [_Hit("missing_repair", "no repair — say what we will do to put it right, and by when", "")]
+
+
+def _timed_action(doc: Doc) -> bool:
+    """Whether a sentence that is not the apology itself puts a time on something done for them."""
+    for index in range(len(doc.starts)):
+        sentence = doc.sentence(index)
+        if rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence):
+            if not rules.REGRET.regex.search(sentence) and not rules.VAGUE_REPAIR.regex.search(sentence):
+                return True
+    return False
 
 
 def _missing_regret(doc: Doc, owned: _Ownership) -> list[_Hit]:

@@ -71,7 +71,7 @@ FAILURE = re.compile(
     r"|think|anticipate|foresee)\b)|(?:have|has|had)(?:n't|\s+not)\s+(?:yet\s+)?\w+ed|(?:was|were)(?:n't"
     r"|\s+not)(?!\s+(?:told|informed|aware|notified|made\s+aware|sure|responsible|at\s+fault|to\s+blame"
     r"|liable)\b)|could(?:n't|\s+not)|never\s+(?:\w+ed|came|sent|got|gave|showed|called|told|heard|did|made"
-    r"|took|rang))\b"
+    r"|took|rang)|under-?[a-z]+ed|skipped|let\s+\w+(?:\s+\w+)?\s+slip|instead\s+of)\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -79,7 +79,16 @@ REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund ca
     r"\b(?:sorry|apologi[sz]e[sd]?|apologies|apology)\s+(?:\w+\s+)?(?:for|about)\s+(?=(?:not\s+"
     r"|never\s+)?\w+ing\b)",
 )
+_OWNED_NOUNS = r"(?:mistakes?|errors?|failures?|faults?|oversight|lapse|slip|bug|theft|loss|delay|wait|mix-?up|damage|mess)"
 ADMISSIONS = (
+    phrase(  # "the theft of your laptop is on us", "a failure of our inspection", "an error in our office"
+        "mistake error failure fault oversight lapse slip bug theft loss delay wait mix damage mess",
+        rf"\b{_OWNED_NOUNS}\s+(?:[\w'-]+\s+){{0,3}}?(?:is|was|'s)\s+on\s+(?:us|me)\b"
+        rf"|\b{_OWNED_NOUNS}\s+(?:of|by|in|on|from|at)\s+(?:our|my|us|me)\b"
+        rf"|\b{_OWNED_NOUNS}\s+(?:that\s+)?(?:we|i)\s+(?:made|shipped|introduced|caused|pushed|released|created)\b",
+    ),
+    phrase("my", r"\bmy\s+(?:own\s+)?(?:copy-?paste|typo|slip|bad|oversight|mistake|error|fault|doing|watch)\b"),
+    phrase("we i on", r"\b(?:we|i)\s+answer\s+for\b|\bon\s+my\s+watch\b"),
     phrase(
         "that this it which",
         r"\b(?:that|this|it|which)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?on\s+(?:us|me)\b",
@@ -134,7 +143,7 @@ _REPAIR_VERB = (
 _DONE = (
     r"(?:refunded|credited|reversed|reimbursed|replaced|re-?sent|reissued|re-?issued|re-?booked|rescheduled"
     r"|waived|voided|corrected|repaired|fixed|upgraded|compensated|restored|reopened|released|processed"
-    r"|dispatched|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
+    r"|dispatched|paid|covered|re-?checked|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
     r"|refund)|(?:updated|changed|moved|amended)\s+your)"
 )
 _ACTOR_NOUNS = (
@@ -178,6 +187,17 @@ VAGUE_REPAIR = phrase(
     r"|as\s+soon\s+as\s+(?:possible|we\s+can)|asap|in\s+due\s+course|at\s+some\s+point|shortly|soon"
     r"|escalat\w+)\b",
 )
+# A sentence that puts a time on something done for the customer ("the fix went live at 9 this
+# morning", "a large went out by express post today", "I'll be round at 8 tomorrow") is a repair.
+TIMED_ACTION = re.compile(
+    r"\b(?:went|gone|goes|going|paid|pay|paying|returned|restored|rolled|shipped|ships|sent|credited|refunded"
+    r"|fixed|reset|recalled|booked|ordered|put|bring|bringing|brought|call|called|calling|come|coming|came"
+    r"|see|arrives?|arrived|arriving|delivered|replaced|cover|covering|covered|wrote|written|drop|dropped"
+    r"|confirmed|clean|cleaned|redo|redone|reversed|waived|deleted|removed|meet|visit|visiting|checked|back"
+    r"|through|attached|voided|dispatched|on\s+its\s+way|free|no\s+charge|on\s+us|at\s+no\s+cost|halved"
+    r"|reduced|issued|sorted|swapped|refund|credit|live|appointment|be\s+round|be\s+there)\b",
+    re.IGNORECASE,
+)
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -185,7 +205,8 @@ _MONTH = (
 )
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|ten|twelve|half\s+an?)"
 TIME = re.compile(
-    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|first\s+thing"
+    r"\b(?:today|tonight|tomorrow|yesterday|just\s+now|this\s+(?:morning|afternoon|evening|week|weekend)|first\s+thing"
+    r"|until\s+(?:it|it's|everything|every|all|the|your|you)\b|(?:are|is|am)\s+on\s+(?:your\s+)?site\s+now"
     r"|right\s+(?:away|now)|at\s+once|straight\s*away|immediately|same[- ]day|end\s+of\s+(?:the\s+)?day|close\s+of\s+business"
     r"|eod|cob|overnight)\b"
     rf"|\b(?:by|before|on|until|no\s+later\s+than|at)\s+(?:the\s+)?(?:next\s+|this\s+)?(?:{_DAY}|{_MONTH}\b"
@@ -248,5 +269,11 @@ PREVENTION = (
         r"|a\s+recurrence|recurrence)\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b|\bin\s+(?:the\s+)?future\b"
         r"|\bnext\s+time\b(?!\s+you)|\bnew\s+(?:process|procedure|check|checks|checklist|step|rule|system"
         r"|policy|training)\b",
+    ),
+    phrase(  # "every room now has its own CO alarm", "no disconnection can now go ahead without…"
+        "every each all any no from now",
+        r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,4}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
+        r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:every|each|all|any|no|we|our)\b"
+        r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require)\b",
     ),
 )

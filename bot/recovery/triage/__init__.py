@@ -1,0 +1,187 @@
+"""How serious a complaint is, chosen from its text and always explained in plain words (SPEC §2.2)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from bot.policy.model import SEVERITIES, TriageRules
+from bot.recovery.customer import redact_contact
+from bot.recovery.triage import harms
+from bot.recovery.triage.money import money
+from bot.recovery.triage.tone import tone
+
+NO_SIGNS = "no signs of serious harm"
+MODERATE = SEVERITIES.index("moderate")
+_QUOTED = re.compile(r"“([^”]*)”")
+BY_REPORTER = "set by the reporter"
+
+# Keywords whose matches read better as what the customer is doing than as "mentions …".
+_THEMES = (
+    (
+        "threatens legal action",
+        ("lawyer", "lawsuit", "attorney", "legal action", "solicitor", "court", "sue"),
+    ),
+    ("threatens to leave", ("never again", "cancel my", "cancel", "switching", "competitor", "last straw")),
+    ("asks for money back", ("refund", "chargeback", "money back", "reimburs")),
+)
+_SEVERITY_WORD = "|".join(SEVERITIES)
+_EXPLICIT = re.compile(
+    rf"(?=[s\[(])(?:\b(?:severity|sev)\b\s*(?:[:=–—-]|\bis\b)?\s*(?P<said>{_SEVERITY_WORD})\b"
+    rf"|\[\s*(?P<bracketed>{_SEVERITY_WORD})\s*\]|\(\s*(?P<parenthesized>{_SEVERITY_WORD})\s*\))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """An earlier case for the same customer."""
+
+    case_key: str
+    severity: str
+    customer: str
+
+
+@dataclass(frozen=True)
+class Triage:
+    """A severity and the reasons for it, most serious first."""
+
+    severity: str
+    reasons: tuple[str, ...]
+
+    def explain(self) -> str:
+        """One line for a case card: "critical: mentions “injured”; threatens legal action (“lawyer”)"."""
+        return f"{self.severity}: {'; '.join(self.reasons)}"
+
+
+def triage(
+    text: str, rules: TriageRules, *, explicit: str | None = None, repeat: Repeat | None = None
+) -> Triage:
+    """The severity of a complaint and why: harm however it is worded, the policy's keywords, money,
+    repeats and what raises a case; tone explains; the reporter's choice wins."""
+    chosen = _severity_name(explicit) if explicit and explicit.strip() else explicit_severity(text)
+    reading = harms.read(text)
+    found: list[tuple[int, str]] = [*_keyword_reasons(text, rules, reading), *_money_reasons(text, rules)]
+    found += _known(reading, found)
+    level = max((rank for rank, _ in found), default=0)
+    known = [(SEVERITIES.index(f.level), f.reason) for f in reading.found]
+    upset = tone(text)
+    if upset is not None:
+        found.append((0, upset))
+    if level == MODERATE and reading.small and not _set_by_policy(found, known, MODERATE):
+        level = 0
+        found.append((0, f"called small or put right (“{reading.small}”)"))
+    raisers = [r for r in reading.raisers if repeat is None or not r.startswith("a repeat")]
+    if level >= MODERATE and raisers:
+        level = min(level + 1, len(SEVERITIES) - 1)
+        found.append((level, raisers[0]))
+    if not found:
+        found.append((0, NO_SIGNS))
+    if repeat is not None:
+        level = min(level + 1, len(SEVERITIES) - 1)
+        found.append((level, _repeat_reason(repeat)))
+    if chosen is not None:
+        level = SEVERITIES.index(chosen)
+        found.insert(0, (len(SEVERITIES), BY_REPORTER))
+    ordered = sorted(found, key=lambda reason: -reason[0])  # stable: ties keep the order they were found
+    return Triage(SEVERITIES[level], tuple(dict.fromkeys(reason for _, reason in ordered)))
+
+
+def _known(reading: harms.Reading, policy: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The built-in findings that add something to the policy's: not the same words said twice, and
+    no "an inconvenience" once the policy already made the case moderate or worse."""
+    quoted = {q.casefold() for _, reason in policy for q in _QUOTED.findall(reason)}
+    out = []
+    for found in reading.found:
+        rank = SEVERITIES.index(found.level)
+        words = {q.casefold() for q in _QUOTED.findall(found.reason)}
+        if words and words <= quoted and any(r >= rank for r, _ in policy):
+            continue
+        if rank == MODERATE and any(r >= MODERATE for r, _ in policy):
+            continue
+        out.append((rank, found.reason))
+    return out
+
+
+def _set_by_policy(found: list[tuple[int, str]], known: list[tuple[int, str]], level: int) -> bool:
+    """Whether something other than the built-in knowledge (a keyword, an amount) set this level."""
+    return any(rank == level and (rank, reason) not in known for rank, reason in found)
+
+
+def explicit_severity(text: str) -> str | None:
+    """The severity the reporter wrote ("severity: major", "sev critical", "[major]", "(critical)"), if any."""
+    match = _EXPLICIT.search(text)
+    if match is None:
+        return None
+    return next(word for word in match.groups() if word).lower()
+
+
+def _severity_name(value: str) -> str:
+    name = value.strip().lower()
+    if name not in SEVERITIES:
+        raise ValueError(f"“{value}” is not a severity; use one of {', '.join(SEVERITIES)}.")
+    return name
+
+
+def _keyword_reasons(text: str, rules: TriageRules, reading: harms.Reading) -> list[tuple[int, str]]:
+    """One reason per theme, ranked by its most serious word; words in that order, then as they appear."""
+    folded = text.casefold()
+    themes: dict[str, list[tuple[int, int, str]]] = {}
+    for rank, severity in enumerate(SEVERITIES):
+        for keyword in rules.keywords.get(severity, ()):
+            for at, word in _written_as(text, folded, keyword):
+                if reading.denies(at):  # "nobody was hurt" is not a mention of harm
+                    continue
+                themes.setdefault(_theme(keyword), []).append((-rank, at, word))
+    reasons: list[tuple[int, str]] = []
+    for theme, found in themes.items():
+        words = dict.fromkeys(word for _, _, word in sorted(found))
+        quoted = ", ".join(f"“{word}”" for word in list(words)[:4])
+        reasons.append((-min(found)[0], f"{theme} ({quoted})" if theme else f"mentions {quoted}"))
+    return sorted(reasons, key=lambda reason: -reason[0])
+
+
+def _written_as(text: str, folded: str, keyword: str) -> list[tuple[int, str]]:
+    """Where and how the keyword appears (the whole word, as written), at most three different ways."""
+    parts = keyword.casefold().split()
+    first = folded.find(parts[0]) if parts else -1
+    if first < 0:  # a plain substring search rules most keywords out far faster than a regex
+        return []
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(part) for part in parts) + r"\w*", re.IGNORECASE)
+    start = first if len(folded) == len(text) else 0  # casefold can change lengths ("ß" → "ss")
+    seen: dict[str, tuple[int, str]] = {}
+    for match in itertools.islice(pattern.finditer(text, start), 100):
+        written = " ".join(match.group().split())
+        seen.setdefault(written.casefold(), (match.start(), written))
+        if len(seen) == 3:
+            break
+    return list(seen.values())
+
+
+def _theme(keyword: str) -> str:
+    """What a policy keyword says the customer is doing; "" when it is just something mentioned."""
+    for theme, stems in _THEMES:
+        if keyword in stems or any(stem.startswith(keyword) for stem in stems if len(keyword) >= 4):
+            return theme
+    return ""
+
+
+def _money_reasons(text: str, rules: TriageRules) -> list[tuple[int, str]]:
+    mentions = money(text)
+    if not mentions:
+        return []
+    # The largest single amount: adding them up would count "$1,200 … yes, $1,200" twice.
+    amount, sign = max(mentions, key=lambda mention: mention[0])
+    reached = [rank for rank, s in enumerate(SEVERITIES) if s in rules.money and amount >= rules.money[s]]
+    if not reached:
+        return []
+    shown = f"{amount:,.2f}".removesuffix(".00")
+    return [(max(reached), f"{shown} {sign} at stake" if sign.isalpha() else f"{sign}{shown} at stake")]
+
+
+def _repeat_reason(repeat: Repeat) -> str:
+    who = repeat.customer.strip()
+    if not who or redact_contact(who) != who:  # reasons are shown in channels: never an e-mail or phone
+        who = "this customer"
+    return f"second complaint from {who} (after {repeat.case_key})"

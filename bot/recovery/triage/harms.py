@@ -1,0 +1,175 @@
+"""What the bot knows about harm before anyone writes a keyword (SPEC §2.2 and its severity rubric).
+
+Each harm is an idea a service-recovery lead recognises however staff word it ("got a jolt off the
+lamp socket", "housekeeping binned her insulin"), with the level the rubric gives it. The phrases
+are cues (see `reading.py`), matched on lemmas; the words live in `lexicon.py` and `signals.py`. Around them:
+- **negation**: "nobody was hurt", "no injuries" cancel the harm they deny, and make a hazard a
+  near miss;
+- **near misses**: "nearly", "almost", "could have", "caught it before" make a harm its near-miss
+  level;
+- **raisers**: a vulnerable person, a repeat failure or wide public exposure raise a case one level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.recovery.triage.lexicon import TO_PEOPLE, Harm
+from bot.recovery.triage.losses import LOSSES
+from bot.recovery.triage.reading import Word, find, quote, words
+from bot.recovery.triage.signals import EXPOSURE, INCONVENIENCE, REPEAT, SMALL, UNHURT, VULNERABLE
+
+_NEGATORS = frozenset(
+    {"no", "not", "never", "nobody", "none", "noone", "neither", "nor", "without", "nothing"}
+    | {"hasnt", "hadnt", "didnt", "wasnt", "werent", "isnt", "arent", "couldnt", "doesnt", "dont", "havent"}
+)
+_NEAR = frozenset({"nearly", "almost", "narrowly", "potentially"})
+_COULD = frozenset({"could", "would", "might", "may"})  # … "have": "could have hurt someone"
+NEAR_WINDOW = 6
+NEGATION_WINDOW = 3
+# "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
+_AGE = re.compile(
+    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})\b", re.IGNORECASE
+)
+CHILD_AGE, ELDERLY_AGE = 15, 70
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A harm read in the text: its level and the reason a person would give."""
+
+    level: str
+    reason: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the built-in knowledge sees in a complaint."""
+
+    found: tuple[Found, ...]
+    raisers: tuple[str, ...]  # reasons to raise one level ("a vulnerable person (“her six-year-old”)")
+    small: str | None  # the words that call a lapse small or put right, if any
+    denied: frozenset[int]  # where words start that a "no", "not", "nobody" just before denies
+
+    def denies(self, at: int) -> bool:
+        """Whether the word starting at character `at` is denied ("nobody was *hurt*")."""
+        return at in self.denied
+
+
+def read(text: str) -> Reading:
+    """The harms a complaint describes, with negation and near misses worked out, and what raises it."""
+    text_words = words(text)
+    safe = _first(text_words, UNHURT) is not None
+    found: list[Found] = []
+    for harm in (*TO_PEOPLE, *LOSSES):
+        if harm.needs and _first(text_words, harm.needs) is None:
+            continue
+        found += _harm_found(text, text_words, harm, safe)
+    if not found:
+        found += _harm_found(text, text_words, INCONVENIENCE, safe)
+    small = _first(text_words, SMALL)
+    return Reading(
+        tuple(found),
+        tuple(_raisers(text, text_words, found)),
+        quote(text, text_words, small) if small else None,
+        frozenset(w.start for i, w in enumerate(text_words) if _negated(text_words, i)),
+    )
+
+
+def _raisers(text: str, text_words: list[Word], found: list[Found]) -> list[str]:
+    """Why this case is one level more serious, when a harm was found: who it happened to, how often,
+    how publicly. A word the harm itself already rests on ("wheelchair couldn't get in") does not count."""
+    if not found:
+        return []
+    used = {i for f in found for first, last in f.spans for i in range(first, last + 1)}
+    out = []
+    for says, cue_list in (
+        ("a vulnerable person", VULNERABLE),
+        ("a repeat failure", REPEAT),
+        ("seen widely", EXPOSURE),
+    ):
+        spans = [_span(m) for c in cue_list for m in find(text_words, c) if not used.intersection(m)]
+        if spans:
+            out.append(f"{says} (“{quote(text, text_words, min(spans))}”)")
+    age = _vulnerable_age(text)
+    if age and not any(r.startswith("a vulnerable") for r in out):
+        out.insert(0, f"a vulnerable person (“{age}”)")
+    return out
+
+
+def _vulnerable_age(text: str) -> str | None:
+    for m in _AGE.finditer(text):
+        age = int(m.group(1) or m.group(2))
+        if age <= CHILD_AGE or ELDERLY_AGE <= age <= 120:
+            return m.group().strip("()") if m.group(1) else f"aged {age}"
+    return None
+
+
+def _harm_found(text: str, text_words: list[Word], harm: Harm, safe: bool) -> list[Found]:
+    vetoed = {i for v in harm.vetoes for matched in find(text_words, v) for i in matched}
+    plain: list[Span] = []
+    nearly: list[Span] = []
+    for written in harm.cues:
+        for matched in find(text_words, written):
+            span = first, _ = _span(matched)
+            if vetoed.intersection(matched):
+                continue
+            if harm.negatable and any(_negated(text_words, i, matched) for i in matched):
+                continue
+            if _nearly(text_words, first) or (harm.hazard and safe):
+                nearly.append(span)
+            else:
+                plain.append(span)
+    if plain:
+        return [Found(harm.severity, _reason(harm.says, text, text_words, plain), tuple(plain))]
+    if nearly and harm.near_miss:
+        says = harm.near_says or f"a near miss: {harm.says}"
+        return [Found(harm.near_miss, _reason(says, text, text_words, nearly), tuple(nearly))]
+    return []
+
+
+def _reason(says: str, text: str, text_words: list[Word], spans: list[Span]) -> str:
+    """The reason with the words that show it: the first two places, leftmost first, never overlapping."""
+    kept: list[Span] = []
+    for first, last in sorted(spans):
+        if not kept or first > kept[-1][1]:
+            kept.append((first, last))
+    shown = ", ".join(dict.fromkeys(f"“{quote(text, text_words, span)}”" for span in kept[:2]))
+    return f"{says} ({shown})"
+
+
+def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = ()) -> bool:
+    """A "no", "not", "nobody"… just before, in the same sentence and not part of the cue itself:
+    "nobody was hurt", "no injuries" (but "can't access her account" is not a denial)."""
+    clause = text_words[at].clause
+    for j in range(max(0, at - NEGATION_WINDOW), at):
+        if j not in matched and text_words[j].clause == clause and text_words[j].text in _NEGATORS:
+            return True
+    return False
+
+
+def _span(matched: tuple[int, ...]) -> Span:
+    return min(matched), max(matched)
+
+
+def _nearly(text_words: list[Word], at: int) -> bool:
+    """ "nearly", "almost", "could have" just before: it did not happen."""
+    sentence = text_words[at].sentence
+    for j in range(max(0, at - NEAR_WINDOW), at):
+        w = text_words[j]
+        if w.sentence != sentence:
+            continue
+        if w.text in _NEAR:
+            return True
+        if w.text in _COULD and j + 1 < len(text_words) and text_words[j + 1].text == "have":
+            return True
+    return False
+
+
+def _first(text_words: list[Word], cue_list: tuple[str, ...]) -> Span | None:
+    spans = [_span(matched) for written in cue_list for matched in find(text_words, written)]
+    return min(spans) if spans else None

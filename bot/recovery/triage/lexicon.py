@@ -1,0 +1,292 @@
+"""The words for harm, by the level SPEC §2.2's rubric gives it. Cues are written as `reading.py`
+explains: `a|b` one word of these, `stem*`, `two_words`, `...` up to five words on, `~` near."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CRITICAL, MAJOR, MODERATE = "critical", "major", "moderate"
+
+
+@dataclass(frozen=True)
+class Harm:
+    """One kind of harm: what a reason calls it, the level it sets, and the ways it is written."""
+
+    says: str
+    severity: str
+    cues: tuple[str, ...]
+    near_miss: str | None = MAJOR  # its level when it only nearly happened; None: nearly is nothing
+    near_says: str | None = None
+    hazard: bool = False  # "nobody was hurt" elsewhere in the text makes it a near miss
+    negatable: bool = True  # "no", "not", "nobody" just before cancel it
+    vetoes: tuple[str, ...] = ()  # phrases that look like a cue but are not it ("sick of waiting")
+    needs: tuple[str, ...] = ()  # it counts only when one of these is also in the text
+
+
+_BODY = (
+    "hand|hands|arm|arms|leg|legs|face|skin|finger|fingers|foot|feet|mouth|tongue|head|eye|eyes|neck|knee|"
+    "wrist|ankle|hip|chest|lip|lips|toe|toes|shoulder|thigh|thighs|lap|back|forehead|cheek|scalp"
+)
+_PERSON = (
+    "she|he|they|her|him|them|guest|patient|customer|client|man|woman|lady|child|kid|son|daughter|baby|"
+    "toddler|boy|girl|resident|passenger|pax|mum|mom|dad|wife|husband|someone|somebody|member|student|"
+    "pupil|worker|tenant|cyclist|pedestrian|driver|diner|pt"
+)
+_CHILD = "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*year-old|*yr-old|yo|minor"
+MEDICINE = (
+    "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
+    "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
+    "morphine|methotrexate|blister|repeat_prescription"
+)
+_ALLERGEN = (
+    "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
+    "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
+    "coeliac|celiac|allerg*"
+)
+_SENSITIVE = (
+    "result|results|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
+    "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
+    "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
+    "acct|bank_details|card_details|sort_code|national_insurance|nhs_number|test_results"
+)
+_PERSONAL = (
+    _SENSITIVE + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
+    "payslip|payslips|invoice|invoices|bill|bills|letter|letters|email|emails|names|name|booking|bookings|"
+    "confirmation|confirmations|documents|form|forms|report|message|messages|photos|account"
+)
+_OTHERS = (
+    "aloud|loud|loudly|announce*|shout*|broadcast|overheard|overhear|hear|heard|listen*|earshot|everyone|"
+    "everybody|waiting_room|in_front_of|stranger|strangers|neighbour|neighbor|another|someone_else|"
+    "somebody_else|someone_else's|wrong|public|publicly|visible|leak*|expose*|disclose*|breach*|cc|cc'd|"
+    "hack*|compromise*|other|others|ex-husband|ex-wife|ex|old_address|new_tenants|queue"
+)
+
+TO_PEOPLE: tuple[Harm, ...] = (
+    Harm(
+        "someone was hurt",
+        CRITICAL,
+        (
+            "injur*|hurt|wound|wounded|bleeding|bled|bruise*|bruising|concussion|concussed|fracture*|sprain*",
+            "covered_in_blood|blood_everywhere|blood_all",
+            "broke|break|broken|fracture* ... " + _BODY + "|rib|ribs|bone|bones|tooth|teeth|nose|collarbone",
+            "burn|burnt|burned|burns|scald|scalded|scalding|blister* ~ " + _BODY + "|" + _PERSON,
+            "chipped|cracked|broke|broken ... molar|tooth|teeth",
+            "needle_stick|needlestick|emergency_dentist",
+            "hot|boiling ... spill*|spilt|spilled|pour*|poured|knock*|tip* ... on|over|down ... "
+            + _BODY
+            + "|her|him",
+            "red_marks|marks_on",
+            "cut|gash|gashed|sliced ~ " + _BODY,
+            "need|needed|get|got|require*|had ... stitch|stitches|plaster|cast|x-ray|surgery",
+            "pass|passed out",
+            "faint|fainted|collapse|collapsed|unconscious|seizure ~ " + _PERSON,
+            "hit|struck|smacked|whacked ... " + _BODY,
+            "bitten|bite|bites|stung|sting|mauled",
+            "chok*|drown*|suffocat*|crush*",
+            "taken|rushed|went|go|going|gone|ended|admitted|sent|drove|driven ... hospital|a&e|er|emergency|urgent_care",
+            "wrong ~ tooth|teeth|side|leg|arm|eye|knee|patient|site|kidney|procedure|operation|limb",
+        ),
+        vetoes=(
+            "hurt feelings",
+            "hurt my feelings",
+            "hurt her feelings",
+            "hurt his feelings",
+            "hurt business",
+        ),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "gas ~ leak*|smell*|smelt|reek*|stink*|whiff|hiss*|escap*",
+            "leave|left|leaving ... gas|hob|stove|oven|cooker ... on",
+            "carbon_monoxide|monoxide",
+            "caught|catch|catching fire",
+            "on_fire|in_flames|flame|flames|ablaze|alight|blaze",
+            "fire ~ broke|start|started|kitchen|fryer|out|spread|smothered",
+            "electric*|socket|sockets|outlet|outlets|wire|wires|wiring|plug|lamp|panel|cable|fuse|fusebox|switch ~ "
+            "shock|shocked|jolt|jolted|zap|zapped|electrocut*",
+            "electrocut*",
+            "got|get|gave|given|giving ... zap|jolt|shock|electric_shock",
+            "wheel|wheels ~ came_off|come_off|fell_off|off",
+            "brake|brakes ~ fail*|failed|gone|went|nothing|lost|didn't|not",
+            "pedal ~ floor|spongy|sank|sink*",
+            "steering ~ fail*|locked|lock*|went",
+            _CHILD + " ... missing|lost|wander*|wandered|unattended|unsupervised|alone|left|strang*|stranger",
+            "lost_track ... " + _CHILD,
+            "unaccompanied_minor",
+            "not_on|not_on_her|not_on_his ... list|collection|pickup|authori*",
+            "picked|collected|released|handed ... by|to ... stranger|wrong|someone_not|not_on",
+            "key|keys|keycard|keycards ~ wrong_person|stranger|man_who|woman_who|someone_else|another_guest",
+            "trench|hole|manhole|pit ... open|uncovered|unguarded|no_barriers",
+        ),
+        hazard=False,
+        vetoes=("fire him", "fire her", "fire them", "fire someone", "rapid fire"),
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        (
+            "spark|sparks|sparked|sparking|arcing",
+            "smoke ~ pour*|fill*|billow*|everywhere|coming",
+            "fire_exit|fire_exits|fire_door|emergency_exit ~ chained|locked|blocked|padlocked",
+            "boil_water|do_not_drink|contaminat*melt*|melted|scorch*|charred|overheat*|smoulder*",
+            "smell*|smelt ... burning|burn*|smoke",
+            "live|exposed|bare|loose|dangling ... wire|wires|wiring|cable|cables",
+            "wire|wires|wiring|cables ... expose*|hang*|dangl*|live|sticking",
+            "panel|fusebox|fuse|breaker|socket ... cover ... off|open|missing",
+            "left ... panel|cover ... off|open",
+            "slip|slipped|trip|tripped|fall|fell|fallen|tumble|tumbled|stumble|stumbled ... floor|stair|stairs|"
+            "step|steps|ice|icy|wet|bath|bathtub|shower|puddle|ladder|hole|pavement|carpet|cable|rug|curb|kerb|"
+            "down|over|off|balcony|ramp|belt|rail",
+            "ladder|ceiling|shelf|shelving|tile|tiles|sign|mirror|branch|tree|scaffold*|light|fixture|beam|railing|"
+            "banister|handrail|case|bag|suitcase|box|cable ~ fall|fell|fallen|collapse*|came_down|come_down|"
+            "crash*|gave_way|snapped|fell_out",
+            "missed ... head|inches|inch",
+            "glass|metal|screw|bolt|needle|blade|plastic|wire|staple ~ food|meal|salad|drink|pasta|soup|sandwich|"
+            "burger|pizza|bread|dish|mouth|curry|cake|chips|bite",
+            "raw|undercooked|pink ~ chicken|pork|burger|sausage|sausages",
+            "recall|airbag|airbags|seatbelt|seatbelts|seat_belt|car_seat|smoke_alarm|smoke_detector|co_alarm|"
+            "fire_alarm|barrier|barriers|guard|handrail ~ not|never|didn't|wasn't|missing|faulty|fail*|wrong|"
+            "isn't|broken|off",
+            "unsafe|hazard|hazardous|dangerous|danger|risky",
+            "mould|mold|mouldy|moldy|rat|rats|mice|mouse|cockroach*|roach*|droppings|maggot*|bedbug*|bed_bugs|"
+            "bed_bug",
+            "unlatched|unlocked|open ~ gate|gates|pool",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on safety",
+        vetoes=("risk of", "no risk", "smoking area", "non-smoking", "no smoking", "open the door"),
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "wrong|incorrect|someone_else's|another|classmate's|double|extra|expired|mixed ... " + MEDICINE,
+            "dose|doses|dosage ~ wrong|double|twice|too_much|ten_times|incorrect|too_high|overdose",
+            "overdose*|od'd",
+            "gave|given|give|dispensed ... twice|double|again",
+            "jab|injection|vaccine|vaccination|dose ~ twice|double|again",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+        vetoes=("medical records", "medical record"),
+    ),
+    Harm(
+        "a medication error caught in time",
+        MAJOR,
+        (
+            "label|labelled|labeled|mislabel* ~ wrong|daily|weekly|says|said|instead|incorrect|mg",
+            MEDICINE + " ~ different_colour|different_color|wrong_strength|wrong_name",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "an allergic reaction",
+        CRITICAL,
+        (
+            "anaphyla*|allergic_reaction|reaction|reacted|hives|swell|swelled|swollen|throat|wheez*|tingl*|"
+            "tingly|itchy|itching|rash|puffy|puffed ~ " + _ALLERGEN + "|epipen|epi-pen|adrenaline|allergic",
+            "anaphyla*",
+            "use|used|needed|grab|grabbed|give|gave|inject* ... epipen|epi-pen|adrenaline",
+            "allergic_reaction",
+            "lips|throat|tongue|face ~ tingl*|tingly|swell*|swollen|puff*|itch*",
+        ),
+    ),
+    Harm(
+        "an allergy was put at risk",
+        MAJOR,
+        (
+            "allerg*|intoleran*|coeliac|celiac",
+            _ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
+        ),
+    ),
+    Harm(
+        "someone was made ill",
+        CRITICAL,
+        (
+            "vomit*|diarrh*|salmonella|norovirus|listeria|e-coli|campylobacter|poison*|puke*|puking",
+            "stomach_bug|food_poisoning|throwing_up|threw_up|throw_up|been_sick|was_sick",
+            "sick|ill|unwell|poorly ~ after|eat|eating|ate|meal|food|chicken|fish|dinner|lunch|buffet|dish|"
+            "breakfast|made|make|fell|whole_night|all_night|night|hospital|taken",
+            "drowsy|dizzy|confused|vomiting ~ after|meds|tablet|tablets|medication",
+        ),
+        vetoes=(
+            "sick of",
+            "sick and tired",
+            "sick to death",
+            "sick day",
+            "sick leave",
+            "sick note",
+            "call sick",
+        ),
+    ),
+    Harm(
+        "sensitive details exposed to others",
+        CRITICAL,
+        (
+            _SENSITIVE + " ~ " + _OTHERS,
+            "read|reading|said|shouting|called|talked|discussed|spoke ... out|aloud|loud|through ... "
+            + _SENSITIVE,
+            "send|sent|emailed|mailed|posted|gave|given|handed|shared|forward*|texted|went ... " + _SENSITIVE,
+            "data|security ... breach|leak|leaked|hack|hacked",
+            "breach|leak|leaked ~ data|details|information|info|records",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            _PERSONAL
+            + " ... to|went|sent|in ... wrong|another|someone_else|somebody_else|ex-husband|ex-wife|"
+            "old_address|stranger|other",
+            "someone_else's|somebody_else's|another_customer's|another_patient's ... " + _PERSONAL,
+            "showed|showing|shows|see|saw|seen ... someone_else's|somebody_else's|someone_elses|somebody_elses|another|other|"
+            "stranger's",
+            "wrong ... person|customer|patient|client|address|email|family|guest|parent|account ... "
+            + _PERSONAL,
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "threatens legal action",
+        CRITICAL,
+        (
+            "lawyer*|attorney*|solicitor*|lawsuit|litigation|litigat*|sue|sued|suing",
+            "legal ~ action|team|advice|letter|proceedings|claim|route|case|rights|reviewing",
+            "court|tribunal ~ take|taking|see|go|going|to",
+            "small_claims",
+            "ombudsman|regulator|regulators|cqc|ofsted|ofcom|ofgem|ofwat|fca|ico|cfpb|ftc|osha|trading_standards|"
+            "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
+            "consumer_programme|consumer_show",
+            "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
+            "local_paper|the_papers|newspaper|the_press|journalist|reporter",
+        ),
+        near_miss=None,
+        vetoes=("food court", "tennis court", "basketball court"),
+    ),
+    Harm(
+        "police or emergency services involved",
+        CRITICAL,
+        (
+            "police|cops|cop|911|999|112|paramedic*|ambulance|firefighters|firemen|fire_brigade|fire_department|"
+            "fire_service|emergency_services|crime_number|crime_reference",
+            "call|called|calling ... emergency",
+            "a&e|er|hospital ... gone|went|go|taken|rushed",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "discrimination",
+        MAJOR,
+        (
+            "racis*|racial*|sexis*|homophob*|transphob*|discriminat*|slur|slurs|bigot*|misogyn*|ableis*",
+            "because ... black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
+            "pregnant|religion|colour|color|race",
+            "refuse*|turned|deny|denied|wouldn't|won't ... guide_dog|assistance_dog|service_dog",
+        ),
+        near_miss=None,
+    ),
+)

@@ -1,0 +1,181 @@
+"""The words for losses short of harm to a person (SPEC §2.2 "major"): money, essentials, once-only
+occasions, property and data, a customer leaving or going public, a business stopped."""
+
+from __future__ import annotations
+
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
+
+LIFELINE = (
+    "insulin|epipen|epi-pen|inhaler|inhalers|oxygen|dialysis|nitro*|warfarin|anticoagul*|epilep*|seizure"
+)
+THINGS = (
+    "car|floor|floors|wall|walls|carpet|carpets|sofa|couch|door|doors|furniture|table|dress|suit|laptop|tv|"
+    "ceiling|kitchen|bathroom|roof|window|windows|luggage|suitcase|belongings|jacket|coat|shoes|property|"
+    "house|garden|fence|vehicle|bumper|paintwork|rim|rims|tile|tiles|worktop|countertop|cabinet|cabinets|"
+    "bike|boat|piano|painting|artwork|heirloom|ring|watch|clothes|gown|flat|apartment|basement|driveway|lawn|"
+    "mattress|camera|computer|wardrobe|deck|stairs|parquet|hardwood|pipe|pipes|boiler|gate|wing|mirror|"
+    "bonnet|hood|door_frame|front_wall"
+)
+OCCASION = (
+    "wedding|weddings|funeral|funerals|honeymoon|graduation|exam|exams|interview|christening|baptism|"
+    "memorial|ceremony|proposal|mitzvah|surgery|operation|flight|flights|cruise"
+)
+OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
+
+LOSSES: tuple[Harm, ...] = (
+    Harm(
+        "money wrongly taken or lost",
+        MAJOR,
+        (
+            "overcharg*|double-charg*|double-bill*|overbill*|over-charg*|double_charged",
+            "charge|charged|billed|bill|debit|debited|dd|deducted|withdrew|withdrawn|taken|took|payment|payments|"
+            "transaction|transactions ~ twice|double|duplicate|duplicated|two_debits|2_x|2x",
+            "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
+            "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
+            "fraud*|scam*|unauthori*",
+            "money|funds|cash|wages|savings|pension|deposit|payment ~ missing|lost|disappear*|vanish*|owed|short",
+            "lost|lose|losing|out_of_pocket ... money|savings|£*|$*|€*",
+            "quote|quoted ... final|charged|invoice",
+            "nobody|never|no_one ... approval|authoris*|authoriz*|consent",
+        ),
+        near_miss=None,
+        vetoes=("no charge", "free of charge", "in charge"),
+    ),
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        (
+            "no|without|lost|lose|losing ~ heat|heating|hot_water|running_water|power|electricity|cooker|"
+            "cooking|landline",
+            "heat|heating|power|electricity|gas|boiler|supply|water|landline|line|phone_line ~ cut|cut_off|"
+            "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
+            "disconnected|disconnection",
+            "brown|discoloured|discolored|dirty|contaminated|bottled ~ water|taps|tap",
+            "freezing|frozen|cold ... house|home|flat|night|nights",
+            "locked_out ~ account|card|app|online|banking|funds|money",
+            "account|card|funds|money|wages|salary|pension|benefits|transfer|deposit ~ freeze|froze|frozen|"
+            "suspend*|locked|hold|held|stuck|bounced|sat",
+            "can't|cannot|couldn't|unable|not|no ... access|withdraw|pay|afford|buy|get|collect|fill|use|eat|cover "
+            "... money|funds|cash|rent|wages|food|groceries|" + MEDICINE,
+            "throw|threw|thrown|binned|bin|toss|tossed|discard*|dispose*|lose|lost|misplace*|confiscat*|cleared ... "
+            + MEDICINE
+            + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",
+            MEDICINE
+            + " ~ nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
+            "down_to|run_out|ran_out|late|without",
+            "wheelchair|ramp|lift|elevator|walker ~ broken|out|blocked|couldn't|unable|stuck",
+            "missed|lost|miss|cancel* ... mri|scan|x-ray|x-rays|xray|xrays|referral|biopsy|surgery|operation|"
+            "treatment|chemo|dialysis|appointment|slot",
+            "mri|scan|x-ray|x-rays|xray|xrays|referral|biopsy|results ~ lost|missed|redone|redo",
+            "overdraft|overdrawn|rent_is_due|can't_cover|bounced",
+            "passport|visa ~ lost|storage|packed|gone|missing|can't|couldn't",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "life-saving medicine out of reach",
+        CRITICAL,
+        (
+            LIFELINE
+            + " ~ throw|threw|thrown|binned|bin|tossed|discard*|lost|without|ran_out|run_out|missing|not_ready|"
+            "isn't_ready|ruined|cleared|down_to|disconnect*|disconnected",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "a once-only occasion missed",
+        MAJOR,
+        (
+            "miss|missed|missing|ruin*|spoil*|spoilt|late|cancel*|cancell*|bump*|bumped|stranded|overbook*|"
+            "never_showed|no-show ~ " + OCCASION,
+            "funeral|funerals|wedding|weddings|honeymoon|graduation|christening|memorial|bar_mitzvah|"
+            "bat_mitzvah|can't_sit|sit_it",
+            "birthday|anniversary|party|celebration ~ ruin*|spoil*|spoilt|disaster|missed",
+            "stranded|stuck ~ airport|overnight|night|station",
+            "flies|flying|fly ... tomorrow|today|tonight",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "their property damaged or lost",
+        MAJOR,
+        (
+            "damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|tore|torn|"
+            "shrunk|shrank|bleach*|snapped|destroy*|spill*|spilt|spilled|knock*|splash*|reversed|drilled ... "
+            + THINGS,
+            THINGS
+            + " ~ damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|"
+            "tore|torn|destroy*|soak*|drench*|rubble|wrecked|write-off",
+            "water_damage|coming_through|through_the_ceiling",
+            "flood*|leak*|pour*|drip* ... ceiling|downstairs|carpet|carpets|basement|below",
+            "lost|lose|losing|misplace*|nicked|stolen|stole ... luggage|bag|bags|suitcase|belongings|ring|jewel*|"
+            "wallet|laptop|coat|phone|car|keys|dog|cat|pet",
+        ),
+        near_miss=None,
+        vetoes=(
+            "arrived with",
+            "came with",
+            "arrived damaged",
+            "arrived broken",
+            "on arrival",
+            "came broken",
+        ),
+    ),
+    Harm(
+        "data lost",
+        MAJOR,
+        (
+            "data|files|file|photos|pictures|records|backup*|emails|database|documents|dissertation|work|history|"
+            "contacts|essay|thesis|coursework ~ lost|deleted|wiped|gone|corrupt*|erased|disappear*|overwritten",
+            "lost|deleted|wiped|erased ... data|files|photos|records|emails|documents|database|dissertation",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "says they are leaving",
+        MAJOR,
+        (
+            "cancel|cancelling|canceling|close|closing|end|ending|terminate*|leave|leaving|won't_renew|"
+            "not_renewing ... account|contract|subscription|membership|policy|service|plan|accounts|contracts|"
+            "broadband|everything",
+            "won't_renew|not_renew|not_renewing|won't_be_renewing|pac|pac_code|porting|port_out",
+            "switch|switching|move|moving|take|taking ... business|custom|provider|elsewhere|competitor|"
+            "competitors|somewhere_else|bank|mortgage",
+            "never_again|never_coming_back|never_be_back|won't_be_back|never_return|never_use|never_book|never_recommend",
+            "last_straw|done_with",
+            "go|going|went|gone ... elsewhere|competitor|competitors",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "going public",
+        MAJOR,
+        (
+            "tripadvisor|yelp|trustpilot|1-star|one-star|social_media|twitter|tiktok|instagram|facebook|reddit|"
+            "linkedin|viral|youtube|mumsnet|influencer|followers|google_review|google_reviews",
+            "post|posted|posting|tweet*|blast* ... online|everywhere|video|photos",
+            "one|1 star|stars",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "their business stopped",
+        MAJOR,
+        (
+            "can't|cannot|couldn't|unable|nobody ... trade|trading|operate|operating|sell|selling|open|process|"
+            "serve|ship|invoice|log_in|login|see|place|take_payments|take_bookings",
+            "shop|store|restaurant|site|business|office|production|warehouse|till|tills|pos|checkout|payroll|"
+            "factory|clinic|practice|operations|ops|system|systems|website|platform|booking|bookings|staff|"
+            "front_desk|reception|team ~ " + OUTAGE + "|closed|shut|stopped|halted|standstill|idle",
+            "lost|losing|lose ... sales|revenue|orders|trading|bookings|business|clients|day's|days",
+            "staff|employees|drivers|workers|crew ~ idle|sent_home|unpaid|standing_around",
+            "payroll|payslips|wages|salaries ~ fail*|missed|late|didn't|not|never|wrong|delay*",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=(
+            "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
+            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll",
+        ),
+    ),
+)

@@ -1,0 +1,180 @@
+"""A complaint read word by word, with each word's dictionary form, and the cues that find ideas in it.
+
+"binned", "threw away" and "tossed" are one idea only once words are reduced to their lemma
+(simplemma ships its English data inside the package: nothing is downloaded). A cue is a short
+pattern over words written as text, so the knowledge in `harms.py` reads like a list of phrases:
+
+    "throw|bin|toss|discard ... medic*|meds|insulin"
+
+- `a|b` is one word, any of these (its lemma or as written); `medic*` is any word starting so.
+- two groups side by side are two words in a row; `...` lets up to five words come between them,
+  in that order; `~` lets the second come up to five words before or after the first;
+- `fire_brigade` is an option of two words in a row.
+A cue never reaches across a sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import simplemma
+
+GAP = 6  # "…" and "~": the next group may be up to this many words on
+
+_WORD = re.compile(r"(?:\d+-)?[^\W\d_]+(?:[-'’&][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+_SENTENCE_END = re.compile(r"[.!?;\n]+\s*|\s+[-–—]\s+|:\s+(?=\S)")
+_CLAUSE_END = re.compile(r"[.!?;,:()\n–—]|\s-\s")
+_CLITICS = {"n't": "not", "'ve": "have", "'ll": "will", "'d": "would", "'re": "", "'m": "", "'s": ""}
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the text: as written (lower case), its lemma, where it is, and its sentence."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+    sentence: int
+    clause: int  # a comma, dash or bracket starts a new one: negation stays inside it
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word, lower case ("threw" → "throw", "children" → "child")."""
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+def words(text: str) -> list[Word]:
+    """The words of the text in order; "wasn't" is "was" then "not", "she's" is "she"."""
+    out: list[Word] = []
+    sentence, clause, last = 0, 0, 0
+    for m in _WORD.finditer(text):
+        if _SENTENCE_END.search(text, last, m.start()):
+            sentence += 1
+        if _CLAUSE_END.search(text, last, m.start()):
+            clause += 1
+        last = m.end()
+        written = m.group().lower().replace("’", "'")
+        for part, start, end in _split_clitic(written, m.start(), m.end()):
+            if part:
+                out.append(Word(part, lemma(part) if part.isalpha() else part, start, end, sentence, clause))
+    return out
+
+
+def _split_clitic(written: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    for clitic, meaning in _CLITICS.items():
+        if written.endswith(clitic) and len(written) > len(clitic):
+            base = written[: -len(clitic)]
+            base = {"ca": "can", "wo": "will", "sha": "shall"}.get(base, base)
+            yield base, start, end - len(clitic)
+            yield meaning, end - len(clitic), end
+            return
+    yield written.strip("'-"), start, end
+
+
+@dataclass(frozen=True)
+class Group:
+    """One word of a cue: any of these words or lemmas, or any word starting with one of the stems."""
+
+    exact: frozenset[str]
+    stems: tuple[str, ...]
+    endings: tuple[str, ...]  # "*year-old": "six-year-old", "6-year-old"
+
+    def fits(self, word: Word) -> bool:
+        """Whether this word (as written or as its lemma) is one of the group's."""
+        if word.text in self.exact or word.lemma in self.exact:
+            return True
+        if self.stems and (word.text.startswith(self.stems) or word.lemma.startswith(self.stems)):
+            return True
+        return bool(self.endings) and word.text.endswith(self.endings)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Groups of words in a row, or near each other: one way of saying an idea."""
+
+    written: str
+    groups: tuple[Group, ...]
+    joins: tuple[str, ...]  # between group i and i+1: " " next word, "..." within GAP after, "~" either side
+
+    def find(self, text_words: list[Word]) -> Iterator[tuple[int, ...]]:
+        """The word indexes each place the cue matches, left to right (one per group, in group order)."""
+        first = self.groups[0]
+        for i, word in enumerate(text_words):
+            if first.fits(word):
+                found = self._rest(text_words, (i,), 1)
+                if found is not None:
+                    yield found
+
+    def _rest(self, text_words: list[Word], matched: tuple[int, ...], step: int) -> tuple[int, ...] | None:
+        if step == len(self.groups):
+            return matched
+        group, join, at = self.groups[step], self.joins[step - 1], matched[-1]
+        sentence = text_words[at].sentence
+        if join == " ":
+            places = range(at + 1, min(at + 2, len(text_words)))
+        elif join == "...":
+            places = range(at + 1, min(at + 1 + GAP, len(text_words)))
+        else:
+            places = range(max(0, at - GAP), min(at + 1 + GAP, len(text_words)))
+        for j in places:
+            if j not in matched and text_words[j].sentence == sentence and group.fits(text_words[j]):
+                found = self._rest(text_words, (*matched, j), step + 1)
+                if found is not None:
+                    return found
+        return None
+
+
+@functools.cache
+def cues(written: str) -> tuple[Cue, ...]:
+    """Compile a cue from its text ("electric*|socket ~ shock|jolt"); an option of several words is
+    written with underscores ("fire_brigade|police") and becomes its own cue, word after word."""
+    variants: list[tuple[list[Group], list[str]]] = [([], [])]
+    join = " "
+    for token in written.split():
+        if token in ("...", "~"):
+            join = token
+            continue
+        options = [_normal(o) for o in token.split("|")]
+        single = [o for o in options if "_" not in o]
+        ways: list[list[Group]] = [[_group(single)]] if single else []
+        ways += [[_group([part]) for part in o.split("_")] for o in options if "_" in o]
+        variants = [
+            (groups + way, joins + ([join] if groups else []) + [" "] * (len(way) - 1))
+            for groups, joins in variants
+            for way in ways
+        ]
+        join = " "
+    if not variants[0][0]:
+        raise ValueError(f"empty cue: {written!r}")
+    return tuple(Cue(written, tuple(groups), tuple(joins)) for groups, joins in variants)
+
+
+def _normal(option: str) -> str:
+    """An option read the way the text is: "can't_log" is "can_not_log", "someone_else's" is "someone_else"."""
+    parts = [p for part in option.split("_") for p, _, _ in _split_clitic(part, 0, len(part))]
+    return "_".join(p for p in parts if p)
+
+
+def _group(options: list[str]) -> Group:
+    return Group(
+        exact=frozenset(o for o in options if "*" not in o),
+        stems=tuple(o[:-1] for o in options if o.endswith("*")),
+        endings=tuple(o[1:] for o in options if o.startswith("*")),
+    )
+
+
+def find(text_words: list[Word], written: str) -> list[tuple[int, ...]]:
+    """The word indexes of every place the cue, in any of its forms, matches."""
+    return [matched for compiled in cues(written) for matched in compiled.find(text_words)]
+
+
+def quote(text: str, text_words: list[Word], span: tuple[int, int], limit: int = 60) -> str:
+    """The words of a match as written, on one line, clipped to `limit` characters."""
+    first, last = span
+    written = " ".join(text[text_words[first].start : text_words[last].end].split())
+    return written if len(written) <= limit else written[: limit - 1].rstrip() + "…"

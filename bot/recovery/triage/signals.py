@@ -1,0 +1,77 @@
+"""What raises or lowers a case around the harm itself (SPEC §2.2): an inconvenience when nothing
+worse is there, a lapse called small or put right, and who it happened to, how often, how publicly.
+Cues are written as `reading.py` explains."""
+
+from __future__ import annotations
+
+from bot.recovery.triage.lexicon import MODERATE, Harm
+
+# Poor treatment and inconvenience with no lasting loss (SPEC §2.2 "moderate").
+INCONVENIENCE = Harm(
+    "an inconvenience or poor treatment",
+    MODERATE,
+    (
+        "rude|rudely|rudeness|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|mocked|"
+        "insult*|belittl*|argued|aggressive|hostile|short_with|laughed_at|shouted_at|yelled_at|screamed_at|swore_at|eye-roll*|rolled_her_eyes|"
+        "rolled_his_eyes|hung_up|sighed|ignored|ignoring|fobbed|actually_laughed|promised|talked_down|talked_over|"
+        "spoke_only|wouldn't_understand|like_a_child|insensitive|tactless|three_times|3_times",
+        "found ... hair|hairs|plaster|insect|insects|fly|flies|used|stain|stains|slug",
+        "wait|waited|waiting|queue|queued|queuing|on_hold|delay|delayed|delays|late|overdue|ages|forever|"
+        "no-show|no-showed|stood_up|runaround|chasing|chased|transferred|held",
+        "sat|waited|kept|stood|took|queued|held|been ... min|mins|minutes|hour|hours|hrs|h|days|weeks|calls|months",
+        "kept|keeps|keep ... logging|asking|looping|crashing|dropping|cutting",
+        "turn|turned|show|showed ... up",
+        "never|didn't|nobody|no_one|not|no|hadn't|wasn't ... call*|callback|ring|rang|reply|replied|respond*|"
+        "answer*|turn*|show*|came|arrive*|serviced|cleaned|ready|done|delivered|fixed|seated|sent|emptied|"
+        "topped|replaced|told|submitted|updated|ordered|notice|explanation",
+        "half_the_speed|slower|speed",
+        "wrong|missing|incorrect|burnt|undercooked|mix-up|mixup",
+        "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
+        "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
+        "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
+        "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
+        "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
+        "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
+    ),
+    near_miss=None,
+    negatable=False,
+    vetoes=("no wait", "no rush", "waiting room", "waiting area", "waiting list"),
+)
+
+# A lapse put right or called small by the one who reports it: not even an inconvenience.
+SMALL = (
+    "slight|slightly|minor|tiny|cosmetic|mildly|bit_of|a_bit|no_big_deal|"
+    "not_to_worry|laughed|laughing|fine_now|working_now|sorted_now|v_calm|pointed_it_out",
+    "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
+    "resolved|swapped|corrected|redid",
+    "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
+    "quickly|immediately|straight_away|right_away|spot|minutes|while",
+    "mostly|otherwise|generally|pretty ... fine|happy|ok|okay|good",
+)
+
+# Raisers: each raises a case one level (SPEC §2.2), at most one level in all.
+VULNERABLE = (
+    "child|children|kid|kids|toddler|toddlers|baby|babies|infant|newborn|teen|teenager|*year-old|*yr-old|"
+    "elderly|pensioner|grandma|grandmother|grandpa|grandfather|granny|disabled|disability|wheelchair|blind|"
+    "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
+    "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
+    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man",
+)
+REPEAT = (
+    "yet|once ... again",
+    "happened|happen|happens|happening ... again",
+    "second|third|fourth|fifth|2nd|3rd|4th|5th|nth|umpteenth time",
+    "not_the_first_time|keeps_happening|every_time|each_time|in_a_row",
+    "repeatedly|recurring",
+    "multiple|several|many|three|four|five times",
+    "3rd|third|4th|fourth ... this_month|this_year|this_week",
+)
+EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
+
+UNHURT = (
+    "nobody|noone|no_one|no|none|not|never ... hurt|injur*|harm*|harmed|injured",
+    "unhurt|unharmed|uninjured|unscathed|all_kids_accounted|accounted_for",
+    "she|he|they|everyone|everybody|kid|kids|child|guest|customer|patient|member ... fine|ok|okay|alright|safe",
+    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed|before_taking|hadn't_taken|didn't_take|"
+    "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten",
+)
