@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     apo.add_argument("--severity", default="minor", choices=("minor", "moderate", "major", "critical"))
     apo.add_argument("--json", action="store_true")
     apo.set_defaults(func=_check_apology)
+    dra = sub.add_parser("draft", help="the draft apology a leader would get for a complaint")
+    dra.add_argument("text")
+    dra.add_argument("--severity", choices=("minor", "moderate", "major", "critical"))
+    dra.add_argument("--customer", help="the customer's name, as staff would log it")
+    dra.add_argument("--json", action="store_true")
+    dra.set_defaults(func=_draft)
     ev = sub.add_parser("eval", help="how well triage or the apology check agrees with a labelled file")
     ev.add_argument("what", choices=("triage", "apologies"))
     ev.add_argument("file", type=Path, help="JSON Lines: one labelled example a line")
@@ -174,6 +180,37 @@ def _check_apology(args: argparse.Namespace) -> int:
     else:
         print("\n".join(report.lines()) or "✓ No problems found.")
     return 0 if report.ok else 1
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from bot.recovery.customer import redact_contact
+    from bot.recovery.quality.check import check_apology
+    from bot.recovery.quality.drafts import DraftInput, write_draft
+    from bot.recovery.triage import triage
+
+    policy = load_policy(_policy_path())
+    severity = args.severity or triage(args.text, policy.triage).severity
+    level = policy.level(policy.rule(severity).apologize)
+    gestures = policy.gestures.get(severity, ())
+    leader = level.people[0] if level.people else level.title
+    text = write_draft(
+        DraftInput(
+            customer_name=args.customer,
+            summary=redact_contact(args.text),
+            severity=severity,
+            leader_name=level.title,  # no Slack here to look the name up: signed with the title
+            leader_title=level.title,
+            gesture=gestures[0] if gestures else None,
+        )
+    )
+    report = check_apology(text, severity=severity)
+    if args.json:
+        out = {"severity": severity, "leader": leader, "draft": text, "check": report.to_json()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(f"{severity}: asked of the {level.title.lower()} (<@{leader}>)\n\n{text}\n")
+        print("\n".join(report.lines()) or "✓ passes the quality check")
+    return 0
 
 
 def _eval(args: argparse.Namespace) -> int:

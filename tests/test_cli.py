@@ -97,3 +97,40 @@ def test_manifest_has_every_surface():
         manifest["oauth_config"]["scopes"]["bot"]
     )
     assert manifest["settings"]["interactivity"]["request_url"] == "https://bb.example.org/slack/events"
+
+
+def test_draft_shows_the_leader_the_apology_for_the_harm_and_its_check(tmp_path):
+    result = run(
+        "draft",
+        "Guest in 508 says housekeeping threw away her medication",
+        "--customer",
+        "Lena",
+        "--json",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    drafted = json.loads(result.stdout)
+    assert drafted["severity"] == "major"
+    assert drafted["leader"]
+    assert "threw away your medication" in drafted["draft"]
+    assert "posted" not in drafted["draft"]
+    assert drafted["check"]["errors"] == []
+
+
+def test_eval_scores_a_labelled_file_and_names_a_bad_line(tmp_path):
+    labelled = tmp_path / "last-quarter.jsonl"
+    labelled.write_text(
+        '{"text": "the waiter was rude", "severity": "moderate"}\n'
+        '{"text": "her toddler got a shock off the socket", "severity": "critical"}\n'
+        '{"text": "the latte was cold", "severity": "major"}\n'
+    )
+    result = run("eval", "triage", str(labelled), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    score = json.loads(result.stdout)
+    assert score["total"] == 3
+    assert score["exact"] == round(2 / 3, 3)
+    assert score["serious_called_minor"] == ["line 3"]
+    labelled.write_text('{"text": "x"}\n')
+    result = run("eval", "apologies", str(labelled), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "last-quarter.jsonl:1" in result.stderr

@@ -50,8 +50,7 @@ def chapter_one(stage: Stage) -> None:
         "Heads up: a guest posted on Instagram that housekeeping threw away her medication from room 508. "
         "Customer: Lena Fischer, lena.fischer@example.com",
     )
-    stage.say(f"{PAD}(triage saw no danger words; Sam knows better and says why)")
-    stage.command("10:20", cast.SUPPORT, "severity REC-5 major she needs that medication daily")
+    stage.say(f"{PAD}(no keyword names it, but triage knows a thrown-away medication is serious)")
     stage.post(
         "10:25", cast.WAITER, "Customer: Tom Becker again: his room service order never arrived tonight."
     )

@@ -222,9 +222,9 @@ def _timed_action(doc: Doc) -> bool:
     """Whether a sentence that is not the apology itself puts a time on something done for them."""
     for index in range(len(doc.starts)):
         sentence = doc.sentence(index)
-        if rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence):
-            if not rules.REGRET.regex.search(sentence) and not rules.VAGUE_REPAIR.regex.search(sentence):
-                return True
+        timed = rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence)
+        if timed and not rules.REGRET.regex.search(sentence) and not rules.VAGUE_REPAIR.regex.search(sentence):
+            return True
     return False
 
 

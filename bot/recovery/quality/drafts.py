@@ -53,6 +53,11 @@ def write_draft(d: DraftInput) -> str:
 # retelling it, and what we are changing so it won't happen again.
 _TOPIC_TABLE = (
     (
+        r"medic meds insulin prescription pill tablet inhaler epipen epi-pen",
+        "for what this did to your health",
+        "how we handle medicine and anything our customers need for their health",
+    ),
+    (
         r"injur hurt hospital ill\b sick poison allerg burn breach privacy expos",
         "for what we put you through",
         "how we keep people safe",
@@ -205,8 +210,9 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _FIRST_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<=[.!?])\s+")
 _REPORTED = re.compile(  # "Guest in 412 says …", "Jane called to say …"
     r"^.{0,60}?\b(?:says|said|reports?|reported|complain(?:s|ed)|claim(?:s|ed)|told\s+us|tells\s+us"
-    r"|mention(?:s|ed)|writes|wrote|explain(?:s|ed)|called\s+(?:to\s+say|about)|(?:is|was)\s+upset)(?:\s+that"
-    r"|\s+because)?[\s:,-]+",
+    r"|mention(?:s|ed)|writes|wrote|explain(?:s|ed)|called\s+(?:to\s+say|about)|(?:is|was)\s+upset"
+    r"|(?:posted|tweeted|shared|wrote|commented)(?:\s+(?:on|to|in)\s+\w+)?|left\s+a\s+review)(?:\s+that"
+    r"|\s+because|\s+saying)?[\s:,-]+",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")  # "Customer called: order arrived damaged"
@@ -214,6 +220,7 @@ _CUSTOMER = re.compile(
     r"\b(?:(?:the|a|an|our|this|one)\s+)?(?:customer|guest|client|caller|patient|diner|passenger|member)('s)?\b",
     re.I,
 )
+_TEAM = re.compile(r"^(housekeeping|reception|security|maintenance|catering|kitchen|front\s+desk)\b", re.I)
 _OWNED_NOUN = re.compile(
     r"^(?:the\s+)?(room|order|booking|reservation|table|meal|food|bill|invoice|parcel|package|delivery|refund"
     r"|car|appointment|account|card|bag|luggage|suitcase|flight|cake|dinner|pizza|sofa|repair)\b",
@@ -226,7 +233,7 @@ _SUBJECT = re.compile(
 )
 _HAS_VERB = re.compile(
     r"\b(?:was|were|is|are|weren't|aren't|had|has|have|haven't|hadn't|did|didn't|got|took|came|went|left|sent"
-    r"|lost|gave|never|broke|forgot|paid|[a-z]+ed)\b"
+    r"|lost|gave|never|broke|forgot|paid|threw|spilt|spilled|hit|cut|sold|told|let|drove|ate|[a-z]+ed)\b"
 )
 _NOT_WHAT_HAPPENED = re.compile(  # demands, threats, present-tense complaints and anyone we cannot place
     r"\?|\b(?:will|'ll|wants?|demands?|expects?|hopes?|asks?|asking|going\s+to|would\s+like|threaten\w*|sue"
@@ -288,6 +295,7 @@ def _retell(summary: str) -> str | None:
     turned = _second_person(clause)
     if turned is None:
         return None
+    turned = _TEAM.sub(lambda m: f"our {m.group(1).lower()} team", turned)
     owned = _OWNED_NOUN.match(turned)
     if (
         owned
