@@ -70,7 +70,9 @@ def _example(path: Path, number: int, raw: str, *, apologies: bool) -> Labelled:
             raise LabelError(f'{where}: an apology needs "good": true|false and "flaws": [...]')
         unknown = sorted(set(map(str, flaws)) - RULES)
         if unknown:
-            raise LabelError(f"{where}: unknown flaw {unknown[0]!r}; the rules are {', '.join(sorted(RULES))}")
+            raise LabelError(
+                f"{where}: unknown flaw {unknown[0]!r}; the rules are {', '.join(sorted(RULES))}"
+            )
     return Labelled(
         line=number,
         text=row["text"],
@@ -153,7 +155,9 @@ def score_triage(examples: Iterable[Labelled], rules: TriageRules) -> TriageScor
         clear_exact += example.clear and distance == 0
         confusion[(example.severity, verdict.severity)] += 1
         if distance:
-            misses.append(Miss(example.ident, example.severity, verdict.severity, example.text, verdict.explain()))
+            misses.append(
+                Miss(example.ident, example.severity, verdict.severity, example.text, verdict.explain())
+            )
     under = tuple(m for m in misses if m.expected in SERIOUS and m.got == "minor")
     return TriageScore(total, exact, within, clear, clear_exact, dict(confusion), under, tuple(misses))
 

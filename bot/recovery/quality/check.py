@@ -223,7 +223,11 @@ def _timed_action(doc: Doc) -> bool:
     for index in range(len(doc.starts)):
         sentence = doc.sentence(index)
         timed = rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence)
-        if timed and not rules.REGRET.regex.search(sentence) and not rules.VAGUE_REPAIR.regex.search(sentence):
+        if (
+            timed
+            and not rules.REGRET.regex.search(sentence)
+            and not rules.VAGUE_REPAIR.regex.search(sentence)
+        ):
             return True
     return False
 

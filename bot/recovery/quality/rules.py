@@ -87,7 +87,9 @@ ADMISSIONS = (
         rf"|\b{_OWNED_NOUNS}\s+(?:of|by|in|on|from|at)\s+(?:our|my|us|me)\b"
         rf"|\b{_OWNED_NOUNS}\s+(?:that\s+)?(?:we|i)\s+(?:made|shipped|introduced|caused|pushed|released|created)\b",
     ),
-    phrase("my", r"\bmy\s+(?:own\s+)?(?:copy-?paste|typo|slip|bad|oversight|mistake|error|fault|doing|watch)\b"),
+    phrase(
+        "my", r"\bmy\s+(?:own\s+)?(?:copy-?paste|typo|slip|bad|oversight|mistake|error|fault|doing|watch)\b"
+    ),
     phrase("we i on", r"\b(?:we|i)\s+answer\s+for\b|\bon\s+my\s+watch\b"),
     phrase(
         "that this it which",
