@@ -72,8 +72,7 @@ def chapter_two(stage: Stage) -> None:
         cast.LEAD,
         {
             Input.APOLOGY_TEXT: "Dear guest, I am sorry we served you cold coffee this morning; that was our "
-            "mistake. I have asked the kitchen to bring you a fresh pot, and breakfast tomorrow is on us."
-            "\nTara Nguyen, Team lead",
+            "mistake. I have asked the kitchen to look into it.\nTara Nguyen, Team lead",
         },
     )
     stage.say(f"{PAD}Tara says what she will do, and when:")

@@ -322,7 +322,7 @@ def play(day: Day, *, quick: bool) -> None:
     breakfast = day.post(
         FRONT_DESK,
         COMPLAINTS,
-        "Customer: Ana Ruiz (ana.ruiz@example.com) says her breakfast order was wrong this morning.",
+        "Customer: Ana Ruiz (ana.ruiz@example.com) says the toast at breakfast was a little overdone this morning.",
     )
     day.cases(1)
     day.post(

@@ -61,7 +61,7 @@ def log(rig, text, who=FRONT_DESK) -> str:
 
 
 def test_a_minor_complaint_asks_the_team_lead_with_a_draft_that_passes_its_check(rig):
-    ts = log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    ts = log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     [request] = requests(rig, LEAD)
     shown = block_text(request)
     assert "Apology needed: REC-1 (minor)" in shown and "team lead" in shown.lower()
@@ -81,7 +81,7 @@ def test_a_minor_complaint_asks_the_team_lead_with_a_draft_that_passes_its_check
 
 @pytest.mark.parametrize("who", [OUTSIDER, SUPPORT, FRONT_DESK])
 def test_only_the_person_asked_anyone_higher_or_an_admin_may_act(rig, who):
-    log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     [request] = requests(rig, LEAD)
     for action in (Action.APPROVE_APOLOGY, Action.EDIT_APOLOGY, Action.HAND_APOLOGY, Action.ESCALATE_APOLOGY):
         delivery = press(rig, who, action, request)
@@ -95,7 +95,7 @@ def test_only_the_person_asked_anyone_higher_or_an_admin_may_act(rig, who):
 
 
 def test_approve_and_send_posts_the_signed_apology_and_retires_the_request(rig):
-    ts = log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    ts = log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     [request] = requests(rig, LEAD)
     press(rig, MANAGER, Action.APPROVE_APOLOGY, request)  # someone higher on the ladder may act too
     [case] = all_cases(rig)
@@ -128,7 +128,7 @@ def test_an_unanswered_request_climbs_the_ladder_then_repeats_at_the_top(quick):
 
 
 def test_a_severity_change_that_needs_a_higher_level_reroutes_at_once(rig):
-    log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     [request] = requests(rig, LEAD)
     rig.driver.command(FRONT_DESK.id, "severity REC-1 critical she had an allergic reaction")
     rig.service.settle()
@@ -137,7 +137,7 @@ def test_a_severity_change_that_needs_a_higher_level_reroutes_at_once(rig):
 
 
 def test_edit_shows_errors_inline_until_sent_as_written(rig):
-    ts = log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    ts = log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     [request] = requests(rig, LEAD)
     press(rig, LEAD, Action.EDIT_APOLOGY, request)
     [view] = rig.standin.opened_views(LEAD.id)
@@ -169,7 +169,7 @@ def test_edit_shows_errors_inline_until_sent_as_written(rig):
 
 
 def test_hand_over_goes_only_to_the_same_level_or_higher_and_escalate_goes_one_up(rig):
-    log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     [request] = requests(rig, LEAD)
     press(rig, LEAD, Action.HAND_APOLOGY, request)
     [view] = rig.standin.opened_views(LEAD.id)
@@ -204,7 +204,7 @@ def test_hand_over_goes_only_to_the_same_level_or_higher_and_escalate_goes_one_u
 
 
 def test_gestures_within_the_limit_are_given_and_above_it_go_for_approval(rig):
-    ts = log(rig, "Customer: Ana Ruiz says her breakfast order was wrong this morning.")
+    ts = log(rig, "Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning.")
     given = rig.driver.command(LEAD.id, "gesture REC-1 a complimentary dessert $20")
     rig.service.settle()
     assert any("Recorded" in r.text for r in rig.standin.responses if r.url == given.response_url)

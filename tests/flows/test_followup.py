@@ -27,7 +27,9 @@ def reply(rig, delivery) -> str:
     return " ".join(block_text(r.body) for r in rig.standin.responses if r.url == delivery.response_url)
 
 
-def fixed_case(rig, text="Customer: Ana Ruiz says her breakfast order was wrong this morning.") -> str:
+def fixed_case(
+    rig, text="Customer: Ana Ruiz says the toast at breakfast was a little overdone this morning."
+) -> str:
     """A minor case, apologized for by the team lead and fixed; returns its thread ts."""
     ts, _ = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, text)
     rig.service.settle()

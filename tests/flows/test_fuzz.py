@@ -120,7 +120,7 @@ def snapshot(rig: Rig) -> Snapshot:
 @pytest.fixture
 def seeded(rig: Rig) -> tuple[Rig, Snapshot]:
     """The rig with one case, REC-1, logged by the front desk; and how it looks (once per test function)."""
-    rig.driver.command(FRONT_DESK.id, "new The shower in room 12 has no hot water")
+    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 is torn")
     rig.service.settle()
     return rig, snapshot(rig)
 

@@ -16,7 +16,9 @@ def text_input(value):
     return {"type": "plain_text_input", "value": value}
 
 
-def log_one(rig, text="Guest in 301 found the room not cleaned at 4pm.") -> tuple[str, object]:
+def log_one(
+    rig, text="Guest in 301 found the room's welcome card misspelled her name at 4pm."
+) -> tuple[str, object]:
     ts, _ = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, text)
     rig.standin.wait_for(lambda: bot_posts(rig, COMPLAINTS, thread_ts=ts), what="the card")
     [card] = bot_posts(rig, COMPLAINTS, thread_ts=ts)

@@ -27,6 +27,7 @@ _NEGATORS = frozenset(
 _NEAR = frozenset({"nearly", "almost", "narrowly", "potentially"})
 _COULD = frozenset({"could", "would", "might", "may"})  # … "have": "could have hurt someone"
 NEAR_WINDOW = 6
+READ_CHARS = 3000  # about 500 words: cues cost time per word, and a paste must not stall triage
 NEGATION_WINDOW = 3
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
@@ -61,7 +62,9 @@ class Reading:
 
 
 def read(text: str) -> Reading:
-    """The harms a complaint describes, with negation and near misses worked out, and what raises it."""
+    """The harms a complaint describes, with negation and near misses worked out, and what raises it.
+    A complaint names its harm early: a pasted wall of text is read for its first READ_CHARS only."""
+    text = text[:READ_CHARS]
     text_words = words(text)
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
