@@ -11,12 +11,15 @@ from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import case as when
-from sqlalchemy import func, null, or_, tuple_, union_all
+from sqlalchemy import func, not_, null, or_, tuple_, union_all
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from bot.policy.model import SEVERITIES, Policy
 from bot.recovery.cases import case_key
 from bot.recovery.errors import UserError
+from bot.recovery.triage import BY_REPORTER
+from bot.recovery.words import SharedWord, shared_word
 from bot.store.models import (
     Case,
     CaseStatus,
@@ -33,6 +36,8 @@ WINDOWS: Mapping[str, timedelta] = MappingProxyType(
 )
 OUTCOMES = tuple(CheckinOutcome)
 LATEST = 10  # improvements shown: 90 days can hold thousands, far past what a Slack message can carry
+# The word behind a correction is read from the latest complaints' openings: plenty to see a pattern.
+READ_FOR_WORDS, OPENING = 500, 1000
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,21 @@ class Improvement:
     root_cause: str
     change: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class Correction:
+    """How people most often corrected triage: from its severity to theirs, and the word those complaints share."""
+
+    triaged: str
+    now: str
+    cases: int
+    word: SharedWord | None = None
+
+    @property
+    def raised(self) -> bool:
+        """True when people made it more severe than triage did."""
+        return SEVERITIES.index(self.now) > SEVERITIES.index(self.triaged)
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,9 @@ class Figures:
     improvements: tuple[Improvement, ...]  # the latest few, oldest first
     repeat_customers: int  # customers with a case in the window who have at least two cases ever
     earlier_improvements: int = 0  # in the window too, before those in `improvements`
+    triaged: int = 0  # cases opened in the window whose severity triage chose, not the reporter
+    triage_kept: int = 0  # of those, the cases whose severity now is the one triage chose
+    correction: Correction | None = None  # the most common change people made to triage's severity
 
 
 def window(text: str | None, *, now: datetime) -> tuple[datetime, datetime]:
@@ -86,6 +109,7 @@ def figures(session: Session, *, policy: Policy, since: datetime, until: datetim
     overall = apologies.get(None, _NO_APOLOGIES)
     gestures, gesture_total = _gestures(session, since, until)
     improvements, earlier = _improvements(session, policy, since, until)
+    triaged, kept, correction = _triage(session, since, until)
     return Figures(
         since=since,
         until=until,
@@ -111,6 +135,9 @@ def figures(session: Session, *, policy: Policy, since: datetime, until: datetim
         improvements=improvements,
         repeat_customers=_repeat_customers(session, since, until),
         earlier_improvements=earlier,
+        triaged=triaged,
+        triage_kept=kept,
+        correction=correction,
     )
 
 
@@ -260,6 +287,78 @@ def _repeat_customers(session: Session, since: datetime, until: datetime) -> int
         .subquery()
     )
     return int(session.exec(select(func.count()).select_from(repeats)).one())
+
+
+def _triage(session: Session, since: datetime, until: datetime) -> tuple[int, int, Correction | None]:
+    """Cases triage chose the severity of, how many still have it, and the most common correction.
+
+    Triage's severity is the "from" of a case's first severity change, so a change and a change back
+    counts as kept. A case the reporter gave a severity says so first in its "logged" event, which
+    records the triage verdict (`Triage.explain`).
+    """
+    logged = aliased(TimelineEvent)
+    by_triage = _opened_by_triage(logged, since, until)
+    counted = session.exec(
+        select(func.count()).select_from(Case).join(logged, by_triage[0]).where(*by_triage[1:])
+    )
+    total = int(counted.one())
+    # Few cases are changed: the changes drive the query, each joined to its case and "logged" event.
+    first = (
+        select(TimelineEvent.case_id, func.min(TimelineEvent.id).label("id"))
+        .where(TimelineEvent.kind == EventKind.SEVERITY, col(TimelineEvent.at) >= since)
+        .group_by(TimelineEvent.case_id)
+        .subquery()
+    )
+    change = aliased(TimelineEvent)
+    verdicts = (
+        select(
+            col(Case.id).label("id"),
+            col(change.data)["from"].as_string().label("triaged"),
+            col(Case.severity).label("now"),
+        )
+        .select_from(first)
+        .join(change, col(change.id) == first.c.id)
+        .join(Case, col(Case.id) == first.c.case_id)
+        .join(logged, by_triage[0])
+        .where(*by_triage[1:])
+        .subquery()
+    )
+    query = select(verdicts.c.triaged, verdicts.c.now, func.count()).group_by(
+        verdicts.c.triaged, verdicts.c.now
+    )
+    moved = {(triaged, now): int(n) for triaged, now, n in session.exec(query) if triaged != now}
+    changed = [pair for pair in moved if set(pair) <= set(SEVERITIES)]
+    if not changed:
+        return total, total - sum(moved.values()), None
+    triaged, now = max(changed, key=lambda pair: (moved[pair], *_seriousness(*pair)))
+    latest = (
+        select(func.substr(Case.summary, 1, OPENING), Case.customer_name)
+        .join(verdicts, verdicts.c.id == col(Case.id))
+        .where(verdicts.c.triaged == triaged, verdicts.c.now == now)
+        .order_by(col(Case.id).desc())
+        .limit(READ_FOR_WORDS)
+    )
+    rows = list(session.exec(latest))
+    word = shared_word([text for text, _ in rows], names=[name for _, name in rows])
+    return total, total - sum(moved.values()), Correction(triaged, now, moved[triaged, now], word)
+
+
+def _opened_by_triage(logged: Any, since: datetime, until: datetime) -> tuple[Any, ...]:
+    """How a case opened in the window meets its "logged" event (first), and that triage chose its severity."""
+    by_reporter = or_(*(col(logged.text).startswith(f"{s}: {BY_REPORTER}") for s in SEVERITIES))
+    return (
+        col(logged.case_id) == col(Case.id),
+        logged.kind == EventKind.LOGGED,
+        col(logged.at) >= since,  # logged as the case was opened: the database reads events by kind and time
+        not_(by_reporter),
+        _in(Case.created_at, since, until),
+    )
+
+
+def _seriousness(triaged: str, now: str) -> tuple[bool, int, int]:
+    """Between corrections as common: a raise first (triage missed something), then the more severe levels."""
+    before, after = SEVERITIES.index(triaged), SEVERITIES.index(now)
+    return after > before, after, before
 
 
 def _flag(condition: Any) -> Any:

@@ -25,7 +25,7 @@ from bot.sandbox.cast import (
 from bot.sandbox.standin import SlackStandIn
 from bot.store import nudges
 from bot.store.models import Nudge, utcnow
-from tests.helpers import all_cases, block_text
+from tests.helpers import all_cases, block_text, events
 
 EMAIL, PHONE = "grace.kim@example.com", "+1 415 555 0199"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -103,10 +103,19 @@ def test_contact_details_never_reach_a_channel_only_dms_to_people_on_the_case(ri
 
 def test_stats_and_home_show_the_teams_figures(rig):
     a_week_of_work(rig)
+    rig.driver.command(FRONT_DESK.id, "severity REC-1 major a second hair in the same week")
+    rig.service.settle()
     delivery = rig.driver.command(LEAD.id, "stats 30d")
     rig.service.settle()
     [answer] = [r for r in rig.standin.responses if r.url == delivery.response_url]
     assert "How we did, last 30d" in answer.text and "What we changed" in answer.text
+    changes = {c: [(e.data["from"], e.data["to"]) for e in events(rig, c, "severity")] for c in (1, 2)}
+    [(said, _)] = changes[1]  # what triage said of a hair in the soup
+    assert said in ("minor", "moderate") and changes[2] == [("critical", "major")]  # a refund, asked twice
+    assert (
+        "\nTriage: people kept the severity on *0 of 2* cases (0%). "
+        f"Most common correction: 1 raised from {said} to major.\n"  # as common as the lowering: a raise wins
+    ) in answer.text
     assert (
         "not a period"
         in " ".join(

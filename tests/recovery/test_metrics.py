@@ -3,18 +3,24 @@
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from itertools import count
+from itertools import count, pairwise
 from typing import Any
 
 import pytest
 from sqlmodel import Session
 
+from bot.policy.model import SEVERITIES
 from bot.policy.reader import default_policy_path, load_policy
+from bot.recovery import intake
 from bot.recovery.errors import UserError
 from bot.recovery.messages.figures import summary_lines
-from bot.recovery.metrics import Figures, Improvement, figures, window
+from bot.recovery.metrics import Correction, Figures, Improvement, figures, window
+from bot.recovery.triage import BY_REPORTER, NO_SIGNS, Triage
+from bot.recovery.words import SharedWord
+from bot.sandbox.cast import FRONT_DESK
 from bot.store.db import Database
-from bot.store.models import Case, Gesture, TimelineEvent
+from bot.store.models import Case, Gesture, TimelineEvent, utcnow
+from tests.recovery.conftest import log
 
 POLICY = load_policy(default_policy_path())  # targets: minor 1d, moderate 4h, major 2h, critical 1h
 SINCE = datetime(2025, 3, 3, tzinfo=UTC)
@@ -250,6 +256,89 @@ def test_window_reads_7d_30d_90d_and_defaults_to_a_week() -> None:
     for wrong in ("1y", "7", "week", "-7d"):
         with pytest.raises(UserError, match=r"^Choose 7d, 30d or 90d\.$"):
             window(wrong, now=now)
+
+
+def triaged(
+    session: Session,
+    at: datetime,
+    *changes: str,
+    summary: str = "a complaint",
+    name: str | None = None,
+    by_reporter: bool = False,
+) -> Case:
+    """A case as `log_case` leaves it, the first severity in its "logged" event; then people's changes."""
+    row = case(session, at, changes[-1])
+    row.summary, row.customer_name = summary, name
+    reasons = (BY_REPORTER, NO_SIGNS) if by_reporter else (NO_SIGNS,)
+    text = Triage(changes[0], reasons).explain()
+    session.add(TimelineEvent(case_id=row.id, kind="logged", at=at, actor_id="U1", text=text))
+    for n, (old, new) in enumerate(pairwise(changes), start=1):
+        event(session, row, "severity", at + n * HOUR, **{"from": old, "to": new, "reason": "second look"})
+    return row
+
+
+def test_triage_kept_counts_cases_triage_chose_and_names_the_most_common_correction(db: Database) -> None:
+    with db.session() as s:
+        grace = "Grace Kimura"
+        triaged(s, SINCE, "minor", "major", summary="Housekeeping threw out Kimura's medication", name=grace)
+        triaged(s, SINCE + DAY, "minor", "major", summary="Kimura's medications went missing", name=grace)
+        triaged(s, SINCE + DAY, "minor", "critical", "major", summary="A pharmacy parcel was left outside")
+        triaged(s, SINCE + DAY, "minor", "moderate", summary="The medication fridge was warm")
+        triaged(s, SINCE + DAY, "minor", "moderate", "minor", summary="The medication was late")  # kept
+        triaged(s, SINCE + 2 * DAY, "minor")
+        # Not counted: the reporter chose the severity, or the case was opened outside the week.
+        triaged(s, SINCE + DAY, "minor", "major", summary="The medication", by_reporter=True)
+        triaged(s, SINCE - HOUR, "minor", "major", summary="The medication")
+        triaged(s, UNTIL, "minor", "major", summary="The medication")
+        case(s, SINCE + DAY, "major")  # no "logged" event: not known to be triage's
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    assert (fig.triaged, fig.triage_kept) == (6, 2)
+    # "Kimura" is in two of the three complaints too, and first in the alphabet: names never count.
+    assert fig.correction == Correction("minor", "major", 3, SharedWord("medication", 2))
+    assert fig.correction.raised
+    assert (
+        "Triage: people kept the severity on *2 of 6* cases (33%). "
+        "Most common correction: 3 raised from minor to major — 2 mention “medication”."
+    ) in summary_lines(fig, policy=POLICY)
+
+
+def test_between_corrections_as_common_a_raise_wins(db: Database) -> None:
+    with db.session() as s:
+        triaged(s, SINCE, "critical", "major")
+        triaged(s, SINCE, "major", "critical", "major", "critical")
+        triaged(s, SINCE, "minor", "moderate")
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    assert (fig.triaged, fig.triage_kept) == (3, 0)
+    assert fig.correction == Correction("major", "critical", 1)
+
+
+def test_no_triaged_case_in_the_period_no_triage_figures(db: Database) -> None:
+    seed(db)  # cases without a "logged" event, as in a database written before triage was recorded
+    with db.session() as s:
+        triaged(s, SINCE - DAY, "minor", "major")
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=SINCE, until=UNTIL)
+    assert (fig.triaged, fig.triage_kept, fig.correction) == (0, 0, None)
+    assert not [line for line in summary_lines(fig, policy=POLICY) if line.startswith("Triage")]
+
+
+def test_the_services_record_what_the_triage_figures_read(db: Database) -> None:
+    """Through `/recover new` and `/recover severity`'s services, whatever triage decides for the text."""
+    start = utcnow()
+    with db.session() as s:
+        chosen = log(s, POLICY, severity="minor", text="The soup was cold.")  # the reporter's choice
+        by_triage = log(s, POLICY, severity=None, text="The soup was cold again.")
+        first = by_triage.severity
+        later = next(level for level in SEVERITIES if level != first)
+        for row, severity in ((chosen, "major"), (by_triage, later)):
+            intake.change_severity(
+                s, policy=POLICY, case=row, severity=severity, reason="second look", actor_id=FRONT_DESK.id
+            )
+    with db.session() as session:
+        fig = figures(session, policy=POLICY, since=start, until=utcnow() + HOUR)
+    assert (fig.triaged, fig.triage_kept, fig.correction) == (1, 0, Correction(first, later, 1))
 
 
 def _one_of_each(*, median: timedelta, total: Decimal) -> Figures:

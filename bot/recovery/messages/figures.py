@@ -20,6 +20,8 @@ def summary_lines(fig: Figures, *, policy: Policy) -> list[str]:
     if fig.opened:
         mix = [f"{fig.by_severity.get(s, 0)} {s}" for s in reversed(SEVERITIES) if fig.by_severity.get(s)]
         lines.append("Cases by severity: " + " · ".join(mix))
+    if fig.triaged:
+        lines.append(_triage_line(fig))
     lines += _apology_lines(fig)
     overdue = f"{fig.fixes_overdue_open} overdue now" if fig.fixes_overdue_open else "none overdue now"
     if fig.fixes_done:
@@ -47,6 +49,28 @@ def summary_lines(fig: Figures, *, policy: Policy) -> list[str]:
     if fig.earlier_improvements:
         lines.append(f"…and {fig.earlier_improvements} more")
     return lines
+
+
+def _triage_line(fig: Figures) -> str:
+    """How often people kept triage's severity, and the correction they made most, for the policy's admin."""
+    line = (
+        f"Triage: people kept the severity on *{fig.triage_kept} of {fig.triaged}* "
+        f"{_plural(fig.triaged, 'case')} ({_percent(fig.triage_kept, fig.triaged)})."
+    )
+    fix = fig.correction
+    if fix is None:
+        return line
+    said = f" — {fix.word.texts} mention “{fix.word.word}”" if fix.word else ""
+    way = "raised" if fix.raised else "lowered"
+    return f"{line} Most common correction: {fix.cases} {way} from {fix.triaged} to {fix.now}{said}."
+
+
+def _percent(part: int, whole: int) -> str:
+    """Rounded, but never 100% while one is missing nor 0% while one is there."""
+    percent = (200 * part + whole) // (2 * whole)
+    if 0 < part < whole:
+        percent = min(max(percent, 1), 99)
+    return f"{percent}%"
 
 
 def _apology_lines(fig: Figures) -> list[str]:
