@@ -52,7 +52,7 @@ FIXED = "minor, fixed, Tara asked to check in"
 CLOSED = "minor, closed"
 GESTURE = "minor, Tara's $400 gesture asked of Ana"
 MAJOR_TEXT = "the guest was charged twice and says never again"
-MINOR_TEXT = "the guest's towels were not replaced"
+MINOR_TEXT = "the guest's welcome card misspelled her name"
 
 
 class World:
