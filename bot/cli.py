@@ -183,25 +183,21 @@ def _check_apology(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from bot.recovery.customer import redact_contact
+    from bot.recovery.apologies import draft_for
     from bot.recovery.quality.check import check_apology
-    from bot.recovery.quality.drafts import DraftInput, write_draft
     from bot.recovery.triage import triage
 
     policy = load_policy(_policy_path())
     severity = args.severity or triage(args.text, policy.triage).severity
     level = policy.level(policy.rule(severity).apologize)
-    gestures = policy.gestures.get(severity, ())
     leader = level.people[0] if level.people else level.title
-    text = write_draft(
-        DraftInput(
-            customer_name=args.customer,
-            summary=redact_contact(args.text),
-            severity=severity,
-            leader_name=level.title,  # no Slack here to look the name up: signed with the title
-            leader_title=level.title,
-            gesture=gestures[0] if gestures else None,
-        )
+    text = draft_for(  # no Slack here to look the leader's name up: signed with the title
+        policy,
+        summary=args.text,
+        customer_name=args.customer,
+        severity=severity,
+        leader_name=level.title,
+        level=level,
     )
     report = check_apology(text, severity=severity)
     if args.json:

@@ -94,16 +94,39 @@ def ask(
 
 def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level) -> str:
     """A draft apology from the case, signed by the leader asked; it passes its own quality check."""
-    suggested = policy.gestures.get(case.severity, ())
     fix_by = None
     if case.fix_due_at and case.fix_status == FixStatus.ASSIGNED:
         fix_by = "by " + case.fix_due_at.astimezone(policy.timezone).strftime("%A, %-I:%M %p")
+    return draft_for(
+        policy,
+        summary=case.summary,
+        customer_name=case.customer_name,
+        severity=case.severity,
+        leader_name=people.name_of(session, leader_id) or level.title,
+        level=level,
+        fix_by=fix_by,
+    )
+
+
+def draft_for(
+    policy: Policy,
+    *,
+    summary: str,
+    customer_name: str | None,
+    severity: str,
+    leader_name: str,
+    level: Level,
+    fix_by: str | None = None,
+) -> str:
+    """The draft for a complaint at this severity, with the policy's first gesture for it: what a
+    leader's DM shows and what `bounceback draft` prints."""
+    suggested = policy.gestures.get(severity, ())
     return write_draft(
         DraftInput(
-            customer_name=case.customer_name,
-            summary=redact_contact(case.summary),
-            severity=case.severity,
-            leader_name=people.name_of(session, leader_id) or level.title,
+            customer_name=customer_name,
+            summary=redact_contact(summary),
+            severity=severity,
+            leader_name=leader_name,
             leader_title=level.title,
             fix_by=fix_by,
             gesture=suggested[0] if suggested else None,

@@ -1,6 +1,7 @@
 """The labelled corpora in tests/corpus: big and varied enough to judge the bot by, and the bot's
 judgment on the tuning part (the held-out part is reported by `bounceback eval`, never tuned on)."""
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -20,8 +21,6 @@ def _complaints() -> list[evaluation.Labelled]:
 
 
 def test_the_complaints_cover_every_level_and_at_least_twelve_industries() -> None:
-    import json
-
     rows = [
         json.loads(line)
         for name in ("complaints.jsonl", "complaints.heldout.jsonl")

@@ -1,6 +1,7 @@
 """The digest's figures from a seeded week: what counts, what falls outside, and how it reads."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from itertools import count, pairwise
@@ -21,6 +22,7 @@ from bot.sandbox.cast import FRONT_DESK
 from bot.store.db import Database
 from bot.store.models import Case, Gesture, TimelineEvent, utcnow
 from tests.recovery.conftest import log
+from tests.recovery.messages.weeks import quiet_week
 
 POLICY = load_policy(default_policy_path())  # targets: minor 1d, moderate 4h, major 2h, critical 1h
 SINCE = datetime(2025, 3, 3, tzinfo=UTC)
@@ -343,26 +345,18 @@ def test_the_services_record_what_the_triage_figures_read(db: Database) -> None:
 
 def _one_of_each(*, median: timedelta, total: Decimal) -> Figures:
     severities = {"minor": 0, "moderate": 0, "major": 1, "critical": 0}
-    return Figures(
-        since=SINCE,
-        until=UNTIL,
+    return replace(
+        quiet_week(POLICY, SINCE),
         opened=1,
         closed=1,
-        reopened=0,
         by_severity=severities,
         apologies=1,
         median_to_apology=median,
         apologies_on_target=1,
         clean_apologies=1,
-        as_written=0,
         median_by_severity={name: median if n else None for name, n in severities.items()},
-        target_by_severity={name: POLICY.rule(name).respond_within for name in severities},
-        fixes_done=0,
-        fixes_on_time=0,
-        fixes_overdue_open=0,
         checkins={"ok": 1, "unhappy": 0, "unreachable": 0},
         gestures=1,
         gesture_total=total,
         improvements=(Improvement("REC-1", "cause", "change", SINCE),),
-        repeat_customers=0,
     )

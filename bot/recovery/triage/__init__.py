@@ -62,17 +62,16 @@ def triage(
     repeats and what raises a case; tone explains; the reporter's choice wins."""
     chosen = _severity_name(explicit) if explicit and explicit.strip() else explicit_severity(text)
     reading = harms.read(text)
-    found: list[tuple[int, str]] = [*_keyword_reasons(text, rules, reading), *_money_reasons(text, rules)]
-    found += _known(reading, found)
+    by_policy = [*_keyword_reasons(text, rules, reading), *_money_reasons(text, rules)]
+    found = [*by_policy, *_known(reading, by_policy)]
     level = max((rank for rank, _ in found), default=0)
-    known = [(SEVERITIES.index(f.level), f.reason) for f in reading.found]
     upset = tone(text)
     if upset is not None:
         found.append((0, upset))
-    if level == MODERATE and reading.small and not _set_by_policy(found, known, MODERATE):
-        level = 0
+    if level == MODERATE and reading.small and max((r for r, _ in by_policy), default=0) < MODERATE:
+        level = 0  # only the built-in knowledge made it moderate, and the reporter says it was small
         found.append((0, f"called small or put right (“{reading.small}”)"))
-    raisers = [r for r in reading.raisers if repeat is None or not r.startswith("a repeat")]
+    raisers = [r for kind, r in reading.raisers.items() if repeat is None or kind != harms.REPEATED]
     if level >= MODERATE and raisers:
         level = min(level + 1, len(SEVERITIES) - 1)
         found.append((level, raisers[0]))
@@ -102,11 +101,6 @@ def _known(reading: harms.Reading, policy: list[tuple[int, str]]) -> list[tuple[
             continue
         out.append((rank, found.reason))
     return out
-
-
-def _set_by_policy(found: list[tuple[int, str]], known: list[tuple[int, str]], level: int) -> bool:
-    """Whether something other than the built-in knowledge (a keyword, an amount) set this level."""
-    return any(rank == level and (rank, reason) not in known for rank, reason in found)
 
 
 def explicit_severity(text: str) -> str | None:

@@ -2,7 +2,8 @@
 
 Each harm is an idea a service-recovery lead recognises however staff word it ("got a jolt off the
 lamp socket", "housekeeping binned her insulin"), with the level the rubric gives it. The phrases
-are cues (see `reading.py`), matched on lemmas; the words live in `lexicon.py` and `signals.py`. Around them:
+are cues (see `reading.py`), matched on lemmas; the words live in `lexicon.py` (harm to people),
+`losses.py` and `signals.py`. Around them:
 - **negation**: "nobody was hurt", "no injuries" cancel the harm they deny, and make a hazard a
   near miss;
 - **near misses**: "nearly", "almost", "could have", "caught it before" make a harm its near-miss
@@ -36,6 +37,7 @@ _AGE = re.compile(
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
 Span = tuple[int, int]
+VULNERABLE_PERSON, REPEATED, EXPOSED = "vulnerable", "repeated", "exposed"  # the kinds of raiser
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Reading:
     """What the built-in knowledge sees in a complaint."""
 
     found: tuple[Found, ...]
-    raisers: tuple[str, ...]  # reasons to raise one level ("a vulnerable person (“her six-year-old”)")
+    raisers: dict[str, str]  # by kind (VULNERABLE, REPEATED, EXPOSED): "a vulnerable person (“six-year-old”)"
     small: str | None  # the words that call a lapse small or put right, if any
     denied: frozenset[int]  # where words start that a "no", "not", "nobody" just before denies
 
@@ -77,30 +79,30 @@ def read(text: str) -> Reading:
     small = _first(text_words, SMALL)
     return Reading(
         tuple(found),
-        tuple(_raisers(text, text_words, found)),
+        _raisers(text, text_words, found),
         quote(text, text_words, small) if small else None,
         frozenset(w.start for i, w in enumerate(text_words) if _negated(text_words, i)),
     )
 
 
-def _raisers(text: str, text_words: list[Word], found: list[Found]) -> list[str]:
+def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str, str]:
     """Why this case is one level more serious, when a harm was found: who it happened to, how often,
     how publicly. A word the harm itself already rests on ("wheelchair couldn't get in") does not count."""
     if not found:
-        return []
+        return {}
     used = {i for f in found for first, last in f.spans for i in range(first, last + 1)}
-    out = []
-    for says, cue_list in (
-        ("a vulnerable person", VULNERABLE),
-        ("a repeat failure", REPEAT),
-        ("seen widely", EXPOSURE),
+    out = {}
+    for kind, says, cue_list in (
+        (VULNERABLE_PERSON, "a vulnerable person", VULNERABLE),
+        (REPEATED, "a repeat failure", REPEAT),
+        (EXPOSED, "seen widely", EXPOSURE),
     ):
         spans = [_span(m) for c in cue_list for m in find(text_words, c) if not used.intersection(m)]
-        if spans:
-            out.append(f"{says} (“{quote(text, text_words, min(spans))}”)")
-    age = _vulnerable_age(text)
-    if age and not any(r.startswith("a vulnerable") for r in out):
-        out.insert(0, f"a vulnerable person (“{age}”)")
+        shown = quote(text, text_words, min(spans)) if spans else None
+        if shown is None and kind == VULNERABLE_PERSON:
+            shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
+        if shown:
+            out[kind] = f"{says} (“{shown}”)"
     return out
 
 

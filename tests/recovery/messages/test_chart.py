@@ -3,7 +3,6 @@
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from io import BytesIO
 
 import matplotlib.image
@@ -14,6 +13,7 @@ from bot.recovery.messages.chart import digest_chart, title
 from bot.recovery.metrics import Figures, figures
 from bot.store.db import Database
 from bot.store.models import Case, TimelineEvent
+from tests.recovery.messages.weeks import quiet_week
 
 POLICY = load_policy(default_policy_path())
 SINCE = datetime(2025, 3, 3, 5, tzinfo=UTC)  # midnight in New York, the policy's time zone
@@ -22,29 +22,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 def empty() -> Figures:
-    return Figures(
-        since=SINCE,
-        until=UNTIL,
-        opened=0,
-        closed=0,
-        reopened=0,
-        by_severity=dict.fromkeys(SEVERITIES, 0),
-        apologies=0,
-        median_to_apology=None,
-        apologies_on_target=0,
-        clean_apologies=0,
-        as_written=0,
-        median_by_severity=dict.fromkeys(SEVERITIES),
-        target_by_severity={name: POLICY.rule(name).respond_within for name in SEVERITIES},
-        fixes_done=0,
-        fixes_on_time=0,
-        fixes_overdue_open=0,
-        checkins={"ok": 0, "unhappy": 0, "unreachable": 0},
-        gestures=0,
-        gesture_total=Decimal(0),
-        improvements=(),
-        repeat_customers=0,
-    )
+    return quiet_week(POLICY, SINCE)
 
 
 def busy() -> Figures:

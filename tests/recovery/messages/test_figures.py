@@ -1,14 +1,13 @@
 """The figures as people read them: how often triage's severity was kept, and what people corrected."""
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal
+from datetime import UTC, datetime
 
-from bot.policy.model import SEVERITIES
 from bot.policy.reader import default_policy_path, load_policy
 from bot.recovery.messages.figures import summary_lines
 from bot.recovery.metrics import Correction, Figures
 from bot.recovery.words import SharedWord
+from tests.recovery.messages.weeks import quiet_week
 
 POLICY = load_policy(default_policy_path())
 SINCE = datetime(2025, 3, 3, tzinfo=UTC)
@@ -17,29 +16,7 @@ SINCE = datetime(2025, 3, 3, tzinfo=UTC)
 def week(**triage: object) -> Figures:
     """A week of 31 cases, none apologized for, fixed or checked in on; `triage` as given."""
     opened = {"minor": 20, "moderate": 5, "major": 5, "critical": 1}
-    fig = Figures(
-        since=SINCE,
-        until=SINCE + timedelta(days=7),
-        opened=sum(opened.values()),
-        closed=0,
-        reopened=0,
-        by_severity=opened,
-        apologies=0,
-        median_to_apology=None,
-        apologies_on_target=0,
-        clean_apologies=0,
-        as_written=0,
-        median_by_severity=dict.fromkeys(SEVERITIES),
-        target_by_severity={name: POLICY.rule(name).respond_within for name in SEVERITIES},
-        fixes_done=0,
-        fixes_on_time=0,
-        fixes_overdue_open=0,
-        checkins={"ok": 0, "unhappy": 0, "unreachable": 0},
-        gestures=0,
-        gesture_total=Decimal(0),
-        improvements=(),
-        repeat_customers=0,
-    )
+    fig = replace(quiet_week(POLICY, SINCE), opened=sum(opened.values()), by_severity=opened)
     return replace(fig, **triage)
 
 
