@@ -6,52 +6,17 @@ import copy
 import time
 from typing import Any
 
-from bot.sandbox.api import MAX_VIEW_BLOCKS, ApiError, Args, Method, block_problems, required, text
+from bot.sandbox import limits
+from bot.sandbox.api import ApiError, Args, Method, required, text
 from bot.sandbox.objects import APP_ID, BOT_ID, TEAM_ID, Json, Trigger
 from bot.sandbox.workspace import Workspace
 
-MAX_TITLE = 24
 MAX_STACK = 3
-
-
-def _plain_text_problems(value: Any, pointer: str, *, needed: bool) -> list[str]:
-    if value is None:
-        missing = f"[ERROR] missing required field: {pointer.rsplit('/', 1)[-1]} [json-pointer:{pointer}]"
-        return [missing] if needed else []
-    if not isinstance(value, dict) or value.get("type") != "plain_text":
-        return [f"[ERROR] must be a plain_text object [json-pointer:{pointer}]"]
-    words = value.get("text")
-    if not isinstance(words, str) or not words:
-        return [f"[ERROR] missing required field: text [json-pointer:{pointer}/text]"]
-    if len(words) > MAX_TITLE:
-        return [f"[ERROR] must be less than {MAX_TITLE + 1} characters [json-pointer:{pointer}/text]"]
-    return []
 
 
 def check_view(view: Any, *, kind: str) -> Json:
     """The view if Slack would take it as a `kind` view, else invalid_arguments with the reasons."""
-    if not isinstance(view, dict):
-        raise ApiError("invalid_arguments", "[ERROR] must provide an object [json-pointer:/view]")
-    problems = []
-    if view.get("type") != kind:
-        problems.append(f"[ERROR] must be {kind} here [json-pointer:/view/type]")
-    if "blocks" not in view:
-        problems.append("[ERROR] missing required field: blocks [json-pointer:/view]")
-    else:
-        problems += block_problems(view["blocks"], MAX_VIEW_BLOCKS, "/view/blocks")
-    if kind == "modal":
-        problems += _plain_text_problems(view.get("title"), "/view/title", needed=True)
-        problems += _plain_text_problems(view.get("close"), "/view/close", needed=False)
-        problems += _plain_text_problems(view.get("submit"), "/view/submit", needed=False)
-        blocks = view.get("blocks") if isinstance(view.get("blocks"), list) else []
-        has_input = any(isinstance(b, dict) and b.get("type") == "input" for b in blocks)
-        if has_input and view.get("submit") is None:
-            problems.append(
-                "[ERROR] submit is required when the view has input blocks [json-pointer:/view/submit]"
-            )
-    for key, limit in (("callback_id", 255), ("external_id", 255), ("private_metadata", 3000)):
-        if len(str(view.get(key) or "")) > limit:
-            problems.append(f"[ERROR] must be at most {limit} characters [json-pointer:/view/{key}]")
+    problems = limits.view_problems(view, kind)
     if problems:
         raise ApiError("invalid_arguments", *problems)
     return view
@@ -198,6 +163,9 @@ def apply_submission(ws: Workspace, view_id: str, ack: Json | None) -> None:
     ack = ack or {}
     action = ack.get("response_action")
     if action == "errors":
+        problems = limits.errors_problems(ws.views.get(view_id), ack.get("errors"))
+        if problems:
+            raise ApiError("invalid_arguments", *problems)
         return
     if action == "update":
         replace_view(ws, ws.views[view_id], check_view(ack.get("view"), kind="modal"))

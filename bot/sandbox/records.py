@@ -12,6 +12,14 @@ from bot.sandbox.objects import Call, Json, ResponsePost, SandboxFile, dm_channe
 from bot.sandbox.workspace import Workspace
 
 T = TypeVar("T")
+# The errors Slack answers for a payload it will not take, rather than for the state of the workspace.
+PAYLOAD_ERRORS = frozenset(
+    {"invalid_blocks", "invalid_arguments", "msg_too_long", "no_text", "invalid_metadata_format"}
+)
+
+
+def _messages(response: Json) -> list[str]:
+    return list((response.get("response_metadata") or {}).get("messages") or [])
 
 
 class Records:
@@ -31,6 +39,26 @@ class Records:
         """Every Web API call received (faulted ones too), oldest first."""
         with self._ws.lock:
             return list(self._ws.calls)
+
+    @property
+    def refused(self) -> list[Json]:
+        """Every payload refused as Slack would refuse it (Block Kit or a method's limits), oldest first.
+
+        Each is `{"to": method or "response_url", "error": ..., "messages": [...]}`; faults injected
+        on purpose are not refusals. A test run that leaves any here sent something Slack rejects.
+        """
+        with self._ws.lock:
+            refused = [
+                {
+                    "to": c.method,
+                    "error": c.response["error"],
+                    "messages": _messages(c.response),
+                    "time": c.time,
+                }
+                for c in self._ws.calls
+                if c.response and c.response.get("error") in PAYLOAD_ERRORS
+            ]
+            return refused + [{k: v for k, v in r.items() if k != "body"} for r in self._ws.refusals]
 
     def calls_to(self, method: str) -> list[Call]:
         """The calls of one Web API method."""

@@ -6,7 +6,8 @@ import copy
 import secrets
 import time
 
-from bot.sandbox.api import MAX_MESSAGE_BLOCKS, MAX_TEXT, block_problems
+from bot.sandbox import limits
+from bot.sandbox.api import MAX_MESSAGE_BLOCKS, MAX_TEXT
 from bot.sandbox.api_chat import bot_fields
 from bot.sandbox.objects import Json, ResponsePost, ResponseTarget
 from bot.sandbox.workspace import Workspace
@@ -24,16 +25,17 @@ def new_response_url(
     return f"{ws.base_url}{RESPONSE_PATH}{token}"
 
 
-def _problem(body: Json) -> str | None:
+def _problem(body: Json) -> tuple[str, list[str]] | None:
     if body.get("delete_original"):
         return None
     blocks = body.get("blocks")
-    if blocks is not None and block_problems(blocks, MAX_MESSAGE_BLOCKS, "/blocks"):
-        return "invalid_blocks"
+    problems = limits.block_problems(blocks, MAX_MESSAGE_BLOCKS, "/blocks") if blocks is not None else []
+    if problems:
+        return "invalid_blocks", problems
     if not body.get("text") and not blocks and not body.get("attachments"):
-        return "no_text"
+        return "no_text", []
     if len(str(body.get("text") or "")) > MAX_TEXT:
-        return "msg_too_long"
+        return "msg_too_long", []
     return None
 
 
@@ -54,7 +56,9 @@ def respond(ws: Workspace, token: str, body: Json) -> tuple[int, Json]:
         return 404, {"ok": False, "error": "used_url"}
     problem = _problem(body)
     if problem is not None:
-        return 400, {"ok": False, "error": problem}
+        error, messages = problem
+        ws.refusals.append({"to": "response_url", "error": error, "messages": messages, "body": body})
+        return 400, {"ok": False, "error": error, "response_metadata": {"messages": messages}}
     target.uses += 1
     url = f"{ws.base_url}{RESPONSE_PATH}{token}"
     post = ResponsePost(

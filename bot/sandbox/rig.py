@@ -12,11 +12,19 @@ from bot.server import Service
 from bot.settings import Settings
 
 
+class RefusedBySlack(AssertionError):
+    """The bot sent a payload Slack refuses (invalid_blocks, a modal over its limits, …)."""
+
+
 class Rig:
     """Start with `with Rig() as rig:`; `rig.restart()` stops and starts the bot on the same database."""
 
     def __init__(
-        self, *, policy_path: str | Path = cast.DEMO_POLICY, database_url: str | None = None
+        self,
+        *,
+        policy_path: str | Path = cast.DEMO_POLICY,
+        database_url: str | None = None,
+        strict: bool = True,
     ) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="bounceback-") if database_url is None else None
         self.database_url = database_url or f"sqlite:///{Path(self._tmp.name) / 'bounceback.sqlite3'}"
@@ -25,6 +33,7 @@ class Rig:
         self.standin = SlackStandIn()
         self.service: Service | None = None
         self.driver: SlackDriver | None = None
+        self.strict = strict
 
     @property
     def settings(self) -> Settings:
@@ -65,5 +74,14 @@ class Rig:
     def __enter__(self) -> "Rig":
         return self.start()
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self.stop()
+        if self.strict and kind is None:
+            self.check_nothing_refused()
+
+    def check_nothing_refused(self) -> None:
+        """Raise RefusedBySlack if the bot sent anything the stand-in refused as Slack would."""
+        refused = self.standin.refused
+        if refused:
+            lines = [f"{r['to']}: {r['error']} {r['messages'][:3]}" for r in refused[:5]]
+            raise RefusedBySlack(f"Slack would refuse {len(refused)} payload(s):\n" + "\n".join(lines))

@@ -233,7 +233,7 @@ class SlackStandIn(Records):
                 api_views.apply_submission(self._ws, view_id, ack)
             except ApiError as error:
                 raise ValueError(
-                    f"the app answered view_submission with an invalid view: {error.messages}"
+                    f"Slack would refuse the app's answer to view_submission: {error.messages}"
                 ) from None
 
     def close_view(self, view_id: str) -> Json:

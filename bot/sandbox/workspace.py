@@ -50,6 +50,7 @@ class Workspace:
         self.responses: list[ResponsePost] = []
         self.files: dict[str, SandboxFile] = {}
         self.calls: list[Call] = []
+        self.refusals: list[Json] = []  # response_url posts refused as Slack would (see Records.refused)
         self.version = 0
         self._serial = 0
         self._last_us = 0
