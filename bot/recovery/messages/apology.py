@@ -22,7 +22,7 @@ from bot.policy.durations import format_duration
 from bot.policy.model import Policy
 from bot.recovery.cases import case_key
 from bot.recovery.messages.ids import Action, Input, Modal
-from bot.recovery.messages.text import clip, customer_line, quote
+from bot.recovery.messages.text import INPUT_CHARS, SECTION_CHARS, clip, customer_line, quote
 from bot.recovery.quality.check import Report
 from bot.store.models import Case
 
@@ -49,8 +49,11 @@ def request(policy: Policy, case: Case, *, report: Report, reason: str) -> tuple
         HeaderBlock(text=clip(f"Apology needed: {key} ({case.severity})", 150)),
         SectionBlock(
             text=MarkdownTextObject(
-                text=f"A customer deserves an apology from a *{level.title.lower()}*: {reason}.\n"
-                f"Please act within *{within}*; after that {later}.\n{quote(case.summary, 600)}"
+                text=clip(
+                    f"A customer deserves an apology from a *{level.title.lower()}*: {reason}.\n"
+                    f"Please act within *{within}*; after that {later}.\n{quote(case.summary, 600)}",
+                    SECTION_CHARS,
+                )
             )
         ),
         ContextBlock(
@@ -123,7 +126,7 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
                     action_id=Input.APOLOGY_TEXT,
                     multiline=True,
                     max_length=3000,
-                    initial_value=case.apology_draft or "",
+                    initial_value=clip(case.apology_draft or "", INPUT_CHARS),
                 ),
             ),
             ContextBlock(elements=[MarkdownTextObject(text=clip(findings(report), 1900))]),
@@ -133,7 +136,9 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
                 optional=True,
                 hint="A refund, a credit, a personal call… Above your gesture limit it goes for approval.",
                 element=PlainTextInputElement(
-                    action_id=Input.GESTURE_WHAT, max_length=200, initial_value=gesture or None
+                    action_id=Input.GESTURE_WHAT,
+                    max_length=200,
+                    initial_value=clip(gesture or "", 200) or None,
                 ),
             ),
             InputBlock(

@@ -24,7 +24,7 @@ from bot.recovery.customer import redact_contact
 from bot.recovery.deadlines import slack_date
 from bot.recovery.messages.fix import fix_line
 from bot.recovery.messages.ids import Action, Input, Modal
-from bot.recovery.messages.text import clip, contact, quote
+from bot.recovery.messages.text import CONTACT_CHARS, clip, contact, quote
 from bot.recovery.routing import apology_level, leader_for
 from bot.store.models import ApologyState, Case, EventKind, Nudge, NudgeKind, Source, TimelineEvent
 
@@ -184,7 +184,7 @@ def new_case_view(
             label="Customer name",
             optional=True,
             element=PlainTextInputElement(
-                action_id=Input.CUSTOMER_NAME, max_length=200, initial_value=customer_name or None
+                action_id=Input.CUSTOMER_NAME, max_length=200, initial_value=clip(customer_name, 200) or None
             ),
         ),
         InputBlock(
@@ -193,7 +193,9 @@ def new_case_view(
             hint="Kept private: shown only to the people on the case, never in a channel.",
             optional=True,
             element=PlainTextInputElement(
-                action_id=Input.CUSTOMER_CONTACT, max_length=300, initial_value=contact or None
+                action_id=Input.CUSTOMER_CONTACT,
+                max_length=CONTACT_CHARS,
+                initial_value=clip(contact, CONTACT_CHARS) or None,
             ),
         ),
         InputBlock(

@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
 from bot.policy.model import Policy
 from bot.recovery.cases import case_key
 from bot.recovery.messages.ids import Action
-from bot.recovery.messages.text import customer_line
+from bot.recovery.messages.text import SECTION_CHARS, clip, customer_line
 from bot.store.models import Case
 
 
@@ -26,14 +26,14 @@ def checkin_dm(
     """
     customer = case.customer_name or "the customer"
     text = f"Time to check in with {customer} about {case_key(policy, case)}: is everything okay?"
-    lines = [f"*{text}*", f"*What we fixed:* {case.fix_note or 'the fix was marked done'}"]
+    lines = [f"*{text}*", f"*What we fixed:* {clip(case.fix_note or 'the fix was marked done', 1000)}"]
     lines.append(
-        f"*What we changed so it won't happen again:* {'; '.join(changes)}"
+        f"*What we changed so it won't happen again:* {clip('; '.join(changes), 1200)}"
         if changes
         else "*What we changed:* nothing recorded yet — tell them when it is."
     )
     blocks = [
-        SectionBlock(text=MarkdownTextObject(text="\n".join(lines))),
+        SectionBlock(text=MarkdownTextObject(text=clip("\n".join(lines), SECTION_CHARS))),
         ContextBlock(elements=[MarkdownTextObject(text=f"*Customer:* {customer_line(case)}")]),
         ActionsBlock(
             elements=[

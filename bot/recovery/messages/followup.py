@@ -15,6 +15,7 @@ from slack_sdk.models.views import View
 from bot.policy.model import Policy
 from bot.recovery.cases import case_key
 from bot.recovery.messages.ids import Action, Input, Modal
+from bot.recovery.messages.text import SECTION_CHARS, clip
 from bot.store.models import Case
 
 
@@ -47,7 +48,7 @@ def improvement_view(policy: Policy, case: Case) -> dict[str, Any]:
 def improvement_prompt(case_id: int, *, message: str) -> list[dict[str, Any]]:
     """A message with the "Record improvement" button."""
     return [
-        SectionBlock(text=MarkdownTextObject(text=message)).to_dict(),
+        SectionBlock(text=MarkdownTextObject(text=clip(message, SECTION_CHARS))).to_dict(),
         ActionsBlock(
             elements=[
                 ButtonElement(

@@ -8,6 +8,7 @@ from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObj
 from bot.policy.model import Policy
 from bot.recovery.cases import case_key
 from bot.recovery.messages.ids import Action
+from bot.recovery.messages.text import SECTION_CHARS, clip
 from bot.store.models import Case
 
 
@@ -22,7 +23,7 @@ def ask_text(policy: Policy, case: Case, *, actor_id: str, label: str, limit: De
 def ask_blocks(text: str, gesture_id: int) -> list[dict[str, Any]]:
     """The request with Approve and Decline."""
     return [
-        SectionBlock(text=MarkdownTextObject(text=text)).to_dict(),
+        SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_CHARS))).to_dict(),
         ActionsBlock(
             elements=[
                 ButtonElement(

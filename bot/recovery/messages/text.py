@@ -2,6 +2,15 @@
 
 from bot.store.models import Case
 
+# Slack refuses what passes these (docs.slack.dev/reference/block-kit/…): a section's text, and any
+# text object's, "maximum length … 3000 characters" (blocks/section-block, composition-objects/
+# text-object); a plain-text input's initial value no longer than its max_length, itself at most 3000
+# (block-elements/plain-text-input-element).
+SECTION_CHARS = 3000
+INPUT_CHARS = 3000
+# The contact line a modal shows and reads back: an e-mail (320, the column) ", " and a phone (64).
+CONTACT_CHARS = 320 + 2 + 64
+
 
 def clip(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters, with "…" where it was cut."""
@@ -9,8 +18,12 @@ def clip(text: str, limit: int) -> str:
 
 
 def quote(text: str, limit: int) -> str:
-    """`text` clipped to `limit` characters as a Slack block quote: every line starts with ">"."""
-    return "\n".join(f">{line}" for line in clip(text, limit).splitlines() or [""])
+    """`text` as a Slack block quote (every line starts with ">") of at most `limit` characters.
+
+    The limit holds for the quote as written, ">" included: a draft of many short lines grows by one
+    character a line, so clipping the text first could pass Slack's 3,000 a section takes.
+    """
+    return clip("\n".join(f">{line}" for line in text.splitlines() or [""]), limit)
 
 
 def contact(email: str | None, phone: str | None) -> str:
