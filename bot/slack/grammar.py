@@ -4,6 +4,7 @@ This is the surface where a typed case id ("REC-42", "rec42") becomes a case num
 services are handed the case itself.
 """
 
+import difflib
 import html
 import re
 from dataclasses import dataclass, field
@@ -37,8 +38,8 @@ _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 class UsageError(UserError):
     """The command was not understood; the message names the problem and shows the usage."""
 
-    def __init__(self, problem: str, usage: str) -> None:
-        super().__init__(f"{problem}\nUsage: `{usage}`")
+    def __init__(self, problem: str, usage: str, *, more: str = "") -> None:
+        super().__init__(f"{problem}\nUsage: `{usage}`" + (f"\n{more}" if more else ""))
         self.usage = usage
 
 
@@ -122,7 +123,19 @@ def _parse(text: str) -> _Typed:
         if not case:
             raise UsageError("Name the case that is fixed.", USAGE["fixed"])
         return _Typed("fixed", case=case, args={"note": note.strip()[:MAX_TEXT]})
-    raise UsageError(f"I don't know “{verb[:30]}”.", "/recover help")
+    raise _unknown(verb)
+
+
+def _unknown(verb: str) -> UsageError:
+    """The usage itself for a command we do not know, led by the nearest one when it looks like a typo."""
+    known = [name for name in USAGE if name != "help"]
+    nearest = difflib.get_close_matches(verb, known, n=1)
+    if nearest:
+        return UsageError(f"I don't know “{verb[:30]}” — did you mean `{nearest[0]}`?", USAGE[nearest[0]])
+    commands = "\n".join(f"• `{USAGE[name]}`" for name in known)
+    return UsageError(
+        f"I don't know “{verb[:30]}”.", "/recover <command>", more=f"where the command is one of:\n{commands}"
+    )
 
 
 def _one_case(rest: str, verb: str) -> str:

@@ -33,3 +33,23 @@ def test_a_wrong_case_id_is_refused_with_the_usage_and_what_ids_look_like() -> N
 def test_the_command_is_checked_before_the_case_id() -> None:
     with pytest.raises(UserError, match="is not a severity"):
         parse("severity nonsense extreme", prefix="REC")
+
+
+def test_an_unknown_command_shows_the_usage_itself_not_a_pointer_to_help() -> None:
+    with pytest.raises(UsageError) as refused:
+        parse("bogus", prefix="REC")
+    message = str(refused.value)
+    assert "I don't know “bogus”" in message and "/recover help" not in message
+    for usage in ("/recover new [what happened]", "/recover show REC-12", "/recover policy"):
+        assert f"`{usage}`" in message
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("shwo REC-1", "show"), ("sevrity REC-1 major", "severity"), ("lsit", "list")]
+)
+def test_a_typo_gets_the_nearest_command_and_its_usage(typed: str, meant: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        parse(typed, prefix="REC")
+    message = str(refused.value)
+    assert f"did you mean `{meant}`?" in message
+    assert f"Usage: `/recover {meant}" in message
