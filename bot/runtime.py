@@ -45,6 +45,6 @@ def learn_people(runtime: Runtime) -> None:
 
 
 def plan_digest(runtime: Runtime) -> None:
-    """Make sure the next weekly digest is scheduled (no-op without a digest in the policy)."""
+    """Make sure the next weekly digest is scheduled at the policy's time in force (none without a digest)."""
     with runtime.transaction() as session:
-        digest.schedule_next(session, policy=runtime.policy, after=utcnow())
+        digest.follow_policy(session, policy=runtime.policy, now=utcnow())

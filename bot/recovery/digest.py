@@ -9,7 +9,7 @@ from bot.recovery import metrics, tell
 from bot.recovery.messages import chart
 from bot.recovery.messages.figures import summary_lines
 from bot.store import nudges
-from bot.store.models import Nudge, NudgeKind
+from bot.store.models import Nudge, NudgeKind, NudgeState
 from bot.store.nudges import Defer
 
 DAYS = timedelta(days=7)
@@ -29,13 +29,38 @@ def next_digest_at(policy: Policy, after: datetime) -> datetime | None:
     return at.astimezone(after.tzinfo)
 
 
+def _week_key(policy: Policy, at: datetime) -> str:
+    year, week, _ = at.astimezone(policy.timezone).isocalendar()
+    return f"digest:{year}-W{week:02d}"
+
+
 def schedule_next(session: Session, *, policy: Policy, after: datetime) -> None:
     """Make sure next week's digest is scheduled (one nudge per week, so replicas and restarts agree)."""
     at = next_digest_at(policy, after)
     if at is None:
         return
-    year, week, _ = at.astimezone(policy.timezone).isocalendar()
-    nudges.schedule(session, key=f"digest:{year}-W{week:02d}", kind=NudgeKind.DIGEST, due_at=at)
+    nudges.schedule(session, key=_week_key(policy, at), kind=NudgeKind.DIGEST, due_at=at)
+
+
+def follow_policy(session: Session, *, policy: Policy, now: datetime) -> None:
+    """On start: the one waiting digest is at the policy's weekday and time, or there is none without a digest.
+
+    A digest scheduled under an earlier policy is moved (same week) or called off (another week); a week
+    whose digest already went out gets no second one, so the next is the week after.
+    """
+    at = next_digest_at(policy, now)
+    while at is not None:
+        done = nudges.by_key(session, _week_key(policy, at))
+        if done is None or done.state != NudgeState.DONE:
+            break
+        at = next_digest_at(policy, at + timedelta(seconds=1))
+    if at is None:
+        nudges.cancel_kind(session, kind=NudgeKind.DIGEST)
+        return
+    key = _week_key(policy, at)
+    nudges.cancel_kind(session, kind=NudgeKind.DIGEST, keep=key)
+    if not nudges.schedule(session, key=key, kind=NudgeKind.DIGEST, due_at=at):
+        nudges.move(session, key=key, due_at=at)
 
 
 def post(session: Session, *, policy: Policy, key: str, until: datetime) -> None:

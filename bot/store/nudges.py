@@ -62,3 +62,26 @@ def pending(session: Session, *, case_id: int) -> list[Nudge]:
         .order_by(col(Nudge.due_at))
     )
     return list(session.exec(query))
+
+
+def by_key(session: Session, key: str) -> Nudge | None:
+    """The nudge with this key, whatever its state."""
+    return session.exec(select(Nudge).where(Nudge.key == key)).first()
+
+
+def move(session: Session, *, key: str, due_at: datetime) -> int:
+    """Set a waiting (or called-off) nudge to fire at `due_at`, in the caller's transaction; 0 if it has fired."""
+    result = session.execute(
+        update(Nudge)
+        .where(col(Nudge.key) == key, col(Nudge.state).in_((NudgeState.PENDING, NudgeState.CANCELLED)))
+        .values(due_at=due_at, state=NudgeState.PENDING)
+    )
+    return result.rowcount
+
+
+def cancel_kind(session: Session, *, kind: NudgeKind, keep: str | None = None) -> int:
+    """Cancel every pending nudge of a kind not tied to a case (but `keep`), in the caller's transaction."""
+    query = update(Nudge).where(col(Nudge.kind) == kind, col(Nudge.state) == NudgeState.PENDING)
+    if keep is not None:
+        query = query.where(col(Nudge.key) != keep)
+    return session.execute(query.values(state=NudgeState.CANCELLED)).rowcount
