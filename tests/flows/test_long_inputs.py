@@ -7,8 +7,9 @@ stand-in refused anything the bot sent, so each test here also asserts that by f
 import pytest
 
 from bot.recovery.messages.ids import Action, Input
-from bot.sandbox.cast import COMPLAINTS, FRONT_DESK, SUPPORT
-from tests.helpers import all_cases, bot_posts
+from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, LEAD, SUPPORT
+from bot.sandbox.rig import Rig
+from tests.helpers import all_cases, bot_posts, policy_file
 
 EMOJI = "😡🍲🔥👩🏽‍🍳🇯🇵"
 LINES = "\n".join(f"line {n}: the soup was cold {EMOJI}" for n in range(400))  # ~14,000 characters
@@ -77,3 +78,46 @@ def test_a_long_summary_edited_in_the_details_modal_makes_no_payload_slack_refus
     rig.driver.command(FRONT_DESK.id, "new " + SHORT_LINES)
     rig.service.settle()
     assert rig.standin.refused == []
+
+
+LONG_EMAIL = "grace." + "k" * 300 + "@example.com"  # 318 characters: the column holds 320
+LONG_PHONE = "+1 415 555 0199 " + "0" * 40
+
+
+def test_long_contact_details_fill_the_log_and_details_modals_without_a_refusal(rig):
+    text = f"Customer: {NAME} ({LONG_EMAIL}, {LONG_PHONE}) says the soup was cold.\n{SHORT_LINES}"
+    ts, _ = rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, text)
+    rig.service.settle()
+    card = next(m for m in bot_posts(rig, COMPLAINTS, thread_ts=ts) if m.get("blocks"))
+    press(rig, FRONT_DESK.id, Action.EDIT_DETAILS, card)  # the contact line, e-mail and phone, in a modal
+    [view] = rig.standin.opened_views(FRONT_DESK.id)
+    assert LONG_EMAIL in str(view["blocks"])
+    assert rig.standin.refused == []
+
+
+QUICK = {
+    'checkins = ["4s"]': 'checkins = ["1s"]',
+    'checkins = ["3s", "6s"]': 'checkins = ["1s"]',
+    'checkin_retry = "3s"': 'checkin_retry = "1s"',
+}
+
+
+def test_a_long_fix_note_and_long_improvements_make_a_check_in_slack_takes(tmp_path):
+    with Rig(policy_path=policy_file(tmp_path, DEMO_POLICY, QUICK)) as rig:
+        rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "Customer: Ana Ruiz says the toast was overdone.")
+        rig.service.settle()
+        [request] = requests(rig, LEAD.id)
+        press(rig, LEAD.id, Action.APPROVE_APOLOGY, request)
+        for command in (
+            f"improve REC-1 {'the toaster ' * 300}=> {'we changed it ' * 280}",
+            f"improve REC-1 {EMOJI * 300}=> {EMOJI * 400}",
+            f"owner REC-1 <@{SUPPORT.id}> due in 1 hour",
+            "fixed REC-1 " + "Remade the order and sent it up. " * 120,
+        ):
+            rig.driver.command(SUPPORT.id if command.startswith("fixed") else FRONT_DESK.id, command)
+            rig.service.settle()
+        rig.standin.wait_for(
+            lambda: any("is everything okay?" in (m.get("text") or "") for m in rig.standin.dm(LEAD.id)),
+            what="the check-in DM",
+        )
+        assert rig.standin.refused == []
