@@ -12,16 +12,15 @@ Sources (docs.slack.dev, "reference/block-kit/…" unless the comment names anot
               …/plain-text-input-element, …/number-input-element, …/date-picker-element, …
   objects:    composition-objects/text-object, …/option-object, …/option-group-object,
               …/confirmation-dialog-object
-  surfaces:   reference/views/modal-views, reference/views/home-tab-views ("Max of 100 blocks"),
-              reference/methods/chat.postMessage ("up to 50 blocks" per message)
+  surfaces:   reference/block-kit/blocks ("You can include up to 50 blocks in each message, and
+              100 blocks in modals or Home tabs"), reference/views/modal-views
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-# Surfaces. chat.postMessage: "blocks … An array of structured blocks" — a message takes up to 50;
-# modal and home views: "An array of blocks … Max of 100 blocks".
+# Surfaces: "You can include up to 50 blocks in each message, and 100 blocks in modals or Home tabs".
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
 # Every block's block_id and every element's action_id: "Maximum length … is 255 characters".
@@ -47,7 +46,7 @@ PLACEHOLDER = 150
 SELECT_OPTIONS = 100
 # Checkboxes and radio buttons: "options … Maximum number of options is 10."
 CHOICE_OPTIONS = 10
-# Overflow menu: "options … Minimum number of options is 1, maximum is 5."
+# Overflow menu: "options … An array of up to five option objects".
 OVERFLOW_OPTIONS = 5
 # Option object: "text … Maximum length … 75 characters"; "value … 150"; "description … 75".
 OPTION_TEXT, OPTION_VALUE, OPTION_DESCRIPTION = 75, 150, 75
@@ -160,6 +159,9 @@ def _options(element: dict[str, Any], limit: int, pointer: str, *, mrkdwn: bool 
     problems += more
     for index, group in enumerate(groups):
         at = f"{pointer}/option_groups/{index}"
+        if not isinstance(group, dict):
+            problems.append(f"[ERROR] must provide an object [json-pointer:{at}]")
+            continue
         problems += text_object(group.get("label"), GROUP_LABEL, f"{at}/label", plain=True)
         grouped, more = _items(group.get("options"), limit, f"{at}/options")
         problems += more + [

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.recovery.errors import UserError
 from bot.recovery.messages import ids
 from bot.recovery.messages.ids import Action, Input, Modal
-from bot.sandbox.cast import FRONT_DESK, OUTSIDER
+from bot.sandbox.cast import COMPLAINTS, FRONT_DESK, OUTSIDER
 from bot.sandbox.rig import Rig
 from bot.sandbox.wire import Delivery
 from bot.slack.errors import SORRY
@@ -510,3 +510,27 @@ def test_bad_input_on_a_button_or_modal_gets_a_clear_message_not_the_apology_for
     told = [m["text"] for m in rig.standin.dm(OUTSIDER.id)]
     inline = (delivery.json or {}).get("errors")  # a modal answers under the field instead
     assert inline or (told and SORRY not in told)
+
+
+# -- long and odd text, end to end: nothing the bot sends for it is refused as Slack would refuse it -----
+
+LONG_TEXT = st.builds(
+    lambda chunk, times, tail: (chunk * times + tail)[:12_000],
+    st.sampled_from(
+        ["x\n", "\n", "😡🍲", "👩🏽‍🍳 ", "&lt;!channel&gt; ", "soup ", "a" * 50, "Customer: Ann "]
+    ),
+    st.integers(1, 6000),
+    st.text(max_size=40),
+)
+
+
+@settings(ON_A_RIG, max_examples=25)
+@given(text=LONG_TEXT)
+def test_long_and_odd_complaints_make_no_payload_slack_refuses(rig, text):
+    rig.driver.post_message(FRONT_DESK.id, COMPLAINTS, "Customer: Grace Kim says " + text)
+    rig.driver.command(FRONT_DESK.id, "new " + text[:4000])
+    rig.service.settle()
+    for case in all_cases(rig)[-2:]:
+        rig.driver.command(FRONT_DESK.id, f"show REC-{case.id}")
+    rig.service.settle()
+    assert rig.standin.refused == []

@@ -9,6 +9,7 @@ import pytest
 from bot.recovery.messages.ids import Action, Input
 from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, FRONT_DESK, LEAD, SUPPORT
 from bot.sandbox.rig import Rig
+from tests.flows.test_followup import QUICK
 from tests.helpers import all_cases, bot_posts, policy_file
 
 EMOJI = "😡🍲🔥👩🏽‍🍳🇯🇵"
@@ -93,13 +94,6 @@ def test_long_contact_details_fill_the_log_and_details_modals_without_a_refusal(
     [view] = rig.standin.opened_views(FRONT_DESK.id)
     assert LONG_EMAIL in str(view["blocks"])
     assert rig.standin.refused == []
-
-
-QUICK = {
-    'checkins = ["4s"]': 'checkins = ["1s"]',
-    'checkins = ["3s", "6s"]': 'checkins = ["1s"]',
-    'checkin_retry = "3s"': 'checkin_retry = "1s"',
-}
 
 
 def test_a_long_fix_note_and_long_improvements_make_a_check_in_slack_takes(tmp_path):
