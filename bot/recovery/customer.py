@@ -88,14 +88,19 @@ class Customer:
         return replace(self, **known)
 
 
+# The longest e-mail address (RFC 5321: 64 + "@" + 255) and phone number the case keeps (its columns).
+MAX_EMAIL, MAX_PHONE = 320, 64
+
+
 def extract_customer(text: str) -> Customer:
-    """The customer named in a complaint, where the text makes it clear."""
+    """The customer named in a complaint, where the text makes it clear (nothing longer than a real one)."""
     email = _EMAIL.search(text)
     phones = _phone_spans(text)
+    phone = text[phones[0][0] : phones[0][1]] if phones else None
     return Customer(
         name=_labelled_name(text),
-        email=email.group() if email else None,
-        phone=text[phones[0][0] : phones[0][1]] if phones else None,
+        email=email.group() if email and len(email.group()) <= MAX_EMAIL else None,
+        phone=phone if phone and len(phone) <= MAX_PHONE else None,
     )
 
 
@@ -126,6 +131,14 @@ def parse_contact(text: str) -> Customer:
         raise ValueError(f"“{words}” is neither an e-mail address nor a phone number, {example}.")
     if len(emails) > 1 or len(phones) > 1:
         raise ValueError("Enter at most one e-mail address and one phone number.")
+    if emails and len(emails[0]) > MAX_EMAIL:
+        raise ValueError(
+            f"That e-mail address is {len(emails[0])} characters; a real one has at most {MAX_EMAIL}."
+        )
+    if phones and len(phones[0]) > MAX_PHONE:
+        raise ValueError(
+            f"That phone number is {len(phones[0])} characters; write it with fewer spaces and dashes."
+        )
     if phones:
         digits = len(re.sub(r"\D", "", phones[0]))
         if not 8 <= digits <= 15:

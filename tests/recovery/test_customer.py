@@ -178,3 +178,13 @@ def test_nothing_found_survives_redaction(text: str) -> None:
         if contact:
             assert contact not in redacted
     assert extract_customer(redacted).email is None
+
+
+def test_contact_details_longer_than_the_case_keeps_are_not_taken() -> None:
+    email, phone = "a" * 320 + "@example.com", "+1 " + "- " * 40 + "415 555 0199"
+    assert extract_customer(f"Customer: Ann Lee ({email}) called from {phone}.").email is None
+    with pytest.raises(ValueError, match="a real one has at most 320"):
+        parse_contact(email)
+    with pytest.raises(ValueError, match="fewer spaces and dashes"):
+        parse_contact(phone)
+    assert parse_contact("b" * 300 + "@example.com").email == "b" * 300 + "@example.com"
