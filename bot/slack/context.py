@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.mail.sender import MailSender
 from bot.policy.model import Policy
 from bot.slack.sender import Sender
 from bot.store.db import Database
@@ -25,6 +26,7 @@ class Runtime:
     client: WebClient
     sender: Sender
     workspace_url: str | None = None  # https://acme.slack.com/, for permalinks
+    mail: MailSender | None = None  # e-mail to customers, when SMTP_URL is set
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -32,3 +34,5 @@ class Runtime:
         with self.db.session() as session:
             yield session
         self.sender.wake()
+        if self.mail is not None:
+            self.mail.wake()

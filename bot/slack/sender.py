@@ -29,7 +29,7 @@ from bot.slack.pacing import Paces, retry_after
 from bot.store import outbox
 from bot.store.db import Database
 from bot.store.models import Outbox, OutboxState, utcnow
-from bot.store.outbox import abandoned, newest_by_target, replaces
+from bot.store.outbox import abandoned, for_slack, newest_by_target, replaces
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +151,12 @@ class Sender:
 
     def _owed(self) -> ColumnElement[bool]:
         soon = self.clock() + timedelta(seconds=2)
-        return (col(Outbox.state) == OutboxState.SENDING) | (
-            (col(Outbox.state) == OutboxState.PENDING)
-            & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+        return for_slack() & (
+            (col(Outbox.state) == OutboxState.SENDING)
+            | (
+                (col(Outbox.state) == OutboxState.PENDING)
+                & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+            )
         )
 
     def wait_delivered(self, timeout: float) -> None:
@@ -211,7 +214,8 @@ class Sender:
                         or_(
                             (col(Outbox.state) == OutboxState.PENDING) & (col(Outbox.due_at) <= now),
                             abandoned(now),
-                        )
+                        ),
+                        for_slack(),
                     )
                     .order_by(col(Outbox.id))
                     .limit(limit)
