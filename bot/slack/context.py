@@ -33,6 +33,10 @@ class Runtime:
         """A unit of work: committed together, then whatever it owes Slack goes out at once."""
         with self.db.session() as session:
             yield session
+        self.wake()
+
+    def wake(self) -> None:
+        """Something new is owed: the Slack sender (and the mail sender) deliver it now."""
         self.sender.wake()
         if self.mail is not None:
             self.mail.wake()
