@@ -22,7 +22,8 @@ MAX_FORM = 8192  # bytes: an answer and a few words
 HEADERS = [
     ("Content-Type", "text/html; charset=utf-8"),
     ("Cache-Control", "no-store"),
-    ("Referrer-Policy", "no-referrer"),  # the link is the key: never hand it to another site
+    ("Referrer-Policy", "same-origin"),  # the link is the key: never hand it to another site (and "no-referrer"
+    # would make the browser send "Origin: null" with the form)
     ("X-Frame-Options", "DENY"),
     ("X-Content-Type-Options", "nosniff"),
     (
@@ -64,7 +65,11 @@ def _serve(runtime: Runtime, environ: dict[str, Any], token: str) -> Page:
     if method != "POST":
         return Page(405, page.refused_page(company=company))
     if not _same_site(environ, policy.customer_email.public_url or ""):
-        log.warning("refused a check-in answer posted from another site")
+        log.warning(
+            "refused a check-in answer posted from another site (Origin %s, Sec-Fetch-Site %s)",
+            environ.get("HTTP_ORIGIN"),
+            environ.get("HTTP_SEC_FETCH_SITE"),
+        )
         return Page(403, page.refused_page(company=company))
     form = _form(environ)
     if form is None:
