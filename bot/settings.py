@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bot.policy.reader import default_policy_path
 from bot.mail.config import MailConfigProblem, MailSettings, read_mail_settings
+from bot.policy.reader import default_policy_path
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///bounceback.sqlite3"
@@ -42,7 +42,9 @@ class Settings:
     policy_path: str
     port: int
     log_level: str
-    mail: MailSettings | None = None  # SMTP_URL and the rest (§2.8); None: the customer hears nothing by e-mail
+    mail: MailSettings | None = (
+        None  # SMTP_URL and the rest (§2.8); None: the customer hears nothing by e-mail
+    )
 
     @property
     def socket_mode(self) -> bool:

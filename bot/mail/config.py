@@ -62,12 +62,11 @@ def read_mail_settings(values: Mapping[str, str]) -> MailSettings | None:
     except ValueError:
         raise MailConfigProblem("SMTP_URL", "has a port that is not a number (like :587)") from None
     if not host:
-        raise MailConfigProblem("SMTP_URL", "names no server (like smtp://user:password@smtp.example.com:587)")
+        raise MailConfigProblem(
+            "SMTP_URL", "names no server (like smtp://user:password@smtp.example.com:587)"
+        )
     user = unquote(parts.username) if parts.username else None
-    if scheme == "smtps":
-        security = "tls"
-    else:
-        security = "starttls" if user else "plain"
+    security = "tls" if scheme == "smtps" else "starttls" if user else "plain"
     default_port = {"tls": 465, "starttls": 587, "plain": 25}[security]
     name, address = _mail_from(values.get("MAIL_FROM"))
     public_url = _public_url(values.get("BOUNCEBACK_PUBLIC_URL"))
@@ -93,11 +92,15 @@ def read_mail_settings(values: Mapping[str, str]) -> MailSettings | None:
 
 def _mail_from(value: str | None) -> tuple[str, str]:
     if not value:
-        raise MailConfigProblem("MAIL_FROM", "missing — SMTP_URL is set, so say who mail is from (Acme Care <care@acme.example>)")
+        raise MailConfigProblem(
+            "MAIL_FROM", "missing — SMTP_URL is set, so say who mail is from (Acme Care <care@acme.example>)"
+        )
     name, address = parseaddr(value)
     local, at, domain = address.partition("@")
     if not (local and at and "." in domain) or any(c.isspace() for c in address):
-        raise MailConfigProblem("MAIL_FROM", f"{value!r} is not an address (like Acme Care <care@acme.example>)")
+        raise MailConfigProblem(
+            "MAIL_FROM", f"{value!r} is not an address (like Acme Care <care@acme.example>)"
+        )
     return name.strip(), address
 
 

@@ -22,7 +22,10 @@ MAX_FORM = 8192  # bytes: an answer and a few words
 HEADERS = [
     ("Content-Type", "text/html; charset=utf-8"),
     ("Cache-Control", "no-store"),
-    ("Referrer-Policy", "same-origin"),  # the link is the key: never hand it to another site (and "no-referrer"
+    (
+        "Referrer-Policy",
+        "same-origin",
+    ),  # the link is the key: never hand it to another site (and "no-referrer"
     # would make the browser send "Origin: null" with the form)
     ("X-Frame-Options", "DENY"),
     ("X-Content-Type-Options", "nosniff"),
@@ -31,7 +34,13 @@ HEADERS = [
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     ),
 ]
-STATUS = {200: "200 OK", 403: "403 Forbidden", 404: "404 Not Found", 405: "405 Method Not Allowed", 413: "413 Content Too Large"}
+STATUS = {
+    200: "200 OK",
+    403: "403 Forbidden",
+    404: "404 Not Found",
+    405: "405 Method Not Allowed",
+    413: "413 Content Too Large",
+}
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 

@@ -74,16 +74,16 @@ class MailSender:
         self._wake.set()
 
     def _run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stop.is_set():  # what was owed before a restart goes out at once
+            self._wake.clear()
             try:
-                self._wake.wait(timeout=IDLE)
-                self._wake.clear()
                 while self.drain() and not self._stop.is_set():
                     pass
             except Exception:
                 log.exception("the mail pump failed; it will try again")
             with self._delivered:
                 self._delivered.notify_all()
+            self._wake.wait(timeout=IDLE)
 
     def owed_now(self) -> int:
         """E-mails being sent, or due now or within two seconds (a retry about to happen)."""
@@ -110,7 +110,10 @@ class MailSender:
                     select(Outbox)
                     .where(
                         col(Outbox.method) == EMAIL,
-                        or_((col(Outbox.state) == OutboxState.PENDING) & (col(Outbox.due_at) <= now), abandoned(now)),
+                        or_(
+                            (col(Outbox.state) == OutboxState.PENDING) & (col(Outbox.due_at) <= now),
+                            abandoned(now),
+                        ),
                     )
                     .order_by(col(Outbox.id))
                     .limit(limit)

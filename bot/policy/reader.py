@@ -19,11 +19,11 @@ from bot.policy.durations import parse_duration, parse_time_range, parse_weekly
 from bot.policy.model import (
     DEFAULT_KEYWORDS,
     DEFAULT_MONEY,
+    FILE_EMAIL_KEYS,
     SEVERITIES,
+    CustomerEmail,
     Digest,
     Level,
-    FILE_EMAIL_KEYS,
-    CustomerEmail,
     Policy,
     PolicyError,
     Reminders,

@@ -108,7 +108,8 @@ def record_outcome(
         case,
         kind=EventKind.CHECKIN,
         actor_id=actor_id,
-        text=f"{outcome.label}: {note[:300]}".rstrip(": ") + (" (the customer, by e-mail)" if actor_id is None else ""),
+        text=f"{outcome.label}: {note[:300]}".rstrip(": ")
+        + (" (the customer, by e-mail)" if actor_id is None else ""),
         data=data,
         dedupe_key=f"answer:{nudge.key}" if nudge else None,  # two answers racing: the second fails
     )
@@ -130,7 +131,9 @@ def record_outcome(
             text=f"✅ The customer of {label} is okay after every check-in. Ready to close: `/recover close {label}`",
         )
     tell.refresh_card(session, policy=policy, case=case, version=event.id)
-    tell.refresh_home(session, user_id=actor_id or leader_on_case(policy, case), reason=f"answered:{event.id}")
+    tell.refresh_home(
+        session, user_id=actor_id or leader_on_case(policy, case), reason=f"answered:{event.id}"
+    )
     return case
 
 

@@ -39,7 +39,7 @@ def _unusable(policy: Policy, why: str) -> Page:
 def show(session: Session, *, policy: Policy, token: str, answer: str, now: datetime) -> Page:
     """GET: the question (with the answer clicked in the e-mail chosen), or the answer given, or a plain refusal."""
     try:
-        case, nudge, given = find(session, policy, token, now)
+        case, _, given = find(session, policy, token, now)
     except links.BadLink as why:
         return _unusable(policy, str(why))
     company = policy.customer_email.sender_name
@@ -48,7 +48,9 @@ def show(session: Session, *, policy: Policy, token: str, answer: str, now: date
     form = links.form_token(policy.customer_email.secret, token)
     chosen = answer if answer in ANSWERS else ""
     action = f"{CHECKIN_PATH}{token}"
-    html = page.question_page(company=company, customer_name=case.customer_name, action=action, form=form, answer=chosen)
+    html = page.question_page(
+        company=company, customer_name=case.customer_name, action=action, form=form, answer=chosen
+    )
     return Page(200, html)
 
 

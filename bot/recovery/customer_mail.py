@@ -42,7 +42,9 @@ def apology_to_customer(
     name = people.name_of(session, actor_id) or title
     mail = email.apology_mail(text=text, leader_name=name, title=title)
     key = f"email:apology:{case.id}:r{case.apology_round}"
-    _owe_mail(session, key=key, purpose=APOLOGY, case=case, sender=(name, title, actor_id), mail=mail, auto=False)
+    _owe_mail(
+        session, key=key, purpose=APOLOGY, case=case, sender=(name, title, actor_id), mail=mail, auto=False
+    )
     case.apology_email = MailState.SENDING
     return True
 
@@ -66,7 +68,15 @@ def ask_customer(session: Session, *, policy: Policy, case: Case, nudge: Nudge, 
         unhappy_url=f"{page}?answer=unhappy",
         until=expires.astimezone(policy.timezone),
     )
-    _owe_mail(session, key=f"email:{nudge.key}", purpose=CHECKIN, case=case, sender=(name, title, who), mail=mail, auto=True)
+    _owe_mail(
+        session,
+        key=f"email:{nudge.key}",
+        purpose=CHECKIN,
+        case=case,
+        sender=(name, title, who),
+        mail=mail,
+        auto=True,
+    )
     return True
 
 
@@ -111,7 +121,9 @@ def delivered(session: Session, row: Outbox, *, policy: Policy) -> None:
             text=f"the apology was delivered to {customer} by e-mail",
             data={"key": row.key, "delivered": True},
         )
-        note = f"📧 The apology was delivered to {customer} by e-mail; their replies go to <@{case.apology_by}>."
+        note = (
+            f"📧 The apology was delivered to {customer} by e-mail; their replies go to <@{case.apology_by}>."
+        )
         tell.in_thread(session, case=case, key=f"emailed:{row.key}", text=note)
         tell.refresh_card(session, policy=policy, case=case, version=event.id)
     else:

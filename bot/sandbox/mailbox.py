@@ -81,7 +81,9 @@ class Mailbox:
         """The messages for one address."""
         return [m for m in self.messages if address.lower() in str(m["To"]).lower()]
 
-    def wait_for(self, predicate: Callable[[], Any], *, timeout: float = 15.0, what: str = "an e-mail") -> Any:
+    def wait_for(
+        self, predicate: Callable[[], Any], *, timeout: float = 15.0, what: str = "an e-mail"
+    ) -> Any:
         """Wait until `predicate()` is truthy (checked whenever something arrives), or fail after `timeout`."""
         deadline = time.monotonic() + timeout
         with self._changed:
@@ -108,7 +110,9 @@ class Mailbox:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         """Keep the message."""
-        message = email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default)
+        message = email.message_from_bytes(
+            envelope.original_content or envelope.content, policy=email.policy.default
+        )
         with self._changed:
             self.messages.append(message)  # type: ignore[arg-type]
             self._changed.notify_all()

@@ -18,7 +18,11 @@ class Rig:
     """Start with `with Rig() as rig:`; `rig.restart()` stops and starts the bot on the same database."""
 
     def __init__(
-        self, *, policy_path: str | Path = cast.DEMO_POLICY, database_url: str | None = None, mail: bool = False
+        self,
+        *,
+        policy_path: str | Path = cast.DEMO_POLICY,
+        database_url: str | None = None,
+        mail: bool = False,
     ) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="bounceback-") if database_url is None else None
         self.database_url = database_url or f"sqlite:///{Path(self._tmp.name) / 'bounceback.sqlite3'}"

@@ -33,7 +33,9 @@ def approve(rig, text: str = COMPLAINT) -> str:
     rig.service.settle()
     dm = request(rig)
     button = next(e for b in dm["blocks"] if b["type"] == "actions" for e in b["elements"])
-    rig.driver.block_action(LEAD.id, Action.APPROVE_APOLOGY, value=button["value"], message=(dm["channel"], dm["ts"]))
+    rig.driver.block_action(
+        LEAD.id, Action.APPROVE_APOLOGY, value=button["value"], message=(dm["channel"], dm["ts"])
+    )
     rig.service.settle()
     return ts
 
@@ -124,7 +126,9 @@ def test_the_edit_modal_offers_the_email_and_unticking_it_sends_nothing(rig):
     view = rig.standin.wait_for(lambda: rig.standin.open_views(LEAD.id), what="the Edit modal")[-1]
     choice = next(b for b in view["blocks"] if b.get("block_id") == Input.EMAIL_CUSTOMER)
     assert choice["element"]["initial_options"][0]["text"]["text"] == "Send it to the customer by e-mail"
-    draft = next(b for b in view["blocks"] if b.get("block_id") == Input.APOLOGY_TEXT)["element"]["initial_value"]
+    draft = next(b for b in view["blocks"] if b.get("block_id") == Input.APOLOGY_TEXT)["element"][
+        "initial_value"
+    ]
     values = {
         Input.APOLOGY_TEXT: {Input.APOLOGY_TEXT: {"type": "plain_text_input", "value": draft}},
         Input.EMAIL_CUSTOMER: {Input.EMAIL_CUSTOMER: {"type": "checkboxes", "selected_options": []}},

@@ -68,10 +68,14 @@ def test_the_email_and_page_ask_the_question_and_all_good_answers_the_check_in(a
     for private in ("Remade the order", "REC-1", ANA, "@hotel.example", "overdone", "U0"):
         assert private not in page  # no internal notes, case numbers, contact details or people
     before = state(rig)
-    assert fetch(ok.split("?")[0], {**form_of(page), "answer": "ok", "note": "All fine now, thanks"})[0] == 200
+    assert (
+        fetch(ok.split("?")[0], {**form_of(page), "answer": "ok", "note": "All fine now, thanks"})[0] == 200
+    )
     rig.service.settle()
     [answer] = events(rig, 1, "checkin")
-    assert answer.actor_id is None and answer.data["by"] == "customer" and "All fine now, thanks" in answer.text
+    assert (
+        answer.actor_id is None and answer.data["by"] == "customer" and "All fine now, thanks" in answer.text
+    )
     assert "answered by the customer, by e-mail" in rig.standin.message(dm["channel"], dm["ts"])["text"]
     assert state(rig)[0] == before[0] == "following_up"
 
@@ -84,7 +88,9 @@ def test_a_reused_link_shows_the_answer_given_and_changes_nothing(asked):
     before = state(rig)
     status, again = fetch(unhappy)
     assert status == 200 and "glad everything is okay" in again and "<form" not in again
-    status, posted = fetch(unhappy.split("?")[0], {**form_of(page), "answer": "unhappy", "note": "actually no"})
+    status, posted = fetch(
+        unhappy.split("?")[0], {**form_of(page), "answer": "unhappy", "note": "actually no"}
+    )
     assert status == 200 and "glad everything is okay" in posted
     rig.service.settle()
     assert state(rig) == before and len(events(rig, 1, "checkin")) == 1
@@ -97,7 +103,9 @@ def test_tampered_expired_and_unknown_links_get_a_plain_page_and_change_nothing(
     body, signature = token.split(".")
     tampered = links.sign(LINK_SECRET, real)[:-3] + ("AAA" if not signature.endswith("AAA") else "BBB")
     other_case = links.sign("another-secret-of-enough-length", real)
-    expired = links.sign(LINK_SECRET, links.Link(real.case_id, real.nudge_key, utcnow() - timedelta(seconds=1)))
+    expired = links.sign(
+        LINK_SECRET, links.Link(real.case_id, real.nudge_key, utcnow() - timedelta(seconds=1))
+    )
     unknown = links.sign(LINK_SECRET, links.Link(real.case_id, "checkin:1:v9:9:a1", real.expires))
     no_case = links.sign(LINK_SECRET, links.Link(99, real.nudge_key, real.expires))
     before = state(rig)

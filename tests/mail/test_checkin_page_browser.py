@@ -22,7 +22,9 @@ CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 ANA = "ana.ruiz@example.org"
 PHONE = (390, 844)
 
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')"
+)
 if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
     pytest.skip(
         f"Chromium is not installed ({CHROMIUM}, {CHROMEDRIVER}); apt-get install chromium chromium-driver "
@@ -55,7 +57,9 @@ def test_still_unhappy_with_a_comment_from_the_page_reopens_the_case_in_slack(tm
     from selenium.webdriver.support.ui import WebDriverWait
 
     with Rig(policy_path=policy_file(tmp_path, DEMO_POLICY, QUICK), mail=True) as rig:
-        thread = fixed_case(rig, f"Customer: Ana Ruiz, {ANA} says the toast at breakfast was a little overdone.")
+        thread = fixed_case(
+            rig, f"Customer: Ana Ruiz, {ANA} says the toast at breakfast was a little overdone."
+        )
         mail = rig.mailbox.wait_for(
             lambda: next((m for m in rig.mailbox.to(ANA) if m["Subject"] == "Is everything okay now?"), None),
             what="the check-in e-mail",
@@ -66,11 +70,15 @@ def test_still_unhappy_with_a_comment_from_the_page_reopens_the_case_in_slack(tm
         assert browser.find_element(By.TAG_NAME, "h1").text == "Hi Ana, is everything okay now?"
         choice = browser.find_element(By.ID, "answer-unhappy")
         assert choice.is_selected()  # the link clicked in the e-mail chose it
-        labels = {label.get_attribute("for"): label.text for label in browser.find_elements(By.TAG_NAME, "label")}
+        labels = {
+            label.get_attribute("for"): label.text for label in browser.find_elements(By.TAG_NAME, "label")
+        }
         assert labels == {"answer-ok": "All good", "answer-unhappy": "Still unhappy", "note": labels["note"]}
         assert "tell us" in labels["note"]
         assert browser.execute_script("return window.innerWidth") == PHONE[0]
-        assert browser.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]  # no sideways
+        assert (
+            browser.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
+        )  # no sideways
         browser.find_element(By.ID, "note").send_keys("The toast is fine but nobody called me back.")
         screenshot = tmp_path / "checkin-page.png"
         browser.save_screenshot(str(screenshot))

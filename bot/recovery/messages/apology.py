@@ -165,7 +165,7 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
 
 
 def _email_choice(policy: Policy, case: Case) -> list[InputBlock]:
-    """"Send it to the customer by e-mail", ticked, when the customer has an address and e-mail is on."""
+    """ "Send it to the customer by e-mail", ticked, when the customer has an address and e-mail is on."""
     if not (policy.customer_email.apology and case.customer_email):
         return []
     option = Option(text="Send it to the customer by e-mail", value="yes")
@@ -175,7 +175,9 @@ def _email_choice(policy: Policy, case: Case) -> list[InputBlock]:
             label="The customer",
             optional=True,
             hint="From you, to the address on the case; their reply comes to you.",
-            element=CheckboxesElement(action_id=Input.EMAIL_CUSTOMER, options=[option], initial_options=[option]),
+            element=CheckboxesElement(
+                action_id=Input.EMAIL_CUSTOMER, options=[option], initial_options=[option]
+            ),
         )
     ]
 

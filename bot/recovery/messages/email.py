@@ -37,17 +37,20 @@ def _html(inner: str) -> str:
 def apology_mail(*, text: str, leader_name: str, title: str) -> Mail:
     """The apology as the leader approved it, word for word."""
     paragraphs = [p.strip() for p in text.strip().split("\n\n")]
-    return Mail(subject=f"An apology from {leader_name}, {title}", text=text.strip() + "\n", html=_html(_paragraphs(paragraphs)))
+    return Mail(
+        subject=f"An apology from {leader_name}, {title}",
+        text=text.strip() + "\n",
+        html=_html(_paragraphs(paragraphs)),
+    )
 
 
 def checkin_mail(
     *, customer_name: str | None, leader_name: str, title: str, ok_url: str, unhappy_url: str, until: datetime
 ) -> Mail:
-    """"Is everything okay now?", with All good and Still unhappy, signed by whoever apologized."""
+    """ "Is everything okay now?", with All good and Still unhappy, signed by whoever apologized."""
     hello = f"Hi {first_name(customer_name)}," if first_name(customer_name) else "Hello,"
     lead = (
-        "We put right what went wrong for you, and I want to be sure it stayed right. "
-        "Is everything okay now?"
+        "We put right what went wrong for you, and I want to be sure it stayed right. Is everything okay now?"
     )
     after = (
         "One click is enough. If you are still unhappy, you can tell us why on the page that opens, "
@@ -56,7 +59,7 @@ def checkin_mail(
     sign = f"{leader_name}\n{title}"
     text = f"{hello}\n\n{lead}\n\nAll good: {ok_url}\nStill unhappy: {unhappy_url}\n\n{after}\n\n{sign}\n"
     button = (
-        'display:inline-block;padding:12px 20px;margin:4px 8px 4px 0;border-radius:6px;'
+        "display:inline-block;padding:12px 20px;margin:4px 8px 4px 0;border-radius:6px;"
         "text-decoration:none;font-family:sans-serif;font-weight:bold;"
     )
     links = (

@@ -54,7 +54,7 @@ def question_page(*, company: str, customer_name: str | None, action: str, form:
         f"<h1>{hello} is everything okay now?</h1>"
         f'<form method="post" action="{escape(action)}">'
         f'<input type="hidden" name="form" value="{escape(form)}">'
-        '<fieldset><legend>Your answer</legend>'
+        "<fieldset><legend>Your answer</legend>"
         f"{choice('ok', 'All good')}{choice('unhappy', 'Still unhappy')}</fieldset>"
         '<label for="note">Anything you would like to tell us? (optional)</label>'
         '<textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>'
@@ -67,7 +67,9 @@ def question_page(*, company: str, customer_name: str | None, action: str, form:
 def answered_page(*, company: str, outcome: str) -> str:
     """What the page shows once the check-in is answered, however often it is opened again."""
     if outcome == "unhappy":
-        words = "Thank you for telling us you are still unhappy. We are on it, and someone will be in touch soon."
+        words = (
+            "Thank you for telling us you are still unhappy. We are on it, and someone will be in touch soon."
+        )
     else:
         words = "Thank you — we are glad everything is okay now."
     inner = f"<h1>We have your answer</h1><p>{escape(words)}</p>"

@@ -19,7 +19,9 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     """Apply this revision."""
     with op.batch_alter_table("case", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("apology_email", sa.String(length=16), nullable=False, server_default="none"))
+        batch_op.add_column(
+            sa.Column("apology_email", sa.String(length=16), nullable=False, server_default="none")
+        )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.add_column(sa.Column("email", sa.String(length=320), nullable=True))
 
