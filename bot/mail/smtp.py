@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Any
 
-from bot.mail.config import MailSettings
+from bot.mail.config import MailConfigProblem, MailSettings
 
 TIMEOUT = 15.0  # seconds for any one step; a send that outlives the outbox's stale claim (30 s) is retaken
 
@@ -40,6 +40,39 @@ def connect(settings: MailSettings, timeout: float = TIMEOUT) -> smtplib.SMTP:
         smtp.close()
         raise
     return smtp
+
+
+def probe(settings: MailSettings, timeout: float = 10.0) -> str:
+    """Connect and log in as the bot would, and say what was found; MailConfigProblem names the key if not."""
+    where = f"{settings.host}:{settings.port}"
+    try:
+        smtp = connect(settings, timeout=timeout)
+    except smtplib.SMTPAuthenticationError as error:
+        raise MailConfigProblem(
+            "SMTP_URL",
+            f"{where} refused the user name or password ({error.smtp_code} {_text(error.smtp_error)})",
+        ) from None
+    except smtplib.SMTPNotSupportedError:
+        raise MailConfigProblem(
+            "SMTP_URL",
+            f"{where} offers no STARTTLS; use smtps:// for implicit TLS, or no user for a local relay",
+        ) from None
+    except ssl.SSLError as error:
+        raise MailConfigProblem("SMTP_URL", f"TLS with {where} failed ({error.reason or error})") from None
+    except (smtplib.SMTPException, OSError) as error:
+        raise MailConfigProblem(
+            "SMTP_URL", f"could not talk to {where} ({type(error).__name__}: {error})"
+        ) from None
+    try:
+        greeting = _text(smtp.ehlo_resp or b"").splitlines()[0] if smtp.ehlo_resp else "no greeting"
+        size = smtp.esmtp_features.get("size")
+    finally:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+    limit = f", takes messages up to {int(size) // 1_000_000} MB" if size and size.isdigit() else ""
+    return f"connected to {settings.describe()}: the server is {greeting}{limit}"
 
 
 def message_id(key: str, created: datetime, domain: str) -> str:
