@@ -30,7 +30,7 @@ from bot.store.outbox import EMAIL, abandoned
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 12  # about two hours of growing pauses before a temporary failure counts as permanent
+MAX_ATTEMPTS = 12  # about an hour of growing pauses before a temporary failure counts as permanent
 MAX_PAUSE = timedelta(minutes=15)
 IDLE = 5.0  # seconds between looks at the outbox when nobody wakes the pump
 
@@ -83,7 +83,21 @@ class MailSender:
                 log.exception("the mail pump failed; it will try again")
             with self._delivered:
                 self._delivered.notify_all()
-            self._wake.wait(timeout=IDLE)
+            self._wake.wait(timeout=self._idle())
+
+    def _idle(self) -> float:
+        """Seconds until the next retry falls due, at most IDLE (e-mails due now wait: the server said later)."""
+        now = self.clock()
+        with self.db.reading() as session:
+            query = select(func.min(Outbox.due_at)).where(
+                col(Outbox.method) == EMAIL,
+                col(Outbox.state) == OutboxState.PENDING,
+                col(Outbox.due_at) > now,
+            )
+            due = session.exec(query).one()
+        if due is None:
+            return IDLE
+        return min(IDLE, max(0.05, (due - now).total_seconds()))
 
     def owed_now(self) -> int:
         """E-mails being sent, or due now or within two seconds (a retry about to happen)."""
@@ -102,7 +116,8 @@ class MailSender:
             self._delivered.wait(timeout=max(0.0, timeout))
 
     def drain(self, limit: int = 20) -> int:
-        """Deliver up to `limit` due e-mails over one connection; returns how many it took."""
+        """Deliver up to `limit` due e-mails over one connection; returns how many it took (0 after the server
+        said "later", so the pump waits a round rather than knocking again at once)."""
         now = self.clock()
         with self.db.reading() as session:
             due = list(
@@ -130,6 +145,8 @@ class MailSender:
                 row.attempts += 1
                 taken += 1
                 connection = self._deliver(row, connection)
+                if connection is None:
+                    return 0  # the server is unreachable or busy: the rest wait for the next round
         finally:
             if connection is not None:
                 _quit(connection)

@@ -39,7 +39,7 @@ def _unusable(policy: Policy, why: str) -> Page:
 def show(session: Session, *, policy: Policy, token: str, answer: str, now: datetime) -> Page:
     """GET: the question (with the answer clicked in the e-mail chosen), or the answer given, or a plain refusal."""
     try:
-        case, _, given = find(session, policy, token, now)
+        case, _, given = _find(session, policy=policy, token=token, now=now)
     except links.BadLink as why:
         return _unusable(policy, str(why))
     company = policy.customer_email.sender_name
@@ -59,7 +59,7 @@ def answer(
 ) -> Page:
     """POST: record the customer's answer once, through the same service as the Slack buttons."""
     try:
-        case, nudge, given = find(session, policy, token, now)
+        case, nudge, given = _find(session, policy=policy, token=token, now=now)
     except links.BadLink as why:
         return _unusable(policy, str(why))
     company = policy.customer_email.sender_name
@@ -87,7 +87,7 @@ def answer(
     return Page(200, page.answered_page(company=company, outcome=outcome.value))
 
 
-def find(session: Session, policy: Policy, token: str, now: datetime) -> tuple[Case, Nudge, str | None]:
+def _find(session: Session, *, policy: Policy, token: str, now: datetime) -> tuple[Case, Nudge, str | None]:
     """The case and check-in a link names, and the answer already given (None if open); BadLink if none."""
     secret = policy.customer_email.secret
     if not secret:

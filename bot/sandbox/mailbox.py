@@ -43,8 +43,8 @@ class Mailbox:
         return f"smtp://127.0.0.1:{self.port}"
 
     def start(self) -> "Mailbox":
-        """Listen on a free loopback port."""
-        self.port = free_port()
+        """Listen on a free loopback port (the same one again after a stop)."""
+        self.port = self.port or free_port()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         return self

@@ -90,6 +90,18 @@ def test_a_temporary_refusal_is_retried_and_the_customer_gets_one_email(rig):
     wait_until(lambda: all_cases(rig)[0].apology_email == "delivered", what="the delivery recorded")
 
 
+def test_while_the_mail_server_is_down_the_email_waits_and_goes_once_when_it_is_back(rig):
+    rig.mailbox.stop()
+    approve(rig)
+    [row] = wait_until(lambda: [r for r in emails(rig) if r.last_error], what="a failed attempt")
+    assert row.state == "pending" and "ConnectionRefusedError" in row.last_error
+    assert all_cases(rig)[0].apology_email == "sending"
+    rig.mailbox.start()
+    rig.mailbox.wait_for(lambda: rig.mailbox.to(ANA), timeout=20, what="the e-mail once the server is back")
+    wait_until(lambda: all_cases(rig)[0].apology_email == "delivered", what="the delivery recorded")
+    assert len(rig.mailbox.messages) == 1
+
+
 def test_a_permanent_refusal_is_not_retried_and_the_leader_and_reporter_are_told(rig):
     rig.mailbox.refuse(f"550 5.1.1 <{ANA}>: Recipient address rejected: no such user", times=5)
     ts = approve(rig)

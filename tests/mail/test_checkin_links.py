@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from bot.recovery import links
-from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, LEAD, LINK_SECRET, MANAGER
+from bot.sandbox.cast import COMPLAINTS, DEMO_POLICY, LEAD, LINK_SECRET, MANAGER, SUPPORT
 from bot.sandbox.mailbox import text_of
 from bot.sandbox.rig import Rig
 from bot.store.models import utcnow
@@ -65,7 +65,16 @@ def test_the_email_and_page_ask_the_question_and_all_good_answers_the_check_in(a
     assert "We also asked them by e-mail" in block_text(dm)
     status, page = fetch(ok)
     assert status == 200 and "is everything okay now?" in page and 'value="ok" required checked' in page
-    for private in ("Remade the order", "REC-1", ANA, "@hotel.example", "overdone", "U0"):
+    for private in (
+        "Remade the order",
+        "REC-1",
+        ANA,
+        "@hotel.example",
+        "overdone",
+        "Tara",
+        LEAD.id,
+        SUPPORT.id,
+    ):
         assert private not in page  # no internal notes, case numbers, contact details or people
     before = state(rig)
     assert (
