@@ -13,7 +13,6 @@ client recognise the copy if a crash ever lands exactly there.
 
 import logging
 import smtplib
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -23,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from bot.mail import smtp
 from bot.mail.config import MailSettings
+from bot.slack.pump import Pump
 from bot.store import outbox
 from bot.store.db import Database
 from bot.store.models import Outbox, OutboxState, utcnow
@@ -38,8 +38,10 @@ Delivered = Callable[[Session, Outbox], None]  # (session, the row just sent)
 Undeliverable = Callable[[Session, Outbox, str], None]  # (session, the row given up on, what the server said)
 
 
-class MailSender:
+class MailSender(Pump):
     """Delivers owed e-mails from a worker thread woken after each commit."""
+
+    thread_name = "bounceback-mail"
 
     def __init__(
         self,
@@ -52,40 +54,14 @@ class MailSender:
     ) -> None:
         self.db, self.settings = db, settings
         self.on_sent, self.on_failed, self.clock = on_sent, on_failed, clock
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._delivered = threading.Condition()
-        self._thread: threading.Thread | None = None
+        super().__init__()
 
     def start(self) -> None:
-        """Start the pump thread."""
-        self._thread = threading.Thread(target=self._run, name="bounceback-mail", daemon=True)
-        self._thread.start()
+        """Start the pump; what was owed before a restart goes out at once."""
+        self.wake()
+        super().start()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Finish the e-mail in flight and stop; what is still owed waits for the next start."""
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def wake(self) -> None:
-        """Something new is owed: deliver it now."""
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():  # what was owed before a restart goes out at once
-            self._wake.clear()
-            try:
-                while self.drain() and not self._stop.is_set():
-                    pass
-            except Exception:
-                log.exception("the mail pump failed; it will try again")
-            with self._delivered:
-                self._delivered.notify_all()
-            self._wake.wait(timeout=self._idle())
-
-    def _idle(self) -> float:
+    def idle(self) -> float:
         """Seconds until the next retry falls due, at most IDLE (e-mails due now wait: the server said later)."""
         now = self.clock()
         with self.db.reading() as session:
@@ -108,12 +84,6 @@ class MailSender:
         with self.db.reading() as session:
             query = select(func.count()).select_from(Outbox).where(col(Outbox.method) == EMAIL, owed)
             return session.exec(query).one()
-
-    def wait_delivered(self, timeout: float) -> None:
-        """Block until the pump finishes its next round (or timeout)."""
-        self.wake()
-        with self._delivered:
-            self._delivered.wait(timeout=max(0.0, timeout))
 
     def drain(self, limit: int = 20) -> int:
         """Deliver up to `limit` due e-mails over one connection; returns how many it took (0 after the server

@@ -16,7 +16,7 @@ from bot.recovery.cases import case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.messages import email
 from bot.recovery.routing import leader_on_case
-from bot.store.models import Case, EventKind, MailState, Nudge, Outbox
+from bot.store.models import Case, EventKind, MailState, Nudge, Outbox, TimelineEvent
 from bot.store.outbox import EMAIL, owe
 
 APOLOGY = "apology-email"  # the outbox purpose of each kind of e-mail
@@ -113,13 +113,8 @@ def delivered(session: Session, row: Outbox, *, policy: Policy) -> None:
     customer = case.customer_name or "the customer"
     if row.purpose == APOLOGY:
         case.apology_email = MailState.DELIVERED
-        event = cases.record(
-            session,
-            case,
-            kind=EventKind.EMAILED,
-            actor_id=None,
-            text=f"the apology was delivered to {customer} by e-mail",
-            data={"key": row.key, "delivered": True},
+        event = _emailed(
+            session, case, row, f"the apology was delivered to {customer} by e-mail", delivered=True
         )
         note = (
             f"📧 The apology was delivered to {customer} by e-mail; their replies go to <@{case.apology_by}>."
@@ -127,14 +122,13 @@ def delivered(session: Session, row: Outbox, *, policy: Policy) -> None:
         tell.in_thread(session, case=case, key=f"emailed:{row.key}", text=note)
         tell.refresh_card(session, policy=policy, case=case, version=event.id)
     else:
-        cases.record(
-            session,
-            case,
-            kind=EventKind.EMAILED,
-            actor_id=None,
-            text=f"asked {customer} by e-mail: is everything okay now?",
-            data={"key": row.key, "delivered": True},
-        )
+        _emailed(session, case, row, f"asked {customer} by e-mail: is everything okay now?", delivered=True)
+
+
+def _emailed(session: Session, case: Case, row: Outbox, text: str, *, delivered: bool) -> TimelineEvent:
+    """The timeline's record of what became of one e-mail."""
+    data = {"key": row.key, "delivered": delivered}
+    return cases.record(session, case, kind=EventKind.EMAILED, actor_id=None, text=text, data=data)
 
 
 def undeliverable(session: Session, row: Outbox, reason: str, *, policy: Policy) -> None:
@@ -145,14 +139,8 @@ def undeliverable(session: Session, row: Outbox, reason: str, *, policy: Policy)
     label, customer = case_key(policy, case), case.customer_name or "the customer"
     said = redact_contact(reason)[:200]
     what = "apology" if row.purpose == APOLOGY else "check-in"
-    event = cases.record(
-        session,
-        case,
-        kind=EventKind.EMAILED,
-        actor_id=None,
-        text=f"the {what} e-mail to {customer} could not be delivered: {said}",
-        data={"key": row.key, "delivered": False},
-    )
+    failed = f"the {what} e-mail to {customer} could not be delivered: {said}"
+    event = _emailed(session, case, row, failed, delivered=False)
     if row.purpose == APOLOGY:
         case.apology_email = MailState.FAILED
         told = (

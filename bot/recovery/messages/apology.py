@@ -165,7 +165,7 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
 
 
 def _email_choice(policy: Policy, case: Case) -> list[InputBlock]:
-    """ "Send it to the customer by e-mail", ticked, when the customer has an address and e-mail is on."""
+    """The choice to e-mail the apology to the customer, ticked, when they have an address and e-mail is on."""
     if not (policy.customer_email.apology and case.customer_email):
         return []
     option = Option(text="Send it to the customer by e-mail", value="yes")
