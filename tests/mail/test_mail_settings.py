@@ -135,6 +135,7 @@ def test_check_connects_to_the_mail_server_and_says_what_it_found(tmp_path, monk
         assert code == 0, err
         assert f"connected to 127.0.0.1:{box.port} (a plain local relay)" in out
         assert "sending approved apologies and check-ins" in out
+        assert "Customer e-mail: the approved apology and check-ins, check-in links valid 1h" in out
         code, _, err = check(
             monkeypatch, capsys, {**env, "SMTP_URL": f"smtp://bot:secret-pw@127.0.0.1:{box.port}"}
         )
