@@ -17,14 +17,9 @@ from tests.helpers import migrated
 OWED = 30
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def db(request, tmp_path):
-    url = (
-        f"sqlite:///{tmp_path / 'mail.sqlite3'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("postgres_url")
-    )
-    yield from migrated(url)
+@pytest.fixture
+def db(either_database_url):
+    yield from migrated(either_database_url)
 
 
 def test_two_replicas_draining_together_send_each_email_once(db: Database):
