@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.policy.model import PolicyError
+from bot.policy.model import Policy, PolicyError
 from bot.policy.reader import load_policy
 from bot.recovery.errors import UserError
 from bot.recovery.messages.policy import describe_policy
@@ -154,8 +154,31 @@ def _check(args: argparse.Namespace) -> int:
         f"✓ .env: {mode}; Slack API at {settings.api_url}; database {settings.database_url.split('://')[0]}"
     )
     print(f"✓ policy: {policy.source}")
+    print(_check_mail(settings, policy))
     print("\n".join(describe_policy(policy)))
     return 0
+
+
+def _check_mail(settings: Settings, policy: Policy) -> str:
+    """Customer e-mail: off, or what the mail server said when we connected (ConfigError names a bad key)."""
+    from bot.mail.config import MailConfigProblem
+    from bot.mail.smtp import probe
+    from bot.runtime import with_mail
+
+    if settings.mail is None:
+        return "✓ customer e-mail: off (set SMTP_URL and MAIL_FROM to e-mail customers)"
+    wanted = with_mail(policy, settings.mail).customer_email
+    try:
+        found = probe(settings.mail)
+    except MailConfigProblem as problem:
+        raise ConfigError(problem.key, problem.problem) from None
+    sender = settings.mail.from_address
+    what = [w for w, on in (("approved apologies", wanted.apology), ("check-ins", wanted.checkins)) if on]
+    links = f"; check-in links at {wanted.public_url}/checkin/…" if wanted.checkins else ""
+    return (
+        f"✓ customer e-mail: {found}\n  from {sender}, sending {' and '.join(what) or 'nothing (the policy turns both off)'}"
+        f"{links}"
+    )
 
 
 def _triage(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@ from typing import Any
 import waitress
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+from bot.mail.pages import with_pages
+from bot.mail.sender import wait_idle
 from bot.policy.model import Policy
 from bot.runtime import build_runtime, learn_people, plan_digest
 from bot.settings import Settings
@@ -43,6 +45,8 @@ class Service:
         learn_people(self.runtime)
         plan_digest(self.runtime)
         self.runtime.sender.start()
+        if self.runtime.mail is not None:
+            self.runtime.mail.start()
         self.clock = Clock(self.runtime)
         self.clock.start()
         app = create_app(
@@ -52,7 +56,7 @@ class Service:
             listener_executor=self._listeners,
         )
         self._server = waitress.create_server(
-            wsgi_app(None if self.socket_mode else app, self.healthy),
+            with_pages(wsgi_app(None if self.socket_mode else app, self.healthy), self.runtime),
             host=self.host,
             port=self.settings.port if port is None else port,
             threads=8,
@@ -94,6 +98,10 @@ class Service:
             raise TimeoutError(f"listeners still busy after {timeout}s")
         while self.runtime.sender.owed_now() and time.monotonic() < deadline:
             self.runtime.sender.wait_delivered(deadline - time.monotonic())
+        if self.runtime.mail is not None:  # an e-mail delivered owes its note in the thread
+            wait_idle(self.runtime.mail, deadline)
+            while self.runtime.sender.owed_now() and time.monotonic() < deadline:
+                self.runtime.sender.wait_delivered(deadline - time.monotonic())
         if self.runtime.sender.owed_now():
             alive = "running" if self.runtime.sender.running else "STOPPED"
             owed = "; ".join(self.runtime.sender.owed_keys())
@@ -114,5 +122,7 @@ class Service:
         if self.clock is not None:
             self.clock.stop()
         if self.runtime is not None:
+            if self.runtime.mail is not None:
+                self.runtime.mail.stop()
             self.runtime.sender.stop()
             self.runtime.db.dispose()

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from bot.mail.config import MailConfigProblem, MailSettings, read_mail_settings
 from bot.policy.reader import default_policy_path
 
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -41,6 +42,9 @@ class Settings:
     policy_path: str
     port: int
     log_level: str
+    mail: MailSettings | None = (
+        None  # SMTP_URL and the rest (§2.8); None: the customer hears nothing by e-mail
+    )
 
     @property
     def socket_mode(self) -> bool:
@@ -77,7 +81,15 @@ def load_settings(env: Mapping[str, str], *, require_slack: bool = True) -> Sett
         policy_path=values.get("BOUNCEBACK_POLICY", str(default_policy_path())),
         port=_port(values.get("PORT", str(DEFAULT_PORT))),
         log_level=_log_level(values.get("LOG_LEVEL", "INFO")),
+        mail=_mail(values),
     )
+
+
+def _mail(values: Mapping[str, str]) -> MailSettings | None:
+    try:
+        return read_mail_settings(values)
+    except MailConfigProblem as problem:
+        raise ConfigError(problem.key, problem.problem) from None
 
 
 def _check_token(key: str, token: str, prefix: str, where: str) -> None:

@@ -109,7 +109,13 @@ def on_edited(ack: Ack, rt: Runtime, body: dict[str, Any], view: dict[str, Any])
             session, policy=rt.policy, case_id=case_id, round_=round_, actor_id=actor
         )
         apologies.approve(
-            session, policy=rt.policy, case=case, actor_id=actor, text=text, as_written=as_written
+            session,
+            policy=rt.policy,
+            case=case,
+            actor_id=actor,
+            text=text,
+            as_written=as_written,
+            email=ticked(view, Input.EMAIL_CUSTOMER),
         )
         if what:
             gestures.offer(

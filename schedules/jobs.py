@@ -41,7 +41,7 @@ def tick() -> None:
     ends = time.monotonic() + WAIT_WITHIN
     while _sleep_until_due(_runtime, ends) and _fire_all_due(_runtime):
         pass
-    _runtime.sender.wake()
+    _runtime.wake()
 
 
 def _fire_all_due(runtime: Runtime) -> int:
@@ -51,7 +51,7 @@ def _fire_all_due(runtime: Runtime) -> int:
         fired = fire_due(runtime.db, runtime.policy, FIRERS, batch=BATCH)
         taken += fired
         if fired:
-            runtime.sender.wake()
+            runtime.wake()
         if fired < BATCH:
             return taken
 

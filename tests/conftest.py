@@ -48,3 +48,11 @@ def postgres_url() -> Iterator[str]:
     yield f"{base}/{name}"
     with _admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def either_database_url(request, tmp_path) -> str:
+    """A new SQLite file, then a new PostgreSQL database: for behaviour that must hold on both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'bounceback.sqlite3'}"
+    return request.getfixturevalue("postgres_url")

@@ -12,7 +12,7 @@ LAYERS = (
     ("bot.policy",),
     ("bot.store",),
     ("bot.recovery",),
-    ("bot.slack",),
+    ("bot.slack", "bot.mail"),  # Slack and e-mail: the two ways out
     ("handlers", "schedules"),
     ("bot.settings", "bot.runtime", "bot.server"),
     ("bot.sandbox",),  # the stand-in, and the demo that runs the whole bot against it

@@ -6,7 +6,7 @@ A leaf: plain frozen dataclasses and PolicyError. Reading a file into them is bo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time, timedelta
 from decimal import Decimal
 from types import MappingProxyType
@@ -75,6 +75,26 @@ class Digest:
 
 
 @dataclass(frozen=True)
+class CustomerEmail:
+    """What the customer hears from us by e-mail (§2.8); off unless the deployment sets SMTP_URL.
+
+    The file gives `apology`, `checkins` and `link_valid_for`; the runtime adds where check-in links
+    point and the secret that signs them, and turns both off when e-mail is not configured.
+    """
+
+    apology: bool = True
+    checkins: bool = False
+    link_valid_for: timedelta = timedelta(days=30)
+    public_url: str | None = None  # BOUNCEBACK_PUBLIC_URL, set by the runtime
+    secret: str = field(default="", repr=False)  # BOUNCEBACK_SECRET, set by the runtime
+    sender_name: str = ""  # MAIL_FROM's display name: the company the customer's page names
+
+
+FILE_EMAIL_KEYS = ("apology", "checkins", "link_valid_for")
+NO_EMAIL = CustomerEmail(apology=False, checkins=False)
+
+
+@dataclass(frozen=True)
 class Policy:
     source: str
     case_prefix: str
@@ -88,6 +108,7 @@ class Policy:
     reminders: Reminders
     triage: TriageRules
     gestures: Mapping[str, tuple[str, ...]]
+    customer_email: CustomerEmail = NO_EMAIL  # as read from [customer_email]; the runtime completes it
 
     def level(self, name: str) -> Level:
         """The level called `name`; PolicyError if the ladder has no such level."""

@@ -19,7 +19,9 @@ from bot.policy.durations import parse_duration, parse_time_range, parse_weekly
 from bot.policy.model import (
     DEFAULT_KEYWORDS,
     DEFAULT_MONEY,
+    FILE_EMAIL_KEYS,
     SEVERITIES,
+    CustomerEmail,
     Digest,
     Level,
     Policy,
@@ -170,7 +172,20 @@ class Reader:
             gestures=MappingProxyType(
                 {s: self.get(gestures, "gestures", s, self.texts, []) for s in SEVERITIES}
             ),
+            customer_email=self.customer_email(top.get("customer_email")),
         )
+
+    def customer_email(self, value: Any) -> CustomerEmail:
+        if value is None:
+            return CustomerEmail()
+        table = self.table(value, "customer_email", FILE_EMAIL_KEYS)
+        flags = {}
+        for name in ("apology", "checkins"):
+            flags[name] = table.get(name, name == "apology")
+            if not isinstance(flags[name], bool):
+                self.fail(f"customer_email.{name}", "must be true or false (no quotes)")
+        valid = self.get(table, "customer_email", "link_valid_for", self.duration, "30d")
+        return CustomerEmail(**flags, link_valid_for=valid)
 
     def zone(self, name: str) -> ZoneInfo:
         try:

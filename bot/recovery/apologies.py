@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from bot.policy.durations import format_duration
 from bot.policy.model import Level, Policy
-from bot.recovery import cases, people, tell
+from bot.recovery import cases, customer_mail, people, tell
 from bot.recovery.cases import advance, case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.errors import NotAllowed, UserError
@@ -173,8 +173,10 @@ def approve(
     actor_id: str,
     text: str | None = None,
     as_written: bool = False,
+    email: bool = True,
 ) -> None:
-    """Post the apology in the case thread, signed; tell the reporter; record how fast it came."""
+    """Post the apology in the case thread, signed, and e-mail it to the customer (when `email`, there is an
+    address and e-mail is on); tell the reporter; record how fast it came."""
     text = (text or case.apology_draft or "").strip()
     report = check_apology(text, severity=case.severity)
     if report.errors and not as_written:
@@ -191,13 +193,17 @@ def approve(
     case.apology_errors = len(report.errors)
     advance(case, CaseStatus.APOLOGIZED)
     nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
-    title = _title(policy, actor_id)
+    title = customer_mail.title_of(policy, actor_id)
+    emailed = customer_mail.apology_to_customer(
+        session, policy=policy, case=case, actor_id=actor_id, text=text, wanted=email
+    )
     data = {
         "seconds": int(waited.total_seconds()),
         "on_target": waited <= target,
         "errors": len(report.errors),
         "as_written": bool(report.errors),
         "edited": text != (case.apology_draft or "").strip(),
+        "emailed": emailed,
     }
     event = cases.record(
         session,
@@ -211,11 +217,11 @@ def approve(
         case, text=text, approver=actor_id, title=title, waited=format_duration(_round(waited))
     )
     tell.in_thread(session, case=case, key=f"apology:{case.id}", text=post)
-    done = apology.approved_note(policy, case, actor_id=actor_id)
+    done = apology.approved_note(policy, case, actor_id=actor_id, emailed=emailed)
     tell.replace(
         session, key=f"approved:{request_key(case)}", message=request_key(case), text=done, case=case
     )
-    told = apology.reporter_told(policy, case, actor_id=actor_id, title=title)
+    told = apology.reporter_told(policy, case, actor_id=actor_id, title=title, emailed=emailed)
     tell.dm(session, key=f"reporter-told:{case.id}", to=case.reporter_id, text=told, case=case)
     tell.refresh_card(session, policy=policy, case=case, version=event.id)
     tell.refresh_home(session, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
@@ -280,15 +286,6 @@ def fire_apology_escalate(session: Session, policy: Policy, nudge: Nudge) -> Def
     escalate(session, policy=policy, case=case, actor_id=None, reason=reason)
     cases.record(session, case, kind=EventKind.ESCALATED, actor_id=None, text=reason)
     return None
-
-
-def _title(policy: Policy, user_id: str) -> str:
-    level = policy.level_of(user_id)
-    return (
-        level.title
-        if level
-        else ("Bounceback admin" if policy.is_admin(user_id) else "on behalf of the team")
-    )
 
 
 def _round(delta: timedelta) -> timedelta:

@@ -3,7 +3,7 @@
 from sqlmodel import Session, col, select
 
 from bot.policy.model import Policy
-from bot.recovery import apologies, cases, tell
+from bot.recovery import apologies, cases, customer_mail, tell
 from bot.recovery.cases import advance, case_key
 from bot.recovery.errors import NotAllowed, UserError
 from bot.recovery.messages import checkin
@@ -62,7 +62,8 @@ def fire_checkin(session: Session, policy: Policy, nudge: Nudge) -> Defer | None
     changes = [
         e.data.get("change") for e in cases.timeline(session, case=case) if e.kind == EventKind.IMPROVEMENT
     ]
-    text, shown = checkin.checkin_dm(policy, case, nudge_key=nudge.key, changes=changes)
+    emailed = customer_mail.ask_customer(session, policy=policy, case=case, nudge=nudge, now=utcnow())
+    text, shown = checkin.checkin_dm(policy, case, nudge_key=nudge.key, changes=changes, emailed=emailed)
     tell.dm(session, key=f"nudge:{nudge.key}", to=nudge.recipient_id, text=text, blocks=shown, case=case)
     tell.refresh_home(session, user_id=nudge.recipient_id, reason=f"asked:{nudge.key}")
     cases.record(
@@ -83,28 +84,38 @@ def record_outcome(
     case: Case,
     outcome: CheckinOutcome,
     note: str,
-    actor_id: str,
+    actor_id: str | None,
     nudge_key: str | None = None,
 ) -> Case:
-    """All good, still unhappy (reopen, escalate, tell the thread), or couldn't reach them (try again later)."""
+    """All good, still unhappy (reopen, escalate, tell the thread), or couldn't reach them (try again later).
+
+    `actor_id` None is the customer, answering the check-in e-mail (bot/recovery/customer_answers.py).
+    """
     label = case_key(policy, case)
     if case.fix_status != FixStatus.FIXED:
         raise UserError(f"{label} is not fixed yet; check-ins start once the fix is marked done.")
-    _require_checker(policy, case, actor_id)
+    if actor_id is not None:
+        _require_checker(policy, case, actor_id)
     nudge = _asked(session, case, nudge_key)
     if nudge_key and nudge is None:
         raise UserError(f"That check-in for {label} has already been answered.")
+    by = "the customer, by e-mail" if actor_id is None else f"<@{actor_id}>"
     data = {"outcome": outcome, "note": note[:300], "key": nudge.key if nudge else None}
+    if actor_id is None:
+        data["by"] = "customer"
     event = cases.record(
         session,
         case,
         kind=EventKind.CHECKIN,
         actor_id=actor_id,
-        text=f"{outcome.label}: {note[:300]}".rstrip(": "),
+        text=f"{outcome.label}: {note[:300]}".rstrip(": ")
+        + (" (the customer, by e-mail)" if actor_id is None else ""),
         data=data,
+        dedupe_key=f"answer:{nudge.key}" if nudge else None,  # two answers racing: the second fails
     )
     if nudge is not None:
-        answered = f"✓ {label}: {outcome.label} (answered by <@{actor_id}>)."
+        said = f": “{note[:300]}”" if actor_id is None and note else ""
+        answered = f"✓ {label}: {outcome.label} (answered by {by}{said})."
         tell.replace(
             session, key=f"answered:{nudge.key}", message=f"nudge:{nudge.key}", text=answered, case=case
         )
@@ -120,11 +131,13 @@ def record_outcome(
             text=f"✅ The customer of {label} is okay after every check-in. Ready to close: `/recover close {label}`",
         )
     tell.refresh_card(session, policy=policy, case=case, version=event.id)
-    tell.refresh_home(session, user_id=actor_id, reason=f"answered:{event.id}")
+    tell.refresh_home(
+        session, user_id=actor_id or leader_on_case(policy, case), reason=f"answered:{event.id}"
+    )
     return case
 
 
-def _still_unhappy(session: Session, *, policy: Policy, case: Case, actor_id: str, note: str) -> None:
+def _still_unhappy(session: Session, *, policy: Policy, case: Case, actor_id: str | None, note: str) -> None:
     case.status = CaseStatus.REOPENED
     nudges.cancel(session, case_id=case.id, kinds=CHECKIN_KINDS)
     cases.record(
@@ -138,8 +151,13 @@ def _still_unhappy(session: Session, *, policy: Policy, case: Case, actor_id: st
         session,
         case=case,
         key=f"unhappy:{case.id}:{utcnow().timestamp()}",
-        text=f"😟 <@{actor_id}> checked in: the customer is *still unhappy*{': ' + note if note else ''}. "
-        "The case is reopened and the apology goes one level up.",
+        text=(
+            f"😟 <@{actor_id}> checked in: the customer is *still unhappy*"
+            if actor_id
+            else "😟 The customer answered our check-in e-mail: they are *still unhappy*"
+        )
+        + (f": {note}" if note else "")
+        + ". The case is reopened and the apology goes one level up.",
     )
     case.apology_state = ApologyState.REQUESTED
     apologies.escalate(

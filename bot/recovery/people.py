@@ -16,6 +16,7 @@ class Profile:
 
     name: str | None
     tz: str | None
+    email: str | None = None  # their Slack profile's (users:read.email): where customers' replies go
 
 
 def remember(session: Session, profiles: dict[str, Profile]) -> None:
@@ -24,6 +25,7 @@ def remember(session: Session, profiles: dict[str, Profile]) -> None:
         person = session.get(Person, user_id) or Person(user_id=user_id, tz=profile.tz or "UTC")
         person.tz = profile.tz or person.tz
         person.name = profile.name or person.name
+        person.email = profile.email or person.email
         person.updated_at = utcnow()
         session.add(person)
 
@@ -51,6 +53,12 @@ def name_of(session: Session, user_id: str) -> str | None:
     """The person's real name, when we know it."""
     person = session.get(Person, user_id)
     return person.name if person else None
+
+
+def email_of(session: Session, user_id: str) -> str | None:
+    """The person's e-mail address from their Slack profile, when we know it."""
+    person = session.get(Person, user_id)
+    return person.email if person else None
 
 
 def zone_in(profiles: dict[str, Profile], user_id: str, default: ZoneInfo) -> ZoneInfo:

@@ -6,6 +6,8 @@ from pathlib import Path
 DEMO_POLICY = Path(__file__).resolve().parent / "demo.toml"
 SIGNING_SECRET = "sandbox-signing-secret"
 BOT_TOKEN = "xoxb-sandbox-token"
+MAIL_FROM = "Harbor Hotel Care <care@hotel.example>"
+LINK_SECRET = "sandbox-check-in-link-secret"
 
 
 @dataclass(frozen=True)

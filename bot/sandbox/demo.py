@@ -3,12 +3,17 @@
 import logging
 import sys
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from bot.recovery import digest
 from bot.recovery.messages.ids import Action, Input
-from bot.sandbox import cast
+from bot.sandbox import cast, customer
 from bot.sandbox.rig import Rig
 from bot.sandbox.stage import PAD, Stage
-from bot.store.models import utcnow
+from bot.store.models import Case, utcnow
+
+PRIYA = "priya.shah@example.com"
 
 
 def chapter_one(stage: Stage) -> None:
@@ -173,18 +178,52 @@ def chapter_four(stage: Stage) -> None:
     stage.show_new("Mon 09:00")
 
 
+def chapter_five(stage: Stage) -> None:
+    """The customer hears from us: the approved apology in their inbox, and the check-in they answer themselves."""
+    stage.say("\n━━ Chapter five · the customer hears from us ━━")
+    stage.say(
+        "When a case has the customer's e-mail address, the approved apology goes to them from the leader's"
+    )
+    stage.say("name, and the check-in asks them directly. (A local mail server stands in for their inbox.)")
+    stage.post(
+        "Fri 17:00",
+        cast.FRONT_DESK,
+        f"Customer: Priya Shah, {PRIYA} says the lamp by her bed in 312 flickers.",
+    )
+    stage.press(
+        "Fri 17:05", cast.LEAD, "Approve & send", Action.APPROVE_APOLOGY, stage.request_for(cast.LEAD), None
+    )
+    customer.read_email(stage, "Fri 17:05", "Priya", PRIYA, "An apology from")
+    stage.show_new("Fri 17:05")
+    label = f"REC-{latest_case(stage)}"
+    stage.command("Fri 17:10", cast.LEAD, f"owner {label} <@{cast.WAITER.id}> due in 1 hour")
+    stage.command("Fri 17:30", cast.WAITER, f"fixed {label} Replaced the lamp and checked the wiring in 312")
+    stage.wait_for_dm("Sat 10:00", cast.LEAD, f"Time to check in with Priya Shah about {label}")
+    mail = customer.read_email(stage, "Sat 10:00", "Priya", PRIYA, "Is everything okay now?")
+    customer.click(
+        stage, "Sat 10:20", "Priya", mail, "All good", "The new lamp is lovely. Thank you for the note!"
+    )
+
+
+def latest_case(stage: Stage) -> int:
+    """The number of the newest case."""
+    with stage.rig.service.runtime.db.reading() as session:
+        return session.exec(select(func.max(Case.id))).one()
+
+
 def play(*, fast: bool = False) -> int:
     """Play the demo from start to end on a temporary database; returns the exit status."""
     logging.basicConfig(level=logging.ERROR)
     print(
         "Bounceback demo: the bot runs against a local Slack stand-in on this machine; nothing leaves it.\n"
     )
-    with Rig() as rig:
+    with Rig(mail=True) as rig:
         stage = Stage(rig=rig, pause=0.0 if fast else 0.4)
         chapter_one(stage)
         chapter_two(stage)
         chapter_three(stage)
         chapter_four(stage)
+        chapter_five(stage)
         stage.say(
             "\nThat was the loop: a sincere apology from high enough up, fast; a fix by a deadline; something"
         )

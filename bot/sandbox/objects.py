@@ -145,6 +145,7 @@ def user_object(user_id: str, name: str, real_name: str, title: str, tz: str, is
             "display_name": name,
             "display_name_normalized": name,
             "team": TEAM_ID,
+            **({} if is_bot else {"email": f"{name}@hotel.example"}),  # users:read.email
         },
     }
 

@@ -3,10 +3,12 @@
 import tempfile
 from pathlib import Path
 
+from bot.mail.config import MailSettings, read_mail_settings
 from bot.policy.model import Policy
 from bot.policy.reader import load_policy
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
+from bot.sandbox.mailbox import Mailbox, free_port
 from bot.sandbox.standin import SlackStandIn
 from bot.server import Service
 from bot.settings import Settings
@@ -25,6 +27,7 @@ class Rig:
         policy_path: str | Path = cast.DEMO_POLICY,
         database_url: str | None = None,
         strict: bool = True,
+        mail: bool = False,
     ) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="bounceback-") if database_url is None else None
         self.database_url = database_url or f"sqlite:///{Path(self._tmp.name) / 'bounceback.sqlite3'}"
@@ -34,6 +37,8 @@ class Rig:
         self.service: Service | None = None
         self.driver: SlackDriver | None = None
         self.strict = strict
+        self.mailbox = Mailbox() if mail else None  # the customers' mail server, when e-mail is on
+        self.port = free_port() if mail else 0  # check-in links need the bot's address before it starts
 
     @property
     def settings(self) -> Settings:
@@ -45,8 +50,23 @@ class Rig:
             api_url=self.standin.url,
             database_url=self.database_url,
             policy_path=self.policy_path,
-            port=0,
+            port=self.port,
             log_level="WARNING",
+            mail=self.mail_settings,
+        )
+
+    @property
+    def mail_settings(self) -> MailSettings | None:
+        """SMTP_URL and the rest, pointing the bot at the local mail server."""
+        if self.mailbox is None:
+            return None
+        return read_mail_settings(
+            {
+                "SMTP_URL": self.mailbox.url,
+                "MAIL_FROM": cast.MAIL_FROM,
+                "BOUNCEBACK_PUBLIC_URL": f"http://127.0.0.1:{self.port}",
+                "BOUNCEBACK_SECRET": cast.LINK_SECRET,
+            }
         )
 
     def start(self) -> "Rig":
@@ -54,7 +74,9 @@ class Rig:
         if self.driver is None:
             self.standin.start()
             cast.populate(self.standin)
-        self.service = Service(self.settings, self.policy, host="127.0.0.1").start(port=0)
+            if self.mailbox is not None:
+                self.mailbox.start()
+        self.service = Service(self.settings, self.policy, host="127.0.0.1").start(port=self.port)
         self.driver = SlackDriver(self.service.url, cast.SIGNING_SECRET, self.standin)
         return self
 
@@ -68,6 +90,8 @@ class Rig:
         if self.service is not None:
             self.service.stop()
         self.standin.stop()
+        if self.mailbox is not None:
+            self.mailbox.stop()
         if self._tmp is not None:
             self._tmp.cleanup()
 

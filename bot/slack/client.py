@@ -62,5 +62,6 @@ def profiles(client: WebClient, user_ids: list[str]) -> dict[str, Profile]:
             log.warning("no profile for %s: %s", user_id, error)
             continue
         name = user.get("real_name") or (user.get("profile") or {}).get("real_name") or user.get("name")
-        found[user_id] = Profile(name=name, tz=user.get("tz"))
+        email = (user.get("profile") or {}).get("email")
+        found[user_id] = Profile(name=name, tz=user.get("tz"), email=email)
     return found

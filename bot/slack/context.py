@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.mail.sender import MailSender
 from bot.policy.model import Policy
 from bot.slack.sender import Sender
 from bot.store.db import Database
@@ -25,10 +26,17 @@ class Runtime:
     client: WebClient
     sender: Sender
     workspace_url: str | None = None  # https://acme.slack.com/, for permalinks
+    mail: MailSender | None = None  # e-mail to customers, when SMTP_URL is set
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A unit of work: committed together, then whatever it owes Slack goes out at once."""
         with self.db.session() as session:
             yield session
+        self.wake()
+
+    def wake(self) -> None:
+        """Something new is owed: the Slack sender (and the mail sender) deliver it now."""
         self.sender.wake()
+        if self.mail is not None:
+            self.mail.wake()

@@ -15,6 +15,7 @@ BOT_SCOPES = [
     "im:write",  # DMs to leaders, fix owners and whoever apologized
     "im:history",  # after a crash mid-send, look for the DM before sending it again
     "users:read",  # names, titles and time zones
+    "users:read.email",  # a leader's address, where a customer's reply to their apology goes
     "files:write",  # the weekly digest's chart
 ]
 BOT_EVENTS = ["message.channels", "message.groups", "app_home_opened"]

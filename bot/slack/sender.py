@@ -13,7 +13,6 @@ thread) is a hook the runtime hands it, run in the transaction that records the 
 
 import base64
 import logging
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -26,10 +25,11 @@ from sqlalchemy import ColumnElement, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.slack.pacing import Paces, retry_after
+from bot.slack.pump import Pump
 from bot.store import outbox
 from bot.store.db import Database
 from bot.store.models import Outbox, OutboxState, utcnow
-from bot.store.outbox import abandoned, newest_by_target, replaces
+from bot.store.outbox import abandoned, for_slack, newest_by_target, replaces
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +75,14 @@ def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
     return str(given or row.method)
 
 
-class Sender:
+class Sender(Pump):
     """Delivers owed Slack calls in order, from a worker thread woken after each commit.
 
     A channel Slack rate-limits (429) waits out its Retry-After without holding up the others: its
     calls go back to the outbox, due when Slack said, and its later calls wait behind them.
     """
+
+    thread_name = "bounceback-sender"
 
     def __init__(
         self,
@@ -97,46 +99,18 @@ class Sender:
         self.on_sent = dict(on_sent or {})  # by the row's purpose, e.g. "card"
         self.clock = clock  # what time it is: tests run the pump as if it came back minutes later
         self._paces = Paces(clock)  # how fast Slack lets us call in each channel
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._delivered = threading.Condition()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        """Start the pump thread."""
-        self._thread = threading.Thread(target=self._run, name="bounceback-sender", daemon=True)
-        self._thread.start()
+        super().__init__()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the call in flight, deliver what is owed now (within `timeout`), and stop."""
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        super().stop(timeout)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.drain():
             pass  # anything left stays in the outbox for the next start
 
-    @property
-    def running(self) -> bool:
-        """True while the pump thread is alive."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def wake(self) -> None:
-        """Something new is owed: deliver it now rather than at the next tick."""
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self._wake.wait(timeout=self._paces.idle())
-                self._wake.clear()
-                while self.drain() and not self._stop.is_set():
-                    pass
-            except Exception:
-                log.exception("the outbox pump failed; it will try again")
-            with self._delivered:
-                self._delivered.notify_all()
+    def idle(self) -> float:
+        """Until the next paced channel opens, or a second."""
+        return self._paces.idle()
 
     def owed_now(self) -> int:
         """How many calls are due now (or in a moment), waiting out a rate limit, or being sent."""
@@ -151,16 +125,13 @@ class Sender:
 
     def _owed(self) -> ColumnElement[bool]:
         soon = self.clock() + timedelta(seconds=2)
-        return (col(Outbox.state) == OutboxState.SENDING) | (
-            (col(Outbox.state) == OutboxState.PENDING)
-            & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+        return for_slack() & (
+            (col(Outbox.state) == OutboxState.SENDING)
+            | (
+                (col(Outbox.state) == OutboxState.PENDING)
+                & ((col(Outbox.due_at) <= soon) | (col(Outbox.last_error) == RATE_LIMITED))
+            )
         )
-
-    def wait_delivered(self, timeout: float) -> None:
-        """Block until the pump finishes its next round (or timeout)."""
-        self.wake()
-        with self._delivered:
-            self._delivered.wait(timeout=max(0.0, timeout))
 
     def drain(self, limit: int = 50) -> int:
         """Deliver up to `limit` due calls in order; returns how many it sent, put off or dropped."""
@@ -211,7 +182,8 @@ class Sender:
                         or_(
                             (col(Outbox.state) == OutboxState.PENDING) & (col(Outbox.due_at) <= now),
                             abandoned(now),
-                        )
+                        ),
+                        for_slack(),
                     )
                     .order_by(col(Outbox.id))
                     .limit(limit)

@@ -66,6 +66,15 @@ class ApologyState(StrEnum):
     APPROVED = "approved"
 
 
+class MailState(StrEnum):
+    """An e-mail to the customer: not sent, on its way (retried while the server says later), delivered, failed."""
+
+    NONE = "none"
+    SENDING = "sending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
 class FixStatus(StrEnum):
     """The fix of a case: no owner yet, owned with a deadline, done."""
 
@@ -93,6 +102,7 @@ class EventKind(StrEnum):
     GESTURE_REQUESTED = "gesture_requested"
     GESTURE_APPROVED = "gesture_approved"
     GESTURE_DECLINED = "gesture_declined"
+    EMAILED = "emailed"  # an e-mail to the customer was delivered, or could not be
     CHECKIN_ASKED = "checkin_asked"
     CHECKIN = "checkin"
     IMPROVEMENT = "improvement"
@@ -203,6 +213,7 @@ class Case(SQLModel, table=True):
     apology_by: str | None = Field(default=None, max_length=32)
     apology_at: datetime | None = None
     apology_errors: int = 0  # quality errors in the text as sent ("send as written")
+    apology_email: MailState = Field(default=MailState.NONE, sa_type=Stored(MailState, 16))  # to the customer
 
 
 class TimelineEvent(SQLModel, table=True):
@@ -276,6 +287,7 @@ class Person(SQLModel, table=True):
     user_id: str = Field(primary_key=True, max_length=32)
     tz: str = Field(max_length=64)
     name: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320)  # where a customer's reply to their apology goes
     updated_at: datetime = Field(default_factory=utcnow)
 
 

@@ -16,6 +16,7 @@ from bot.store.db import insert_once
 from bot.store.models import Outbox, OutboxState
 
 METADATA_TYPE = "bounceback_outbox"
+EMAIL = "email.send"  # an e-mail to a customer: the mail sender (bot/mail/) delivers these rows, Slack's never does
 STALE_CLAIM = timedelta(seconds=30)  # longer than any one call with its retries: its process died
 
 # The pump's writes, built once: one per call it makes, so rebuilding each would cost more than the write.
@@ -82,6 +83,11 @@ def owe(
         after_key=after_key,
     )
     return owed is not None  # None: the key was taken
+
+
+def for_slack() -> ColumnElement[bool]:
+    """Rows the Slack sender delivers: every one but the e-mails."""
+    return _OUTBOX.c.method != EMAIL
 
 
 def abandoned(now: datetime) -> ColumnElement[bool]:

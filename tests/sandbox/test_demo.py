@@ -34,6 +34,10 @@ def test_the_demo_tells_the_whole_story_and_exits_by_itself(tmp_path):
         "Ready to close",
         "weekly digest",
         "bounceback-demo-digest.png",
+        "in Priya's inbox",  # the customer hears from us by e-mail, and answers the check-in herself
+        "Subject: An apology from Tara Nguyen, Team lead",
+        "Priya clicks [All good] in the e-mail",
+        "answered by the customer, by e-mail",
     ):
         assert scene in story, scene
     assert "[contact hidden]" in story and "Traceback" not in story + result.stderr

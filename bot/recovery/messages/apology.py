@@ -88,16 +88,21 @@ def moved_on(reason: str) -> str:
     return f"⏫ This apology request has moved on: {reason}."
 
 
-def approved_note(policy: Policy, case: Case, *, actor_id: str) -> str:
+def approved_note(policy: Policy, case: Case, *, actor_id: str, emailed: bool = False) -> str:
     """What the request DM turns into once approved."""
-    return f"✅ The apology for *{case_key(policy, case)}* was approved by <@{actor_id}> and posted in the case thread."
+    mailed = ", and is on its way to the customer by e-mail" if emailed else ""
+    return (
+        f"✅ The apology for *{case_key(policy, case)}* was approved by <@{actor_id}> and posted in the case "
+        f"thread{mailed}."
+    )
 
 
-def reporter_told(policy: Policy, case: Case, *, actor_id: str, title: str) -> str:
+def reporter_told(policy: Policy, case: Case, *, actor_id: str, title: str, emailed: bool = False) -> str:
     """The reporter hears their customer has the apology."""
+    mailed = " We are e-mailing it to the customer too." if emailed else ""
     return (
         f"💬 *{case_key(policy, case)}* has its apology, approved by <@{actor_id}> ({title}). "
-        "It is in the case thread."
+        f"It is in the case thread.{mailed}"
     )
 
 
@@ -149,6 +154,7 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
                     action_id=Input.GESTURE_AMOUNT, is_decimal_allowed=True, min_value="0"
                 ),
             ),
+            *_email_choice(policy, case),
             InputBlock(
                 block_id=Input.AS_WRITTEN,
                 label="Quality errors",
@@ -161,6 +167,24 @@ def edit_view(policy: Policy, case: Case, *, report: Report, gesture: str | None
         ],
     )
     return view.to_dict()
+
+
+def _email_choice(policy: Policy, case: Case) -> list[InputBlock]:
+    """The choice to e-mail the apology to the customer, ticked, when they have an address and e-mail is on."""
+    if not (policy.customer_email.apology and case.customer_email):
+        return []
+    option = Option(text="Send it to the customer by e-mail", value="yes")
+    return [
+        InputBlock(
+            block_id=Input.EMAIL_CUSTOMER,
+            label="The customer",
+            optional=True,
+            hint="From you, to the address on the case; their reply comes to you.",
+            element=CheckboxesElement(
+                action_id=Input.EMAIL_CUSTOMER, options=[option], initial_options=[option]
+            ),
+        )
+    ]
 
 
 def hand_view(policy: Policy, case: Case) -> dict[str, Any]:

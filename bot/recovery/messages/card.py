@@ -26,7 +26,7 @@ from bot.recovery.messages.fix import fix_line
 from bot.recovery.messages.ids import Action, Input, Modal
 from bot.recovery.messages.text import CONTACT_CHARS, clip, contact, quote
 from bot.recovery.routing import apology_level, leader_for
-from bot.store.models import ApologyState, Case, EventKind, Nudge, NudgeKind, Source, TimelineEvent
+from bot.store.models import ApologyState, Case, EventKind, MailState, Nudge, NudgeKind, Source, TimelineEvent
 
 SEVERITY_ICON = {"minor": "🟢", "moderate": "🟡", "major": "🟠", "critical": "🔴"}
 CARD_SUMMARY_CHARS = 600
@@ -41,10 +41,18 @@ def severity_label(severity: str) -> str:
     return f"{SEVERITY_ICON.get(severity, '')} {severity.capitalize()}".strip()
 
 
+EMAIL_STATE = {  # the apology's e-mail to the customer, as the card shows it
+    MailState.SENDING: " · 📧 e-mail on its way",
+    MailState.DELIVERED: " · 📧 delivered to the customer",
+    MailState.FAILED: " · 📧 e-mail could not be delivered",
+}
+
+
 def apology_line(policy: Policy, case: Case) -> str:
     """Who has been asked to apologize and how soon, or who did."""
     if case.apology_state == ApologyState.APPROVED:
-        return f"*Apology* ✅ by <@{case.apology_by}> {slack_date(case.apology_at, policy.timezone)}"
+        mailed = EMAIL_STATE.get(case.apology_email, "")
+        return f"*Apology* ✅ by <@{case.apology_by}> {slack_date(case.apology_at, policy.timezone)}{mailed}"
     rule = policy.rule(case.severity)
     level = policy.level(case.apology_level) if case.apology_level else apology_level(policy, case)
     asked = case.apology_leader_id or leader_for(policy, case)
@@ -138,6 +146,7 @@ def _event_line(event: TimelineEvent) -> str:
         EventKind.GESTURE_APPROVED: "approved the gesture",
         EventKind.GESTURE_DECLINED: "declined the gesture",
         EventKind.CHECKIN_ASKED: "check-in due",
+        EventKind.EMAILED: "e-mail",
         EventKind.CHECKIN: "checked in",
         EventKind.IMPROVEMENT: "what we changed",
         EventKind.CLOSED: "closed it",

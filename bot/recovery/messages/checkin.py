@@ -18,7 +18,7 @@ from bot.store.models import Case
 
 
 def checkin_dm(
-    policy: Policy, case: Case, *, nudge_key: str, changes: list[str]
+    policy: Policy, case: Case, *, nudge_key: str, changes: list[str], emailed: bool = False
 ) -> tuple[str, list[dict[str, Any]]]:
     """The check-in DM: what was fixed and what we changed (to tell the customer), and the three answers.
 
@@ -32,6 +32,10 @@ def checkin_dm(
         if changes
         else "*What we changed:* nothing recorded yet — tell them when it is."
     )
+    if emailed:
+        lines.append(
+            "📧 We also asked them by e-mail; their answer will show here when it comes, or answer for them below."
+        )
     blocks = [
         SectionBlock(text=MarkdownTextObject(text=clip("\n".join(lines), SECTION_CHARS))),
         ContextBlock(elements=[MarkdownTextObject(text=f"*Customer:* {customer_line(case)}")]),

@@ -53,6 +53,7 @@ class Input(StrEnum):
     FIX_DUE = "fix_due"
     APOLOGY_TEXT = "apology_text"
     AS_WRITTEN = "as_written"
+    EMAIL_CUSTOMER = "email_customer"
     GESTURE_WHAT = "gesture_what"
     GESTURE_AMOUNT = "gesture_amount"
     HAND_TO = "hand_to"

@@ -49,6 +49,15 @@ def describe_policy(policy: Policy) -> list[str]:
         lines.append(f"Weekly digest: {when} in <#{policy.digest_channel}>")
     else:
         lines.append("Weekly digest: off (set digest_channel to turn it on)")
+    mail = policy.customer_email
+    sent = [what for what, on in (("the approved apology", mail.apology), ("check-ins", mail.checkins)) if on]
+    lines.append(
+        f"Customer e-mail: {_and(sent)}"
+        + (f", check-in links valid {format_duration(mail.link_valid_for)}" if mail.checkins else "")
+        + " (when SMTP_URL is set and the case has an address)"
+        if sent
+        else "Customer e-mail: off"
+    )
     return lines
 
 
