@@ -6,6 +6,7 @@ from pathlib import Path
 DEMO_POLICY = Path(__file__).resolve().parent / "demo.toml"
 SIGNING_SECRET = "sandbox-signing-secret"
 BOT_TOKEN = "xoxb-sandbox-token"
+APP_TOKEN = "xapp-1-A0BOUNCEBACK-sandbox-token"  # app-level, for Socket Mode
 
 
 @dataclass(frozen=True)
