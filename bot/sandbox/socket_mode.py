@@ -4,7 +4,8 @@
 Each connection gets `hello`, then envelopes (`events_api`, `slash_commands`, `interactive`) that the
 app must acknowledge with their `envelope_id`; every envelope and ack is recorded with its timing.
 The server can also do what Slack's side of the link does to an app: send `disconnect` (reason
-`refresh_requested` or `warning`) and drop the connection without a close frame. An `events_api`
+`refresh_requested` or `warning`), drop the connection without a close frame, or go silent on it
+(a NAT that forgot it: nothing more arrives, not even a pong, and nothing closes). An `events_api`
 envelope that was never acknowledged when its connection ended is delivered again, with
 `retry_attempt` and `retry_reason`, as soon as the next connection says hello.
 """
@@ -45,7 +46,7 @@ class Link:
     opened_at: float
     greeted: bool = False  # `hello` (and any re-deliveries it was owed) went out
     closed_at: float | None = None
-    ended: str | None = None  # "closed" (by either side), "dropped" (no close frame), "stopped"
+    ended: str | None = None  # "closed" (by either side), "dropped" (no close frame), "silent", "stopped"
     disconnect_sent: str | None = None  # the reason of the `disconnect` Slack sent on it, if any
     connection: ServerConnection | None = dataclasses.field(default=None, repr=False)
 
@@ -111,6 +112,7 @@ class SocketModeServer:
         self._envelopes: list[Envelope] = []
         self._acks: list[Ack] = []
         self._owed: list[Envelope] = []  # unacknowledged events of ended links, for the next link
+        self._hush = threading.Event()  # set to end every silence (a new link said hello, or stop)
         self.redeliver = True
 
     # -- lifecycle ---------------------------------------------------------------------------------
@@ -129,6 +131,7 @@ class SocketModeServer:
         """Close every connection and stop listening; the records stay readable."""
         if self._server is None:
             return
+        self._hush.set()
         with self._cond:
             for link in self._links:
                 if link.live:
@@ -209,6 +212,29 @@ class SocketModeServer:
         link.connection.socket.shutdown(socket.SHUT_RDWR)  # a FIN, and no WebSocket close frame
         return link.number
 
+    def go_silent(self) -> int:
+        """Stop answering on the newest live link, pongs included, without closing it; its number.
+
+        The silence lasts until the app's next connection says hello: then what the app sent
+        meanwhile is read and the link closes as the app left it.
+        """
+        link = self._current(0)
+        with self._cond:
+            link.ended, link.closed_at = "silent", time.monotonic()
+            self._owe_unacked(link)
+            self._hush.clear()
+            self._cond.notify_all()
+        held = threading.Event()
+
+        def hold() -> None:
+            with link.connection.protocol_mutex:  # websockets answers pings under this lock
+                held.set()
+                self._hush.wait()
+
+        threading.Thread(target=hold, name=f"socket-mode-silence-{link.number}", daemon=True).start()
+        held.wait(5)
+        return link.number
+
     def deliver_then_drop(self, kind: str, payload: Json, *, timeout: float = 10.0) -> Envelope:
         """Send an envelope and cut the link at once, before any ack can come back on it."""
         with self._cond:  # holds acks back until the link is marked dropped
@@ -275,6 +301,7 @@ class SocketModeServer:
         with self._cond:
             link.greeted = True
             self._cond.notify_all()
+        self._hush.set()
         try:
             for message in connection:
                 self._receive(link, message)
