@@ -40,6 +40,14 @@ def press(rig, who, action_id, message):
     )
 
 
+def complaint(rig, event_id: str) -> tuple[str, dict]:
+    """A complaint posted in the channel, and the event_callback Slack would deliver for it."""
+    text = "Customer: Lina Berg found a hair in her soup."
+    ts = rig.standin.post_as_user(FRONT_DESK.id, COMPLAINTS, text)["ts"]
+    message = payloads.message_event(rig.standin.message(COMPLAINTS, ts))
+    return ts, payloads.event_envelope(message, event_id)
+
+
 def acked_in_time(delivery) -> bool:
     return delivery.status == 200 and delivery.elapsed_s < ACK_LIMIT_S
 
@@ -109,12 +117,7 @@ def test_a_command_a_press_and_an_event_right_after_a_refresh_are_acked_within_3
 
 def test_an_event_in_flight_across_a_refresh_makes_exactly_one_case(rig):
     server = rig.standin.socket_mode
-    ts = rig.standin.post_as_user(FRONT_DESK.id, COMPLAINTS, "Customer: Lina Berg found a hair in her soup.")[
-        "ts"
-    ]
-    event = payloads.event_envelope(
-        payloads.message_event(rig.standin.message(COMPLAINTS, ts)), "Ev0INFLIGHT1"
-    )
+    ts, event = complaint(rig, "Ev0INFLIGHT1")
     server.deliver("events_api", event)
     old = server.disconnect("refresh_requested")  # before the bot could answer the event
     server.wait_link(old + 1)
@@ -132,12 +135,7 @@ def test_an_event_in_flight_across_a_refresh_makes_exactly_one_case(rig):
 
 def test_an_unacked_event_is_redelivered_after_a_drop_and_makes_one_case(rig):
     server = rig.standin.socket_mode
-    ts = rig.standin.post_as_user(FRONT_DESK.id, COMPLAINTS, "Customer: Lina Berg found a hair in her soup.")[
-        "ts"
-    ]
-    event = payloads.event_envelope(
-        payloads.message_event(rig.standin.message(COMPLAINTS, ts)), "Ev0DROPPED01"
-    )
+    ts, event = complaint(rig, "Ev0DROPPED01")
     first = server.deliver_then_drop("events_api", event)
     server.wait_link(first.link + 1)
     [retry] = [e for e in server.envelopes if e.retry_attempt == 1]
