@@ -12,8 +12,8 @@ has finished, and `is_connected()` says no for a session made but not yet starte
    reader, which waits out its selector's 10 s timeout: no connection, nothing acked, for 10 s.
 
 Here each session runs on its own thread from the moment it is made, the new one opens before the
-old one is closed (Slack asks apps to move over quickly), the old one's close handshake happens off the way, and a session
-made but not yet started counts as connecting.
+old one is closed (Slack asks apps to move over quickly), the old one's close handshake happens
+off the way, and a session made but not yet started counts as connecting.
 
 A connection that goes silent without a FIN (a NAT forgetting it) is noticed by ping and pong: a
 ping every PING_INTERVAL_S, and no pong within PING_TIMEOUT_S ends the session at once (without
