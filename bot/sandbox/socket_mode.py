@@ -7,7 +7,8 @@ The server can also do what Slack's side of the link does to an app: send `disco
 `refresh_requested` or `warning`), drop the connection without a close frame, or go silent on it
 (a NAT that forgot it: nothing more arrives, not even a pong, and nothing closes). An `events_api`
 envelope that was never acknowledged when its connection ended is delivered again, with
-`retry_attempt` and `retry_reason`, as soon as the next connection says hello.
+`retry_attempt` and `retry_reason`, on another live connection or else as soon as the next one
+says hello.
 """
 
 from __future__ import annotations
@@ -111,21 +112,22 @@ class SocketModeServer:
         self._links: list[Link] = []
         self._envelopes: list[Envelope] = []
         self._acks: list[Ack] = []
-        self._owed: list[Envelope] = []  # unacknowledged events of ended links, for the next link
+        self._owed: list[Envelope] = []  # unacknowledged events of ended links, to deliver again
         self._hush = threading.Event()  # set to end every silence (a new link said hello, or stop)
-        self.redeliver = True
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
     def start(self) -> SocketModeServer:
         """Listen on a free port of the host, on a background thread."""
-        if self._server is None:
+        with self._cond:  # apps.connections.open may be called from several threads at once
+            if self._server is not None:
+                return self
             self._server = serve(self._serve, self._host, 0, ping_interval=None, close_timeout=2)
             self._thread = threading.Thread(
                 target=self._server.serve_forever, name="slack-socket-mode", daemon=True
             )
             self._thread.start()
-        return self
+            return self
 
     def stop(self) -> None:
         """Close every connection and stop listening; the records stay readable."""
@@ -140,11 +142,6 @@ class SocketModeServer:
         if self._thread is not None:
             self._thread.join(5)
         self._server, self._thread = None, None
-
-    @property
-    def running(self) -> bool:
-        """True while listening."""
-        return self._server is not None
 
     def new_url(self) -> str:
         """A fresh single-use WebSocket URL (apps.connections.open); starts the server if needed."""
@@ -210,6 +207,7 @@ class SocketModeServer:
             self._owe_unacked(link)
             self._cond.notify_all()
         link.connection.socket.shutdown(socket.SHUT_RDWR)  # a FIN, and no WebSocket close frame
+        self._redeliver()
         return link.number
 
     def go_silent(self) -> int:
@@ -233,6 +231,7 @@ class SocketModeServer:
 
         threading.Thread(target=hold, name=f"socket-mode-silence-{link.number}", daemon=True).start()
         held.wait(5)
+        self._redeliver()
         return link.number
 
     def deliver_then_drop(self, kind: str, payload: Json, *, timeout: float = 10.0) -> Envelope:
@@ -286,18 +285,8 @@ class SocketModeServer:
             link = Link(len(self._links) + 1, time.monotonic(), connection=connection)
             self._links.append(link)
             live = sum(1 for other in self._links if other.live)
-            owed, self._owed = self._owed, []
         connection.send(json.dumps(_hello(live)))
-        for envelope in owed:
-            retry = dataclasses.replace(
-                envelope,
-                envelope_id="sb-" + secrets.token_hex(12),
-                link=link.number,
-                sent_at=time.monotonic(),
-                retry_attempt=envelope.retry_attempt + 1,
-                retry_reason=RETRY_REASON,
-            )
-            self._send(link, retry)
+        self._redeliver(link)
         with self._cond:
             link.greeted = True
             self._cond.notify_all()
@@ -314,6 +303,27 @@ class SocketModeServer:
                 link.ended, link.closed_at = "closed", time.monotonic()
                 self._owe_unacked(link)
             self._cond.notify_all()
+        self._redeliver()
+
+    def _redeliver(self, link: Link | None = None) -> None:
+        """Send the events owed by ended links again, on `link` or else on a live one (if any)."""
+        with self._cond:
+            if link is None:
+                live = [other for other in self._links if other.live and other.greeted]
+                link = live[-1] if live else None
+            if link is None:
+                return  # the next link gets them after its hello
+            owed, self._owed = self._owed, []
+        for envelope in owed:
+            retry = dataclasses.replace(
+                envelope,
+                envelope_id="sb-" + secrets.token_hex(12),
+                link=link.number,
+                sent_at=time.monotonic(),
+                retry_attempt=envelope.retry_attempt + 1,
+                retry_reason=RETRY_REASON,
+            )
+            self._send(link, retry)
 
     def _receive(self, link: Link, message: str | bytes) -> None:
         try:
@@ -360,8 +370,6 @@ class SocketModeServer:
 
     def _owe_unacked(self, link: Link) -> None:
         """Queue the link's unacknowledged events for the next link (the caller holds the lock)."""
-        if not self.redeliver:
-            return
         acked = {ack.envelope_id for ack in self._acks}
         self._owed.extend(
             e
