@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(func=_run)
     demo = sub.add_parser("demo", help="play a day of complaints against a local Slack stand-in")
     demo.add_argument("--fast", action="store_true", help="skip the pauses between scenes")
+    demo.add_argument(
+        "--socket-mode", action="store_true", help="the bot connects over Socket Mode, not HTTP"
+    )
     demo.set_defaults(func=_demo)
     man = sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
     man.add_argument(
@@ -111,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from bot.sandbox.demo import play
 
-    return play(fast=args.fast)
+    return play(fast=args.fast, socket_mode=args.socket_mode)
 
 
 def _digest(args: argparse.Namespace) -> int:

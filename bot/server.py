@@ -6,7 +6,6 @@ import time
 from typing import Any
 
 import waitress
-from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.mail.pages import with_pages
 from bot.mail.sender import wait_idle
@@ -17,6 +16,7 @@ from bot.slack.app import create_app
 from bot.slack.context import Runtime
 from bot.slack.executor import ListenerPools
 from bot.slack.http import EVENTS_PATH, wsgi_app
+from bot.slack.socket_mode import SocketModeHandler
 from handlers import register_all
 from schedules.clock import Clock
 
@@ -64,6 +64,7 @@ class Service:
         self._server_thread = threading.Thread(target=self._serve, name="bounceback-http", daemon=True)
         self._server_thread.start()
         if self.socket_mode:
+            # Bolt's websocket-client adapter, mended (see slack/socket_mode.py), not its default client.
             self._socket = SocketModeHandler(app, self.settings.app_token)
             self._socket.connect()
         log.info("Bounceback is up on port %s (%s)", self.port, "Socket Mode" if self.socket_mode else "HTTP")

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bot.sandbox.cast import BOT_TOKEN, SIGNING_SECRET
+from bot.sandbox.cast import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.standin import SlackStandIn
 
@@ -24,12 +24,22 @@ def free_port() -> int:
 
 
 class BotProcess:
-    """One Bounceback process; `kill()` is SIGKILL, `stop()` is SIGTERM (graceful)."""
+    """One Bounceback process; `kill()` is SIGKILL, `stop()` is SIGTERM (graceful).
+
+    With `socket_mode=True` it runs `bounceback run` with SLACK_APP_TOKEN set, so it connects to
+    the stand-in's Socket Mode server (and serves only /healthz over HTTP).
+    """
 
     def __init__(
-        self, standin: SlackStandIn, *, database_url: str, policy_path: str | Path, log: Path
+        self,
+        standin: SlackStandIn,
+        *,
+        database_url: str,
+        policy_path: str | Path,
+        log: Path,
+        socket_mode: bool = False,
     ) -> None:
-        self.standin, self.log = standin, log
+        self.standin, self.log, self.socket_mode = standin, log, socket_mode
         self.port = free_port()
         self.env = {
             **{
@@ -44,6 +54,7 @@ class BotProcess:
             "BOUNCEBACK_POLICY": str(policy_path),
             "PORT": str(self.port),
             "LOG_LEVEL": "INFO",
+            **({"SLACK_APP_TOKEN": APP_TOKEN} if socket_mode else {}),
         }
         self.process: subprocess.Popen | None = None
 
@@ -57,10 +68,10 @@ class BotProcess:
         return SlackDriver(self.url, SIGNING_SECRET, self.standin)
 
     def start(self, timeout: float = 30.0) -> "BotProcess":
-        """Start `bounceback run --http` and wait until /healthz says it is up."""
+        """Start `bounceback run` (`--http` unless in Socket Mode) and wait until /healthz says it is up."""
         out = self.log.open("a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run", "--http"],
+            [sys.executable, "-m", "bot.cli", "run", *([] if self.socket_mode else ["--http"])],
             env=self.env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -86,6 +97,11 @@ class BotProcess:
                 return response.status == 200 and json.load(response)["ok"] is True
         except (urllib.error.URLError, OSError, ValueError):
             return False
+
+    def cpu_seconds(self) -> float:
+        """The CPU time (user + system) the process has used so far, from /proc."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def kill(self) -> None:
         """SIGKILL: no cleanup at all, as when a machine dies."""

@@ -8,6 +8,7 @@ SIGNING_SECRET = "sandbox-signing-secret"
 BOT_TOKEN = "xoxb-sandbox-token"
 MAIL_FROM = "Harbor Hotel Care <care@hotel.example>"
 LINK_SECRET = "sandbox-check-in-link-secret"
+APP_TOKEN = "xapp-1-A0BOUNCEBACK-sandbox-token"  # app-level, for Socket Mode
 
 
 @dataclass(frozen=True)

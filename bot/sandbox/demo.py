@@ -211,13 +211,20 @@ def latest_case(stage: Stage) -> int:
         return session.exec(select(func.max(Case.id))).one()
 
 
-def play(*, fast: bool = False) -> int:
-    """Play the demo from start to end on a temporary database; returns the exit status."""
+def play(*, fast: bool = False, socket_mode: bool = False) -> int:
+    """Play the demo from start to end on a temporary database; returns the exit status.
+
+    With `socket_mode` the bot connects to the stand-in's Socket Mode server, as with SLACK_APP_TOKEN.
+    """
     logging.basicConfig(level=logging.ERROR)
     print(
         "Bounceback demo: the bot runs against a local Slack stand-in on this machine; nothing leaves it.\n"
     )
-    with Rig(mail=True) as rig:
+    if socket_mode:
+        print(
+            "The bot is connected to the stand-in over Socket Mode, as it is when SLACK_APP_TOKEN is set.\n"
+        )
+    with Rig(mail=True, socket_mode=socket_mode) as rig:
         stage = Stage(rig=rig, pause=0.0 if fast else 0.4)
         chapter_one(stage)
         chapter_two(stage)

@@ -9,6 +9,7 @@ from bot.policy.reader import load_policy
 from bot.sandbox import cast
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.mailbox import Mailbox, free_port
+from bot.sandbox.socket_driver import SocketModeDriver
 from bot.sandbox.standin import SlackStandIn
 from bot.server import Service
 from bot.settings import Settings
@@ -19,7 +20,11 @@ class RefusedBySlack(AssertionError):
 
 
 class Rig:
-    """Start with `with Rig() as rig:`; `rig.restart()` stops and starts the bot on the same database."""
+    """Start with `with Rig() as rig:`; `rig.restart()` stops and starts the bot on the same database.
+
+    With `socket_mode=True` the bot connects to the stand-in's Socket Mode server instead of serving
+    Slack's requests over HTTP, and the driver sends envelopes.
+    """
 
     def __init__(
         self,
@@ -28,11 +33,13 @@ class Rig:
         database_url: str | None = None,
         strict: bool = True,
         mail: bool = False,
+        socket_mode: bool = False,
     ) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="bounceback-") if database_url is None else None
         self.database_url = database_url or f"sqlite:///{Path(self._tmp.name) / 'bounceback.sqlite3'}"
         self.policy: Policy = load_policy(policy_path)
         self.policy_path = str(policy_path)
+        self.socket_mode = socket_mode
         self.standin = SlackStandIn()
         self.service: Service | None = None
         self.driver: SlackDriver | None = None
@@ -46,7 +53,7 @@ class Rig:
         return Settings(
             bot_token=cast.BOT_TOKEN,
             signing_secret=cast.SIGNING_SECRET,
-            app_token=None,
+            app_token=cast.APP_TOKEN if self.socket_mode else None,
             api_url=self.standin.url,
             database_url=self.database_url,
             policy_path=self.policy_path,
@@ -76,8 +83,14 @@ class Rig:
             cast.populate(self.standin)
             if self.mailbox is not None:
                 self.mailbox.start()
-        self.service = Service(self.settings, self.policy, host="127.0.0.1").start(port=self.port)
-        self.driver = SlackDriver(self.service.url, cast.SIGNING_SECRET, self.standin)
+        links = len(self.standin.socket_mode.links)
+        self.service = Service(self.settings, self.policy, host="127.0.0.1", socket_mode=self.socket_mode)
+        self.service.start(port=self.port)
+        if self.socket_mode:
+            self.standin.socket_mode.wait_link(links + 1)  # connected, and hello went out
+            self.driver = SocketModeDriver(self.standin)
+        else:
+            self.driver = SlackDriver(self.service.url, cast.SIGNING_SECRET, self.standin)
         return self
 
     def restart(self) -> None:

@@ -16,6 +16,7 @@ from bot.sandbox.api_files import UPLOAD_PATH, receive_upload
 from bot.sandbox.faults import Fault
 from bot.sandbox.objects import Call, Json
 from bot.sandbox.responses import RESPONSE_PATH, respond
+from bot.sandbox.socket_mode import APP_LEVEL_METHODS
 from bot.sandbox.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -56,13 +57,15 @@ def _token(headers: dict[str, str], args: Args) -> str | None:
 
 def call_method(ws: Workspace, method: str, token: str | None, args: Args) -> _Reply:
     """Answer one Web API call; the caller holds the workspace lock."""
-    handler = METHODS.get(method)
+    handler = METHODS.get(method) or APP_LEVEL_METHODS.get(method)
     if handler is None:
         return _Reply(200, {"ok": False, "error": "unknown_method", "req_method": method})
     if not token:
         return _Reply(200, {"ok": False, "error": "not_authed"})
-    if not token.startswith("xoxb-"):
-        return _Reply(200, {"ok": False, "error": "invalid_auth"})
+    needed = "xapp-" if method in APP_LEVEL_METHODS else "xoxb-"
+    if not token.startswith(needed):
+        error = "not_allowed_token_type" if token.startswith(("xoxb-", "xapp-")) else "invalid_auth"
+        return _Reply(200, {"ok": False, "error": error})
     try:
         return _Reply(200, {"ok": True, **handler(ws, args)})
     except ApiError as error:

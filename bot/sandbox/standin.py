@@ -25,6 +25,7 @@ from bot.sandbox.objects import (
 )
 from bot.sandbox.records import Records
 from bot.sandbox.server import StandInServer
+from bot.sandbox.socket_mode import SocketModeServer
 from bot.sandbox.workspace import Workspace
 
 
@@ -49,6 +50,8 @@ class SlackStandIn(Records):
         self._address = (host, port)
         self._server: StandInServer | None = None
         self._thread: threading.Thread | None = None
+        self.socket_mode = SocketModeServer(host)  # listens once apps.connections.open is first called
+        self._ws.socket_url = self.socket_mode.new_url
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -71,6 +74,7 @@ class SlackStandIn(Records):
 
     def stop(self) -> None:
         """Stop serving; the recorded state stays readable."""
+        self.socket_mode.stop()
         if self._server is None:
             return
         self._server.shutdown()

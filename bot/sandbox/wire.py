@@ -33,6 +33,7 @@ class Delivery:
     trigger_id: str | None = None
     event_id: str | None = None
     payload: Json | None = None
+    envelope_id: str | None = None  # Socket Mode: the envelope that carried the request
 
     @property
     def ok(self) -> bool:

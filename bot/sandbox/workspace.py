@@ -6,7 +6,7 @@ import copy
 import secrets
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from bot.sandbox.faults import FaultInjector
@@ -35,6 +35,7 @@ class Workspace:
         self.cond = threading.Condition(self.lock)
         self.trigger_lifetime = trigger_lifetime
         self.base_url = ""
+        self.socket_url: Callable[[], str] | None = None  # what apps.connections.open answers
         self.faults = FaultInjector(pace_per_channel)
         self.users: dict[str, Json] = {}
         self.channels: dict[str, Json] = {}
