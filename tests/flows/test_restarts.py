@@ -45,7 +45,8 @@ def test_reminders_due_while_the_bot_was_killed_arrive_exactly_once_after_restar
         try:
             driver = bot.driver()
             driver.command(FRONT_DESK.id, "new The boiler in room 7 broke overnight")
-            driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 4 seconds")
+            # Room for a loaded machine: the kill must come before the first reminder (2 s before due).
+            driver.command(FRONT_DESK.id, f"owner REC-1 <@{SUPPORT.id}> due in 10 seconds")
             db = Database(url)
             wait_until(
                 lambda: sent(db, "owner-dm:1:v1") and settled(db), what="the owner's DM, sent and recorded"
@@ -55,7 +56,7 @@ def test_reminders_due_while_the_bot_was_killed_arrive_exactly_once_after_restar
                 due_at = session.get(Case, 1).fix_due_at
                 scheduled = len(session.exec(select(Nudge)).all())
             wait_until(
-                lambda: utcnow() > due_at + timedelta(seconds=1), timeout=10, what="the deadline to pass"
+                lambda: utcnow() > due_at + timedelta(seconds=1), timeout=15, what="the deadline to pass"
             )
             assert not any(k.startswith("nudge:") for k in delivered_keys(standin, SUPPORT.id))
             bot = BotProcess(standin, database_url=url, policy_path=policy, log=tmp_path / "bot.log").start()
