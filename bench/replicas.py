@@ -46,7 +46,9 @@ def _run(standin: BenchStandIn, url: str, processes: int, total: int) -> tuple[L
         if card_ts is None:
             raise RuntimeError("no case card with a Change severity button was posted")
         send = prepared(standin, lambda d, i: _prepare(d, i, card_ts), lambda i: drivers[i % processes])
-        run_load(send, total=40 * processes, concurrency=SENDERS, time_limit=60)  # every connection pool warmed
+        run_load(
+            send, total=40 * processes, concurrency=SENDERS, time_limit=60
+        )  # every connection pool warmed
         for server in servers:
             server.settle()
         before = sum(server.cpu_seconds() for server in servers)
