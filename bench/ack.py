@@ -139,7 +139,7 @@ def _rate_rows(surface: str, rate: int, points: dict[str, Point], note: str) -> 
 def _point_note(points: dict[str, Point], extra: str = "") -> str:
     bare, ours = points["bare"], points["bounceback"]
     parts = [
-        f"{ours.samples} samples a app in {RUNS} runs",
+        f"{ours.samples} samples an app in {RUNS} runs",
         f"server CPU {ours.cpu_per_request_ms:.1f} ms a request (bare {bare.cpu_per_request_ms:.1f})",
     ]
     parts += [
