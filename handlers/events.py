@@ -1,31 +1,54 @@
 """Events API: complaints-channel messages become cases; replies in a case thread become notes."""
 
+import logging
 from typing import Any
 
 from slack_bolt import App
 
 from bot.recovery import tell
 from bot.slack import events
+from bot.slack.batching import Batcher
 from bot.slack.context import Runtime
 from handlers.guard import guarded
+
+log = logging.getLogger(__name__)
+BATCH = 10  # events a transaction: fewer commits, while an acknowledgement waits for the writer only briefly
+Stored = tuple[Runtime, str, dict[str, Any]]  # (runtime, event_id, event)
 
 
 def register(app: App) -> None:
     """Attach the event listeners (Bolt acknowledges events by itself)."""
+    intake: Batcher[Stored] = Batcher(_handle, size=BATCH)
+
+    def on_message(rt: Runtime, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """A message the inbox already holds: made a case or a note with the others waiting (replays are safe)."""
+        intake.submit((rt, body.get("event_id", ""), event))
+
     app.event("message")(guarded(on_message))
     app.event("app_home_opened")(guarded(on_home_opened))
 
 
-def on_message(rt: Runtime, body: dict[str, Any], event: dict[str, Any]) -> None:
-    """A message the inbox already holds: make it a case or a note (idempotent, so replays are safe)."""
-    with rt.transaction() as session:
-        events.process(
-            session,
-            policy=rt.policy,
-            event_id=body.get("event_id", ""),
-            event=event,
-            workspace_url=rt.workspace_url,
+def _handle(batch: list[Stored]) -> None:
+    """Handle stored events in one transaction; a batch that fails goes again one event at a time,
+    so a bad event holds up only itself (it stays in the inbox, and the clock replays it)."""
+    rt = batch[0][0]
+    stored = [(event_id, event) for _, event_id, event in batch]
+    if _process(rt, stored) or len(stored) == 1:
+        return
+    for one in stored:
+        _process(rt, [one])
+
+
+def _process(rt: Runtime, stored: list[tuple[str, dict[str, Any]]]) -> bool:
+    try:
+        with rt.transaction() as session:
+            events.process(session, policy=rt.policy, stored=stored, workspace_url=rt.workspace_url)
+    except Exception:
+        log.exception(
+            "message event(s) %s failed; the inbox keeps them", [event_id for event_id, _ in stored]
         )
+        return False
+    return True
 
 
 def on_home_opened(rt: Runtime, body: dict[str, Any], event: dict[str, Any]) -> None:

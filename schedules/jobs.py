@@ -79,7 +79,6 @@ def replay_inbox(runtime: Runtime) -> None:
             events.process(
                 session,
                 policy=runtime.policy,
-                event_id=event_id,
-                event=event,
+                stored=[(event_id, event)],
                 workspace_url=runtime.workspace_url,
             )

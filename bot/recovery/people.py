@@ -1,5 +1,7 @@
 """People we nudge and sign for: names and time zones, remembered so scheduled work never asks Slack."""
 
+import threading
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,8 +21,16 @@ class Profile:
     email: str | None = None  # their Slack profile's (users:read.email): where customers' replies go
 
 
+# Names by database engine: every new complaint's draft is signed by its leader, and asking the
+# database each time cost a twentieth of a case's CPU. Names change only when `remember` runs.
+_NAMES: "weakref.WeakKeyDictionary[object, dict[str, str | None]]" = weakref.WeakKeyDictionary()
+_NAMES_LOCK = threading.Lock()
+
+
 def remember(session: Session, profiles: dict[str, Profile]) -> None:
     """Store what Slack told us about each person."""
+    with _NAMES_LOCK:
+        _NAMES.pop(session.get_bind(), None)
     for user_id, profile in profiles.items():
         person = session.get(Person, user_id) or Person(user_id=user_id, tz=profile.tz or "UTC")
         person.tz = profile.tz or person.tz
@@ -51,8 +61,17 @@ def zone_of(session: Session, *, policy: Policy, user_id: str | None) -> ZoneInf
 
 def name_of(session: Session, user_id: str) -> str | None:
     """The person's real name, when we know it."""
+    engine = session.get_bind()
+    with _NAMES_LOCK:
+        known = _NAMES.get(engine, {})
+        if user_id in known:
+            return known[user_id]
     person = session.get(Person, user_id)
-    return person.name if person else None
+    name = person.name if person else None
+    if person is not None:  # someone not yet remembered may be soon
+        with _NAMES_LOCK:
+            _NAMES.setdefault(engine, {})[user_id] = name
+    return name
 
 
 def email_of(session: Session, user_id: str) -> str | None:

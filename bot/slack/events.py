@@ -52,8 +52,10 @@ def handle_message(
 
 
 def process(
-    session: Session, *, policy: Policy, event_id: str, event: dict[str, Any], workspace_url: str | None
+    session: Session, *, policy: Policy, stored: list[tuple[str, dict[str, Any]]], workspace_url: str | None
 ) -> None:
-    """An event the inbox holds: made a case or a note and marked done, in one transaction (replays are safe)."""
-    handle_message(session, policy=policy, event=event, workspace_url=workspace_url)
-    inbox.done(session, event_id=event_id)
+    """Events the inbox holds, as (event_id, event): each made a case or a note, and all marked done,
+    in the caller's one transaction (replays are safe: a message makes one case)."""
+    for _, event in stored:
+        handle_message(session, policy=policy, event=event, workspace_url=workspace_url)
+    inbox.done(session, event_ids=[event_id for event_id, _ in stored])

@@ -137,8 +137,10 @@ class Sender(Pump):
         """Deliver up to `limit` due calls in order; returns how many it sent, put off or dropped."""
         now = self.clock()
         due, earlier, newest = self._due(now, limit)
-        queue = [(row, _lane(row, earlier)) for row in due]
-        handled, put_off = 0, defaultdict(list)
+        stale = [r.id for r in due if newest.get(replaces(r.method, r.key, r.after_key) or "", r.id) > r.id]
+        handled = self._supersede(stale, now)
+        queue = [(row, _lane(row, earlier)) for row in due if row.id not in stale]
+        put_off = defaultdict(list)
         while queue:
             held = []  # in a lane paced for a moment: sent later in this round, in order
             for row, lane in queue:
@@ -151,8 +153,6 @@ class Sender(Pump):
                     ):  # a dead sender's claim stays, so its retry looks in Slack
                         put_off[pace.reopens].append(row.id)
                         handled += 1
-                elif newest.get(replaces(row.method, row.key, row.after_key) or "", row.id) > row.id:
-                    handled += self._supersede(row.id, now)
                 elif self._claim(row, now):
                     handled += 1
                     self._deliver(row, earlier, lane)
@@ -195,10 +195,14 @@ class Sender(Pump):
             session.expunge_all()  # the rows outlive this read
         return due, earlier, newest
 
-    def _supersede(self, row_id: int, now: datetime) -> bool:
-        """A newer call replaces this one (a later version of a message or Home tab): never send it."""
+    def _supersede(self, row_ids: list[int], now: datetime) -> int:
+        """Newer calls replace these (later versions of a message or Home tab): never send them.
+
+        One transaction for the round (a burst owes a leader's Home tab once a case)."""
+        if not row_ids:
+            return 0
         with self.db.session() as session:
-            return outbox.supersede(session, row_id, now)
+            return sum(outbox.supersede(session, row_id, now) for row_id in row_ids)
 
     def _claim(self, row: Outbox, now: datetime) -> bool:
         """Atomically take a row; only one process can win it."""

@@ -28,7 +28,7 @@ class Database:
         self.engine = make_engine(url)
         self._reader = make_engine(url, reads_only=True) if url.startswith("sqlite") else self.engine
         # SQLite has one writer: this process's writers queue here instead of polling the file lock
-        self._writers = threading.RLock() if url.startswith("sqlite") else nullcontext()
+        self._writers: WriteLock | None = WriteLock() if url.startswith("sqlite") else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -36,9 +36,14 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
-        with self._writers, Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, urgent: bool = False) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error.
+
+        On SQLite, an `urgent` one (storing an event before Slack gets its 200) goes ahead of the
+        other writers waiting in this process.
+        """
+        writing = self._writers.held(urgent=urgent) if self._writers else nullcontext()
+        with writing, Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -81,6 +86,37 @@ class Database:
         """Close every pooled connection."""
         self.engine.dispose()
         self._reader.dispose()
+
+
+class WriteLock:
+    """A reentrant lock whose urgent waiters go first: intake's batches never keep an acknowledgement waiting
+    behind the next batch (a plain lock lets the thread that just released it take it straight back)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._owner: int | None = None
+        self._depth = 0
+        self._urgent = 0  # urgent threads waiting
+
+    @contextmanager
+    def held(self, *, urgent: bool = False) -> Iterator[None]:
+        """Hold the lock for the block."""
+        me = threading.get_ident()
+        with self._changed:
+            if self._owner != me:
+                self._urgent += urgent
+                self._changed.wait_for(lambda: self._owner is None and (urgent or not self._urgent))
+                self._urgent -= urgent
+                self._owner = me
+            self._depth += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._depth -= 1
+                if not self._depth:
+                    self._owner = None
+                    self._changed.notify_all()
 
 
 def insert_once(session: Session, model: type[SQLModel], unique: str, **values: Any) -> int | None:

@@ -9,7 +9,7 @@ event is bot/slack/events.py's job, and it marks the event done in the transacti
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from bot.store.db import insert_once
@@ -29,11 +29,16 @@ def first_time(session: Session, *, key: str) -> bool:
     return insert_once(session, Inbox, "event_id", event_id=key[:64], **done) is not None
 
 
-def done(session: Session, *, event_id: str) -> None:
-    """Mark a stored event handled, in the transaction that handled it."""
-    session.execute(
-        update(Inbox).where(col(Inbox.event_id) == event_id).values(state=InboxState.DONE, done_at=utcnow())
-    )
+def done(session: Session, *, event_ids: list[str]) -> None:
+    """Mark stored events handled, in the transaction that handled them."""
+    session.execute(_DONE, {"event_ids": event_ids, "now": utcnow()})
+
+
+_DONE = (  # built once: intake marks every event it handles
+    update(Inbox)
+    .where(col(Inbox.event_id).in_(bindparam("event_ids", expanding=True)))
+    .values(state=InboxState.DONE, done_at=bindparam("now"))
+)
 
 
 def stale(session: Session, *, limit: int = 100) -> list[Inbox]:

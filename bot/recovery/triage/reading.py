@@ -48,9 +48,29 @@ def lemma(word: str) -> str:
     return str(simplemma.lemmatize(word, lang="en")).lower()
 
 
-def words(text: str) -> list[Word]:
+class Words(list[Word]):
+    """The words of a text, with where each word and lemma stands, so a cue's first word is looked up
+    rather than tried against every word (a complaint is read against hundreds of cues)."""
+
+    @functools.cached_property
+    def places(self) -> dict[str, tuple[int, ...]]:
+        """Each word, as written and as its lemma, and the indexes where it stands."""
+        found: dict[str, list[int]] = {}
+        for i, word in enumerate(self):
+            found.setdefault(word.text, []).append(i)
+            if word.lemma != word.text:
+                found.setdefault(word.lemma, []).append(i)
+        return {key: tuple(at) for key, at in found.items()}
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the text, as written and as its lemma."""
+        return frozenset(self.places)
+
+
+def words(text: str) -> Words:
     """The words of the text in order; "wasn't" is "was" then "not", "she's" is "she"."""
-    out: list[Word] = []
+    out = Words()
     sentence, clause, last = 0, 0, 0
     for m in _WORD.finditer(text):
         if _SENTENCE_END.search(text, last, m.start()):
@@ -92,6 +112,16 @@ class Group:
             return True
         return bool(self.endings) and word.text.endswith(self.endings)
 
+    def places(self, text_words: list[Word]) -> list[int]:
+        """The indexes of the words this group fits, in order."""
+        if self.stems or self.endings or not isinstance(text_words, Words):
+            return [i for i, word in enumerate(text_words) if self.fits(word)]
+        present = self.exact & text_words.vocabulary
+        if not present:
+            return []
+        index = text_words.places
+        return sorted({i for option in present for i in index[option]})
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -103,12 +133,10 @@ class Cue:
 
     def find(self, text_words: list[Word]) -> Iterator[tuple[int, ...]]:
         """The word indexes each place the cue matches, left to right (one per group, in group order)."""
-        first = self.groups[0]
-        for i, word in enumerate(text_words):
-            if first.fits(word):
-                found = self._rest(text_words, (i,), 1)
-                if found is not None:
-                    yield found
+        for i in self.groups[0].places(text_words):
+            found = self._rest(text_words, (i,), 1)
+            if found is not None:
+                yield found
 
     def _rest(self, text_words: list[Word], matched: tuple[int, ...], step: int) -> tuple[int, ...] | None:
         if step == len(self.groups):

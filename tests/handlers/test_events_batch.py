@@ -1,0 +1,47 @@
+"""Stored message events are handled in batches, one transaction each; one bad event holds up only itself."""
+
+from sqlmodel import col, select
+
+from bot.sandbox.cast import COMPLAINTS, FRONT_DESK
+from bot.store import inbox
+from bot.store.models import Case, Inbox, InboxState
+from handlers.events import _handle
+
+
+def _message(n: int, text: object) -> dict:
+    return {
+        "type": "message",
+        "channel": COMPLAINTS,
+        "user": FRONT_DESK.id,
+        "ts": f"1700000{n:03d}.000100",
+        "text": text,
+    }
+
+
+def _stored(rig, events: dict[str, dict]) -> None:
+    with rig.service.runtime.db.session() as session:
+        for event_id, event in events.items():
+            inbox.accept(session, event_id=event_id, event=event)
+
+
+def test_a_batch_makes_every_case_and_marks_every_event_done(rig):
+    rt = rig.service.runtime
+    events = {f"Ev{n}": _message(n, f"Guest in room {n} waited an hour for room service") for n in range(5)}
+    _stored(rig, events)
+    _handle([(rt, event_id, event) for event_id, event in events.items()])
+    with rt.db.session() as session:
+        assert len(session.exec(select(Case)).all()) == 5
+        states = session.exec(select(Inbox.state).where(col(Inbox.event_id).in_(events))).all()
+    assert states == [InboxState.DONE] * 5
+
+
+def test_a_bad_event_leaves_the_rest_of_its_batch_handled_and_itself_in_the_inbox(rig):
+    rt = rig.service.runtime
+    events = {f"Ev{n}": _message(n, f"Guest in room {n} found the shower cold") for n in range(4)}
+    events["EvBad"] = _message(9, {"not": "text"})  # its handling raises
+    _stored(rig, events)
+    _handle([(rt, event_id, event) for event_id, event in events.items()])
+    with rt.db.session() as session:
+        assert len(session.exec(select(Case)).all()) == 4
+        pending = session.exec(select(Inbox.event_id).where(col(Inbox.state) == InboxState.PENDING)).all()
+    assert pending == ["EvBad"]  # the clock replays it; the others were not held up by it
