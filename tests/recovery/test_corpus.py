@@ -53,8 +53,9 @@ def test_the_apologies_are_good_and_flawed_with_public_ones_named_by_source() ->
 
 def test_triage_on_the_tuning_set_without_keywords_stays_close_to_people() -> None:
     score = evaluation.score_triage(evaluation.read_labelled(CORPUS / "complaints.jsonl"), NO_KEYWORDS)
-    assert score.within_one / score.total >= 0.95
-    assert score.clear_exact / score.clear >= 0.8
+    assert score.within_one / score.total >= 0.97
+    assert score.clear_exact / score.clear >= 0.85
+    assert len(score.under_called) <= 5
 
 
 def test_the_apology_check_on_the_tuning_set_names_flaws_and_spares_good_apologies() -> None:
