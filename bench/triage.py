@@ -18,13 +18,17 @@ from bot.recovery.triage import SHIPPED, Knowledge
 CORPUS = Path(__file__).parents[1] / "tests" / "corpus"
 ROUNDS = 30
 
+# Peak resident memory from /proc (VmHWM): getrusage's ru_maxrss carries the parent's peak over
+# fork and exec, so a probe started by a large bench process would read the bench's own size.
 _PROBE = """
-import resource, time
+import re, time
 t = time.perf_counter()
 import bot.policy.reader as reader
 policy = reader.load_policy(reader.default_policy_path())
 {extra}
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+with open('/proc/self/status') as status:
+    peak = int(re.search(r'VmHWM:\\s*(\\d+)', status.read()).group(1))
+print(time.perf_counter() - t, peak / 1024)
 """
 _WITH_TRIAGE = (
     "from bot.recovery.triage import triage, Knowledge\n"
