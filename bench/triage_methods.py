@@ -91,7 +91,9 @@ def main() -> None:
         p50, p99 = quantile_ms(taken, 0.5), quantile_ms(taken, 0.99)
         costs[method] = f"{p50:.2f} / {p99:.2f} | +{extra_mb:.0f} | +{extra_s:.2f}"
     heldout = read_labelled(HELDOUT) if args.heldout else []
-    header = "| method | exact (clear) | within one | serious called minor | p50 / p99 ms | RSS MB | start-up s |"
+    header = (
+        "| method | exact (clear) | within one | serious called minor | p50 / p99 ms | RSS MB | start-up s |"
+    )
     for name, rules in policies.items():
         print(f"\n{name}, tuning set, {FOLDS}-fold cross-validation")
         print(header + "\n|---|---|---|---|---|---|---|")
