@@ -23,11 +23,11 @@ from bench.triage_train import train, tuning_rows
 from bot.policy.model import TriageRules
 from bot.policy.reader import default_policy_path, load_policy
 from bot.recovery.evaluation import Labelled, read_labelled, score_triage
-from bot.recovery.triage import EMBEDDING, LEXICON, MIX, SHIPPED, Knowledge
+from bot.recovery.triage import EMBEDDING, LEXICON, MIX, Knowledge
 
 HELDOUT = Path(__file__).parents[1] / "tests" / "corpus" / "complaints.heldout.jsonl"
 FOLDS = 5
-METHODS = (Knowledge(LEXICON), Knowledge(EMBEDDING), SHIPPED)
+METHODS = (Knowledge(LEXICON), Knowledge(EMBEDDING), Knowledge(MIX))
 GRID_MAJOR = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 GRID_MODERATE = (0.6, 0.7, 0.8, 0.9, 1.01)
 

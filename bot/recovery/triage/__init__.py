@@ -26,12 +26,15 @@ LEXICON, EMBEDDING, MIX = "lexicon", "embedding", "mix"
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone,
-    the embedding classifier alone, or the lexicon with the classifier raising a case the lexicon
-    calls minor when it is this sure (the thresholds were chosen by cross-validation on the tuning
-    corpus). `weights` other than the shipped ones are for that cross-validation."""
+    """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone
+    (the default), the embedding classifier alone, or the mix: the lexicon, with the classifier
+    raising a case the lexicon calls minor when it is this sure (thresholds chosen by cross-validation
+    on the tuning corpus). The mix agrees with people more often, but is not the default yet: it reads
+    words in pieces ("misspelled" as "miss…", so a misspelled welcome card reads like a missed
+    once-only occasion), and the kill -9 fault tests fail with it on (bench/README.md). `weights`
+    other than the shipped ones are for the cross-validation."""
 
-    method: str = MIX
+    method: str = LEXICON
     to_major: float = 0.6
     to_moderate: float = 0.9
     weights: Weights | None = field(default=None, compare=False)

@@ -9,6 +9,7 @@ arithmetic on fixed weights: the same text always reads the same way.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,9 @@ def embed(texts: list[str]) -> np.ndarray:
 def _model():  # wordllama is imported only here, and only when a complaint first needs it
     with _lock:
         if "model" not in _loaded:
+            # One sentence at a time needs no thread pool, and an idle pool spinning would take CPU
+            # from the bot's own threads.
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             import wordllama
 
             _loaded["model"] = wordllama.WordLlama.load(
