@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.policy.model import SEVERITIES, TriageRules
 from bot.recovery.quality.check import RULES, check_apology
-from bot.recovery.triage import triage
+from bot.recovery.triage import SHIPPED, Knowledge, triage
 
 SERIOUS = ("major", "critical")
 
@@ -140,13 +140,15 @@ class TriageScore:
         }
 
 
-def score_triage(examples: Iterable[Labelled], rules: TriageRules) -> TriageScore:
+def score_triage(
+    examples: Iterable[Labelled], rules: TriageRules, knowledge: Knowledge = SHIPPED
+) -> TriageScore:
     """Triage each example with these rules and count how often it agrees with the label."""
     confusion: Counter[tuple[str, str]] = Counter()
     misses: list[Miss] = []
     total = exact = within = clear = clear_exact = 0
     for example in examples:
-        verdict = triage(example.text, rules)
+        verdict = triage(example.text, rules, knowledge=knowledge)
         distance = abs(SEVERITIES.index(verdict.severity) - SEVERITIES.index(example.severity))
         total += 1
         exact += distance == 0

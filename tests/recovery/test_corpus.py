@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.policy.model import DEFAULT_MONEY, TriageRules
 from bot.recovery import evaluation
+from bot.recovery.triage import LEXICON, MIX, Knowledge
 
 CORPUS = Path(__file__).parents[1] / "corpus"
 NO_KEYWORDS = TriageRules(keywords={}, money=DEFAULT_MONEY)
@@ -55,6 +56,14 @@ def test_triage_on_the_tuning_set_without_keywords_stays_close_to_people() -> No
     score = evaluation.score_triage(evaluation.read_labelled(CORPUS / "complaints.jsonl"), NO_KEYWORDS)
     assert score.within_one / score.total >= 0.95
     assert score.clear_exact / score.clear >= 0.8
+
+
+def test_the_mix_on_the_tuning_set_calls_fewer_serious_cases_minor_than_the_lexicon() -> None:
+    examples = evaluation.read_labelled(CORPUS / "complaints.jsonl")
+    lexicon = evaluation.score_triage(examples, NO_KEYWORDS, Knowledge(LEXICON))
+    mixed = evaluation.score_triage(examples, NO_KEYWORDS, Knowledge(MIX))
+    assert len(mixed.under_called) < len(lexicon.under_called)
+    assert mixed.clear_exact >= lexicon.clear_exact and mixed.within_one >= lexicon.within_one
 
 
 def test_the_apology_check_on_the_tuning_set_names_flaws_and_spares_good_apologies() -> None:

@@ -72,6 +72,10 @@ class Report:
         return out
 
 
+CONDITION_REACH = 24  # characters before "we" where "if" or "you feel that" is looked for
+BARE_REGRET = 5  # words: "I am so very sorry."
+
+
 class _Ownership:
     """Where the apology owns what we did wrong, worked out one sentence at a time, only when asked."""
 
@@ -91,13 +95,32 @@ class _Ownership:
         sentence = self.doc.sentence(index)
         if sentence not in self.cache:
             self.cache[sentence] = _owns(sentence)
-        return self.cache[sentence]
+        if self.cache[sentence]:
+            return True
+        # "Apologies - we billed you for a plan you had cancelled", "I'm so sorry. We sent your letter to
+        # your old address": what we did, said with the regret or just after a bare "I'm sorry."
+        before = self.doc.sentence(index - 1) if index else ""
+        if len(rules.WORD.findall(before)) <= BARE_REGRET and rules.REGRET.regex.search(before):
+            return _did(sentence, 0)
+        regret = rules.REGRET.regex.search(sentence)  # the sorry comes first: it is a sorry for what we did
+        return regret is not None and _did(sentence, regret.end())
 
 
 def _owns(sentence: str) -> bool:
     for denial in rules.DENIALS:  # "not our fault" must not read as "our fault"
         sentence = denial.regex.sub(blank, sentence)
     return any(p.regex.search(sentence) for p in rules.ADMISSIONS) or _agent_then_failure(sentence)
+
+
+def _did(sentence: str, after: int) -> bool:
+    """Whether we are the doer of something in this sentence after `after`, outside a condition ("if
+    we sent …")."""
+    for denial in rules.DENIALS:
+        sentence = denial.regex.sub(blank, sentence)
+    return any(
+        not rules.AGENT_IN_CONDITION.search(sentence, max(0, m.start() - CONDITION_REACH), m.start())
+        for m in rules.AGENT_DID.finditer(sentence, after)
+    )
 
 
 def _agent_then_failure(sentence: str) -> bool:
@@ -109,7 +132,7 @@ def _agent_then_failure(sentence: str) -> bool:
         i = bisect.bisect_left(failures, agent.end())
         if i == len(failures) or failures[i] - agent.end() > 120:
             continue
-        if rules.AGENT_IN_CONDITION.search(sentence, max(0, agent.start() - 10), agent.start()):
+        if rules.AGENT_IN_CONDITION.search(sentence, max(0, agent.start() - CONDITION_REACH), agent.start()):
             continue  # "if we made a mistake" owns nothing
         if _failure_within(sentence, agent.end(), rules.FAILURE):
             return True

@@ -1,0 +1,110 @@
+"""Triage's built-in knowledge, method against method (issue 13): the lexicon, an embedding
+classifier, and the mix of the two. Run: `python -m bench.triage_methods [--grid] [--heldout]`.
+
+- Agreement is read by 5-fold cross-validation on the tuning corpus (tests/corpus/complaints.jsonl):
+  for each fold the classifier is trained (`bench/triage_train.py:train`) on the other four folds
+  and the rubric's phrases, and triages the fold it never saw. The lexicon was itself written
+  against the whole tuning set, so its figures there, and the mix's, flatter it.
+- `--grid` also prints the mix's thresholds against each other (how the shipped ones were chosen).
+- `--heldout` adds one reading of the held-out file per method, with the shipped weights. It is for
+  reporting a finished method, never for choosing one.
+- Latency, resident memory and start-up are measured per method as `bench/triage.py` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from bench.triage import footprint, latency, quantile_ms
+from bench.triage_train import train, tuning_rows
+from bot.policy.model import TriageRules
+from bot.policy.reader import default_policy_path, load_policy
+from bot.recovery.evaluation import Labelled, read_labelled, score_triage
+from bot.recovery.triage import EMBEDDING, LEXICON, MIX, Knowledge
+
+HELDOUT = Path(__file__).parents[1] / "tests" / "corpus" / "complaints.heldout.jsonl"
+FOLDS = 5
+METHODS = (Knowledge(LEXICON), Knowledge(EMBEDDING), Knowledge(MIX))
+GRID_MAJOR = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+GRID_MODERATE = (0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def _fold(ident: str) -> int:
+    return int(hashlib.sha1(ident.encode()).hexdigest(), 16) % FOLDS  # stable across runs and machines
+
+
+def cross_validated(knowledge: Knowledge, rules: TriageRules, weights: list) -> tuple[float, float, int]:
+    """Exact on clear cases, within one, serious called minor: each fold triaged by a classifier
+    that never saw it."""
+    examples = read_labelled(Path(__file__).parents[1] / "tests" / "corpus" / "complaints.jsonl")
+    clear = clear_exact = within = total = under = 0
+    for k in range(FOLDS):
+        held = [e for e in examples if _fold(e.ident) == k]
+        score = score_triage(held, rules, replace(knowledge, weights=weights[k]))
+        clear, clear_exact = clear + score.clear, clear_exact + score.clear_exact
+        total, within, under = total + score.total, within + score.within_one, under + len(score.under_called)
+    return clear_exact / clear, within / total, under
+
+
+def _fold_weights() -> list:
+    rows = tuning_rows()
+    return [train([r for r in rows if _fold(r["id"]) != k]) for k in range(FOLDS)]
+
+
+def _policies() -> dict[str, TriageRules]:
+    rules = load_policy(default_policy_path()).triage
+    return {"shipped policy": rules, "no keywords": replace(rules, keywords={})}
+
+
+def _row(name: str, figures: tuple[float, float, int], cost: str) -> str:
+    exact, within, under = figures
+    return f"| {name} | {exact:.0%} | {within:.0%} | {under} | {cost} |"
+
+
+def _held_out(examples: list[Labelled], knowledge: Knowledge, rules: TriageRules) -> tuple[float, float, int]:
+    score = score_triage(examples, rules, knowledge)
+    return score.clear_exact / score.clear, score.within_one / score.total, len(score.under_called)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grid", action="store_true", help="the mix's thresholds against each other")
+    parser.add_argument("--no-costs", action="store_true", help="agreement only, no latency or memory")
+    parser.add_argument("--heldout", action="store_true", help="one reading of the held-out file per method")
+    args = parser.parse_args()
+    weights = _fold_weights()
+    policies = _policies()
+    if args.grid:
+        print("mix thresholds (to major, to moderate): tuning 5-fold CV, shipped policy")
+        for to_major in GRID_MAJOR:
+            for to_moderate in GRID_MODERATE:
+                knowledge = Knowledge(MIX, to_major, to_moderate)
+                exact, within, under = cross_validated(knowledge, policies["shipped policy"], weights)
+                print(f"  {to_major:.2f} {to_moderate:.2f}: {exact:.1%} {within:.1%} {under}")
+    costs = {k.method: "— | — | —" for k in METHODS}
+    times = {} if args.no_costs else latency(*METHODS)
+    for method, taken in times.items():
+        extra_s, extra_mb = footprint(method)
+        p50, p99 = quantile_ms(taken, 0.5), quantile_ms(taken, 0.99)
+        costs[method] = f"{p50:.2f} / {p99:.2f} | +{extra_mb:.0f} | +{extra_s:.2f}"
+    heldout = read_labelled(HELDOUT) if args.heldout else []
+    header = (
+        "| method | exact (clear) | within one | serious called minor | p50 / p99 ms | RSS MB | start-up s |"
+    )
+    for name, rules in policies.items():
+        print(f"\n{name}, tuning set, {FOLDS}-fold cross-validation")
+        print(header + "\n|---|---|---|---|---|---|---|")
+        for knowledge in METHODS:
+            print(_row(knowledge.method, cross_validated(knowledge, rules, weights), costs[knowledge.method]))
+        if heldout:
+            print(f"\n{name}, held-out set ({len(heldout)}), shipped weights")
+            print(header + "\n|---|---|---|---|---|---|---|")
+            for knowledge in METHODS:
+                print(_row(knowledge.method, _held_out(heldout, knowledge, rules), costs[knowledge.method]))
+
+
+if __name__ == "__main__":
+    main()
