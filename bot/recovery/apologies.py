@@ -216,13 +216,15 @@ def approve(
     post = apology.posted(
         case, text=text, approver=actor_id, title=title, waited=format_duration(_round(waited))
     )
-    tell.in_thread(session, case=case, key=f"apology:{case.id}", text=post)
+    # Keyed by the round: a reopened case's second apology is posted and told too, once each.
+    approved_in = f"{case.id}:r{case.apology_round}"
+    tell.in_thread(session, case=case, key=f"apology:{approved_in}", text=post)
     done = apology.approved_note(policy, case, actor_id=actor_id, emailed=emailed)
     tell.replace(
         session, key=f"approved:{request_key(case)}", message=request_key(case), text=done, case=case
     )
     told = apology.reporter_told(policy, case, actor_id=actor_id, title=title, emailed=emailed)
-    tell.dm(session, key=f"reporter-told:{case.id}", to=case.reporter_id, text=told, case=case)
+    tell.dm(session, key=f"reporter-told:{approved_in}", to=case.reporter_id, text=told, case=case)
     tell.refresh_card(session, policy=policy, case=case, version=event.id)
     tell.refresh_home(session, user_id=case.apology_leader_id, reason=f"approved:{case.id}")
 

@@ -95,9 +95,9 @@ def test_approving_posts_the_apology_tells_the_reporter_and_stops_the_clock(db, 
         )
         assert case.apology_errors == 0 and nudges(session, case) == {"apology:1:r1": NudgeState.CANCELLED}
         sent = owed(session)
-        assert sent["apology:1"].after_key == "card:1" and GOOD in sent["apology:1"].payload["text"]
+        assert sent["apology:1:r1"].after_key == "card:1" and GOOD in sent["apology:1:r1"].payload["text"]
         assert sent["approved:apology-dm:1:r1"].method == "chat.update"
-        assert sent["reporter-told:1"].payload["channel"] == FRONT_DESK.id
+        assert sent["reporter-told:1:r1"].payload["channel"] == FRONT_DESK.id
         [approved] = [e for e in cases.timeline(session, case=case) if e.kind == EventKind.APOLOGIZED]
         assert approved.data["on_target"] is True and approved.data["as_written"] is False
 

@@ -87,6 +87,22 @@ def test_still_unhappy_reopens_the_case_and_takes_the_apology_one_level_up(db, p
         assert any(key.startswith("unhappy:1:") for key in owed(session))
 
 
+def test_the_apology_after_a_reopen_is_posted_in_the_thread_and_told_to_the_reporter_too(db, policy):
+    fixed_case(db, policy)
+    fire_now(db, policy, "checkin:1:v1:1:a1")
+    case = answer(db, policy, CheckinOutcome.UNHAPPY, key="checkin:1:v1:1:a1")
+    second = APOLOGY.replace("cold soup", "cold soup twice")
+    with db.session() as session:
+        case = cases.get_case(session, policy=policy, number=1)
+        apologies.approve(session, policy=policy, case=case, actor_id=MANAGER.id, text=second)
+    with db.session() as session:
+        sent = owed(session)
+        posts = [row.payload["text"] for key, row in sent.items() if key.startswith("apology:1:")]
+        told = [key for key in sent if key.startswith("reporter-told:1:")]
+    assert len(posts) == 2 and any("cold soup twice" in text for text in posts)
+    assert len(told) == 2
+
+
 def test_couldnt_reach_them_tries_again_until_the_policys_attempts_are_spent(db, policy):
     fixed_case(db, policy)  # the demo policy: two attempts
     fire_now(db, policy, "checkin:1:v1:1:a1")
