@@ -6,11 +6,18 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from hypothesis import settings
 
 from bot.policy.model import Policy
 from bot.policy.reader import load_policy
 from bot.sandbox.cast import DEMO_POLICY
 from bot.sandbox.rig import Rig
+
+# Property tests draw the same examples on every run, so CI is repeatable; HYPOTHESIS_PROFILE=explore
+# draws new ones (worth a run after changing a message builder).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 POSTGRES = os.environ.get("BOUNCEBACK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 

@@ -108,9 +108,10 @@ def reporter_told(policy: Policy, case: Case, *, actor_id: str, title: str, emai
 
 def posted(case: Case, *, text: str, approver: str, title: str, waited: str) -> str:
     """The apology as posted in the case thread, signed, with how long it took."""
+    customer = clip(case.customer_name or "the customer", 150)
     return (
-        f"💬 *Apology* for {case.customer_name or 'the customer'}, approved by <@{approver}> ({title}), "
-        f"{waited} after the complaint:\n{quote(text, 3500)}"
+        f"💬 *Apology* for {customer}, approved by <@{approver}> ({clip(title, 150)}), "
+        f"{clip(waited, 50)} after the complaint:\n{quote(text, 3500)}"
     )
 
 
