@@ -147,3 +147,22 @@ def test_a_form_posted_from_another_site_or_without_its_token_is_refused(asked):
     assert (case.status, case.apology_leader_id) == ("reopened", MANAGER.id)
     assert any("still unhappy" in m["text"] for m in bot_posts(rig, COMPLAINTS))
     assert LEAD.id  # the lead apologized; the manager is asked now
+
+
+def test_in_socket_mode_the_page_is_served_on_the_health_port_and_still_unhappy_reopens(tmp_path):
+    with Rig(policy_path=policy_file(tmp_path, DEMO_POLICY, QUICK), mail=True, socket_mode=True) as rig:
+        fixed_case(rig, COMPLAINT)
+        mail = rig.mailbox.wait_for(
+            lambda: next((m for m in rig.mailbox.to(ANA) if m["Subject"] == "Is everything okay now?"), None),
+            what="the check-in e-mail",
+        )
+        _, unhappy = re.findall(r"https?://\S+", text_of(mail))
+        assert unhappy.startswith(f"http://127.0.0.1:{rig.port}/")  # the port /healthz answers on
+        assert fetch(f"http://127.0.0.1:{rig.port}/healthz")[0] == 200
+        status, page = fetch(unhappy)
+        assert status == 200 and "is everything okay now?" in page
+        answer = {**form_of(page), "answer": "unhappy", "note": "Nobody called me back"}
+        assert fetch(unhappy.split("?")[0], answer)[0] == 200
+        rig.service.settle()
+        [case] = all_cases(rig)
+        assert (case.status, case.apology_leader_id) == ("reopened", MANAGER.id)
