@@ -18,31 +18,43 @@ from bot.recovery.messages.ids import Input, Modal
 
 TITLE_CHARS = 24  # Slack's limit on a modal's title
 
-_OPTIONS = {s: Option(text=severity_label(s), value=s).to_dict() for s in SEVERITIES}
-_TEMPLATE = View(
-    type="modal",
-    callback_id=Modal.SEVERITY,
-    title="Severity",
-    submit="Change it",
-    close="Cancel",
-    private_metadata="0",
-    blocks=[
-        InputBlock(
-            block_id=Input.SEVERITY,
-            label="New severity",
-            element=StaticSelectElement(
-                action_id=Input.SEVERITY,
-                options=[Option(text=severity_label(s), value=s) for s in SEVERITIES],
+
+def modelled(title: str, metadata: str, current: Option | None) -> dict[str, Any]:
+    """The modal as slack_sdk's models build and check it: the template, and what the tests hold it to."""
+    return View(
+        type="modal",
+        callback_id=Modal.SEVERITY,
+        title=title,
+        submit="Change it",
+        close="Cancel",
+        private_metadata=metadata,
+        blocks=[
+            InputBlock(
+                block_id=Input.SEVERITY,
+                label="New severity",
+                element=StaticSelectElement(
+                    action_id=Input.SEVERITY,
+                    options=[Option(text=severity_label(s), value=s) for s in SEVERITIES],
+                    initial_option=current,
+                ),
             ),
-        ),
-        InputBlock(
-            block_id=Input.REASON,
-            label="Why?",
-            hint="It goes on the case's timeline, and re-routes the apology if the level changes.",
-            element=PlainTextInputElement(action_id=Input.REASON, max_length=300),
-        ),
-    ],
-).to_dict()
+            InputBlock(
+                block_id=Input.REASON,
+                label="Why?",
+                hint="It goes on the case's timeline, and re-routes the apology if the level changes.",
+                element=PlainTextInputElement(action_id=Input.REASON, max_length=300),
+            ),
+        ],
+    ).to_dict()
+
+
+def option(severity: str) -> Option:
+    """A severity as the select offers it."""
+    return Option(text=severity_label(severity), value=severity)
+
+
+_OPTIONS = {s: option(s).to_dict() for s in SEVERITIES}
+_TEMPLATE = modelled("Severity", "0", None)
 
 
 def severity_view(policy: Policy, case: OnCase) -> dict[str, Any]:
@@ -52,15 +64,10 @@ def severity_view(policy: Policy, case: OnCase) -> dict[str, Any]:
     """
     choose, reason = _TEMPLATE["blocks"]
     element = choose["element"]
-    chosen = {**element, "initial_option": _OPTIONS.get(case.severity) or _option(case.severity)}
+    chosen = {**element, "initial_option": _OPTIONS.get(case.severity) or option(case.severity).to_dict()}
     return {
         **_TEMPLATE,
         "title": {**_TEMPLATE["title"], "text": f"Severity of {case_key(policy, case)}"[:TITLE_CHARS]},
         "private_metadata": str(case.id),
         "blocks": [{**choose, "element": chosen}, reason],
     }
-
-
-def _option(severity: str) -> dict[str, Any]:
-    """An option for a severity the policy no longer names (as the models would build it)."""
-    return Option(text=severity_label(severity), value=severity).to_dict()

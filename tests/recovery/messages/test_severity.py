@@ -1,44 +1,16 @@
-"""The "Change severity" modal built from a template is the one slack_sdk's models build, for every case."""
+"""The "Change severity" modal filled in from a template is the one slack_sdk's models build, for every case."""
 
 import pytest
-from slack_sdk.models.blocks import InputBlock, Option, PlainTextInputElement, StaticSelectElement
-from slack_sdk.models.views import View
 
 from bot.policy.model import SEVERITIES
 from bot.recovery.messages import severity
-from bot.recovery.messages.card import severity_label
-from bot.recovery.messages.ids import Input, Modal
 from tests.recovery.messages.test_builders import POLICY, a_case
 
 
 def modelled(case_id: int, current: str) -> dict:
-    """The modal as slack_sdk's models build (and check) it."""
-    options = [Option(text=severity_label(s), value=s) for s in SEVERITIES]
-    return View(
-        type="modal",
-        callback_id=Modal.SEVERITY,
-        title=f"Severity of {POLICY.case_prefix}-{case_id}"[:24],
-        submit="Change it",
-        close="Cancel",
-        private_metadata=str(case_id),
-        blocks=[
-            InputBlock(
-                block_id=Input.SEVERITY,
-                label="New severity",
-                element=StaticSelectElement(
-                    action_id=Input.SEVERITY,
-                    options=options,
-                    initial_option=Option(text=severity_label(current), value=current),
-                ),
-            ),
-            InputBlock(
-                block_id=Input.REASON,
-                label="Why?",
-                hint="It goes on the case's timeline, and re-routes the apology if the level changes.",
-                element=PlainTextInputElement(action_id=Input.REASON, max_length=300),
-            ),
-        ],
-    ).to_dict()
+    """The modal for this case as the models build (and check) it, every part made afresh."""
+    title = f"Severity of {POLICY.case_prefix}-{case_id}"[:24]
+    return severity.modelled(title, str(case_id), severity.option(current))
 
 
 @pytest.mark.parametrize("current", [*SEVERITIES, "retired"])
