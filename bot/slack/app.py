@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.slack.client import pinned_logger
 from bot.slack.context import Runtime
 from bot.slack.errors import tell_user
 from bot.slack.executor import ListenerPools
@@ -29,6 +30,7 @@ def create_app(
 
     Without a signing secret (Socket Mode) requests are not signed, so none is checked.
     """
+    pinned_logger("slack_bolt.App")  # Bolt's own debug lines are formatted only when they are logged
     app = App(
         client=runtime.client,
         signing_secret=signing_secret or "socket-mode-does-not-sign",
