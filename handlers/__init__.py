@@ -6,6 +6,10 @@ from handlers import actions, apologies, commands, events, followup, shortcuts, 
 
 
 def register_all(app: App) -> None:
-    """Attach every listener to the app."""
-    for surface in (commands, events, actions, apologies, followup, shortcuts, views):
+    """Attach every listener to the app.
+
+    Bolt tries listeners in the order they were attached until one matches, so the card's buttons
+    (the requests that must open a modal within Slack's 3 s) come first.
+    """
+    for surface in (actions, commands, events, apologies, followup, shortcuts, views):
         surface.register(app)

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.slack.client import pinned_logger
 from bot.slack.context import Runtime
 from bot.slack.errors import tell_user
 from bot.slack.executor import ListenerPools
@@ -29,6 +30,7 @@ def create_app(
 
     Without a signing secret (Socket Mode) requests are not signed, so none is checked.
     """
+    pinned_logger("slack_bolt.App")  # Bolt's own debug lines are formatted only when they are logged
     app = App(
         client=runtime.client,
         signing_secret=signing_secret or "socket-mode-does-not-sign",
@@ -39,23 +41,18 @@ def create_app(
         listener_executor=listener_executor,
     )
 
-    @app.middleware
-    def provide_runtime(context: BoltContext, next: Any) -> None:
+    def provide_runtime(context: BoltContext) -> None:
         """Listeners name an `rt: Runtime` argument; Bolt hands them context items by name."""
         context["rt"] = runtime
-        next()
 
-    @app.middleware
-    def store_messages_first(body: dict[str, Any], next: Any) -> None:
+    def store_messages_first(body: dict[str, Any]) -> None:
         """A message event is in the database before Slack gets its 200 (see bot/store/inbox.py)."""
         event = body.get("event") or {}
         if body.get("type") == "event_callback" and event.get("type") == "message" and body.get("event_id"):
             with runtime.db.session(urgent=True) as session:  # ahead of intake's batches (SQLite)
                 inbox.accept(session, event_id=body["event_id"], event=event)
-        next()
 
-    @app.middleware
-    def acknowledge_first(body: dict[str, Any], ack: Any, next: Any) -> None:
+    def acknowledge_first(body: dict[str, Any], ack: Any) -> None:
         """Answer Slack's 3 seconds on the request thread, not behind other requests' work.
 
         Commands, buttons and shortcuts are acknowledged here, as soon as the request is verified,
@@ -67,6 +64,14 @@ def create_app(
             ack()
         if isinstance(listener_executor, ListenerPools):  # Bolt acknowledges events itself
             listener_executor.background(body.get("type") == "event_callback")
+
+    @app.middleware
+    def before_listeners(context: BoltContext, body: dict[str, Any], ack: Any, next: Any) -> None:
+        """The three steps above, in order, as one middleware: Bolt prepares each middleware's
+        arguments on every request, and a press is the request that can least afford it."""
+        provide_runtime(context)
+        store_messages_first(body)
+        acknowledge_first(body, ack)
         next()
 
     @app.error

@@ -37,7 +37,27 @@ def make_client(token: str, base_url: str, *, wait_out_rate_limits: bool = True)
     single thread would hold up every other channel, so it waits per channel itself.
     """
     handlers = retry_handlers(wait_out_rate_limits=wait_out_rate_limits)
-    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT, retry_handlers=handlers)
+    return WebClient(
+        token=token,
+        base_url=base_url,
+        timeout=TIMEOUT,
+        retry_handlers=handlers,
+        logger=pinned_logger("slack_sdk.web.base_client"),
+    )
+
+
+def pinned_logger(name: str) -> logging.Logger:
+    """A library's logger, its own level pinned to the level it logs at now (unless it was set already).
+
+    slack_sdk and Bolt ask `logger.level <= DEBUG` (the logger's own level: 0 when unset, so always
+    true) before formatting debug lines that logging then drops: slack_sdk each request and response,
+    whole views and blocks included (about a third of the CPU a `views.open` cost us), Bolt a line
+    for each middleware and each listener it tries. Configure logging first to see those lines.
+    """
+    logger = logging.getLogger(name)
+    if logger.level == logging.NOTSET:
+        logger.setLevel(logger.getEffectiveLevel())
+    return logger
 
 
 def respond(response_url: str | None, **message: Any) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from pydantic_core import PydanticUndefined
-from sqlalchemy import Insert, Table, event, text
+from sqlalchemy import Executable, Insert, Row, Table, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -59,6 +59,11 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    def read_row(self, statement: Executable, params: dict[str, Any]) -> Row[Any] | None:
+        """The first row of one read-only statement, on a reader connection: no ORM session to build or roll back."""
+        with self._reader.connect() as connection:
+            return connection.execute(statement, params).first()
 
     def migrate(self) -> None:
         """Bring the schema up to date; replicas starting together take turns."""

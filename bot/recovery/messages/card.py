@@ -236,35 +236,6 @@ def new_case_view(
     return view.to_dict()
 
 
-def severity_view(policy: Policy, case: Case) -> dict[str, Any]:
-    """The "Change severity" modal."""
-    current = Option(text=severity_label(case.severity), value=case.severity)
-    view = View(
-        type="modal",
-        callback_id=Modal.SEVERITY,
-        title=f"Severity of {case_key(policy, case)}"[:24],
-        submit="Change it",
-        close="Cancel",
-        private_metadata=str(case.id),
-        blocks=[
-            InputBlock(
-                block_id=Input.SEVERITY,
-                label="New severity",
-                element=StaticSelectElement(
-                    action_id=Input.SEVERITY, options=_severity_options(), initial_option=current
-                ),
-            ),
-            InputBlock(
-                block_id=Input.REASON,
-                label="Why?",
-                hint="It goes on the case's timeline, and re-routes the apology if the level changes.",
-                element=PlainTextInputElement(action_id=Input.REASON, max_length=300),
-            ),
-        ],
-    )
-    return view.to_dict()
-
-
 def details_view(policy: Policy, case: Case) -> dict[str, Any]:
     """The "Edit details" modal (summary and customer, contact included: modals are private)."""
     view = new_case_view(

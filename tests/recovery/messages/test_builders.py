@@ -9,7 +9,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.policy.reader import load_policy
-from bot.recovery.messages import apology, card, checkin, fix, followup, gesture, home
+from bot.recovery.messages import apology, card, checkin, fix, followup, gesture, home, severity
 from bot.recovery.messages.ids import Action, Input, Modal
 from bot.recovery.quality.check import check_apology
 from bot.sandbox.cast import DEMO_POLICY, DIRECTOR, FRONT_DESK, SUPPORT
@@ -71,7 +71,7 @@ BLOCKS: dict[str, tuple[list[dict[str, Any]], bool]] = {
 }
 VIEWS: dict[str, tuple[dict[str, Any], bool]] = {
     "new case modal": (card.new_case_view(POLICY, summary=CASE.summary, contact=EMAIL), True),
-    "severity modal": (card.severity_view(POLICY, CASE), False),
+    "severity modal": (severity.severity_view(POLICY, CASE), False),
     "details modal": (card.details_view(POLICY, CASE), True),
     "assign owner modal": (fix.assign_view(POLICY, CASE, initial_due=2_000_000_000), False),
     "more time modal": (fix.more_time_view(POLICY, CASE), False),

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.recovery.messages import apology, card, checkin, fix, followup, gesture, home
+from bot.recovery.messages import apology, card, checkin, fix, followup, gesture, home, severity
 from bot.recovery.messages.text import quote
 from bot.recovery.quality.check import check_apology
 from bot.sandbox import limits
@@ -65,7 +65,7 @@ VIEWS: dict[str, tuple[str, Callable[[Case, str], dict[str, Any]]]] = {
         "modal",
         lambda c, t: card.new_case_view(POLICY, summary=t, customer_name=t, contact=t),
     ),
-    "severity modal": ("modal", lambda c, t: card.severity_view(POLICY, c)),
+    "severity modal": ("modal", lambda c, t: severity.severity_view(POLICY, c)),
     "details modal": ("modal", lambda c, t: card.details_view(POLICY, c)),
     "assign owner modal": ("modal", lambda c, t: fix.assign_view(POLICY, c, initial_due=2_000_000_000)),
     "more time modal": ("modal", lambda c, t: fix.more_time_view(POLICY, c)),
