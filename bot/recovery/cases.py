@@ -116,10 +116,10 @@ def record(
 
 
 def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple[Case, bool]:
-    """Turn a complaint into a triaged case; the same delivery twice returns the first case, unchanged."""
-    existing = find_by_source(session, source_key=complaint.source_key)
-    if existing is not None:
-        return existing, False
+    """Turn a complaint into a triaged case; the same delivery twice returns the first case, unchanged.
+
+    A repeat is rare (the inbox drops Slack's retries of an event), so it is found by the unique source key
+    refusing the insert, not by a read before every case."""
     text = complaint.text.strip()
     if not text:
         raise UserError("There is nothing to log: write what went wrong for the customer.")
@@ -146,7 +146,7 @@ def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple
         with session.begin_nested():
             session.add(case)
             session.flush()
-    except IntegrityError:  # the same delivery, logged a moment ago by another worker
+    except IntegrityError:  # the same delivery, logged before or a moment ago by another worker
         raced = find_by_source(session, source_key=complaint.source_key)
         if raced is None:
             raise

@@ -52,6 +52,10 @@ class Paces:
         pace = self._lanes.get(lane)
         return pace if pace is not None and pace.reopens > now else None
 
+    def paced(self, lane: str) -> bool:
+        """True when Slack has slowed this lane down: one call at a time, each after the last went through."""
+        return lane in self._lanes
+
     def opens(self, lanes: Iterable[str]) -> datetime:
         """When the first of these (closed) lanes opens."""
         return min(self._lanes[lane].reopens for lane in lanes)

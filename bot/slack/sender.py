@@ -24,17 +24,26 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import ColumnElement, func, or_, update
 from sqlmodel import Session, col, select
 
-from bot.slack.pacing import Paces, retry_after
+from bot.slack.pacing import Pace, Paces, retry_after
 from bot.slack.pump import Pump
 from bot.store import outbox
 from bot.store.db import Database
 from bot.store.models import Outbox, OutboxState, utcnow
-from bot.store.outbox import abandoned, for_slack, newest_by_target, replaces
+from bot.store.outbox import STALE_CLAIM, abandoned, for_slack, newest_by_target, replaces
 
 log = logging.getLogger(__name__)
 
 MAX_HISTORY_PAGES = 50  # 10,000 messages since a crash: far more than any channel gets in a minute
 MAX_PAUSE = timedelta(minutes=10)
+CLAIM_BATCH = 10  # calls claimed in one statement and recorded as sent in one transaction
+FRESH_CLAIM = (
+    STALE_CLAIM / 3
+)  # a call not begun this long after its claim goes back: no call outlives its claim
+REPEATABLE = {
+    "chat.postMessage",
+    "chat.update",
+    "views.publish",
+}  # after a crash: looked up, or the same again
 RATE_LIMITED = "ratelimited"  # last_error of a call waiting out a Retry-After: owed now, not failing
 PERMANENT_ERRORS = {
     "channel_not_found",
@@ -73,6 +82,10 @@ def _lane(row: Outbox, earlier: dict[str, Outbox]) -> str:
         row.payload.get("channel") or (parent and parent.payload.get("channel")) or row.payload.get("user_id")
     )
     return str(given or row.method)
+
+
+def _in(lane: str, rows: list[tuple[Outbox, str]]) -> bool:
+    return any(lane == other for _, other in rows)
 
 
 class Sender(Pump):
@@ -140,28 +153,32 @@ class Sender(Pump):
         stale = [r.id for r in due if newest.get(replaces(r.method, r.key, r.after_key) or "", r.id) > r.id]
         handled = self._supersede(stale, now)
         queue = [(row, _lane(row, earlier)) for row in due if row.id not in stale]
-        put_off = defaultdict(list)
+        put_off: dict[datetime, list[int]] = defaultdict(list)
+        refused: set[str] = (
+            set()
+        )  # lanes Slack answered 429 in this round: the rest of them waits for the next
         while queue:
-            held = []  # in a lane paced for a moment: sent later in this round, in order
-            for row, lane in queue:
+            held: list[tuple[Outbox, str]] = []  # paced for a moment: sent later in this round, in order
+            batch: list[tuple[Outbox, str]] = []  # claimed together, recorded together
+            for position, (row, lane) in enumerate(queue):
                 pace = self._paces.closed(lane, now)
-                if pace is not None and not pace.refused:
-                    held.append((row, lane))
-                elif pace is not None:  # behind a 429: waits in the outbox, in order
-                    if (
-                        row.state == OutboxState.PENDING
-                    ):  # a dead sender's claim stays, so its retry looks in Slack
-                        put_off[pace.reopens].append(row.id)
+                if (pace is not None and pace.refused) or lane in refused:  # behind a 429: waits, in order
+                    if row.state == OutboxState.PENDING:  # a dead one's claim stays: its retry looks in Slack
+                        put_off[pace.reopens if pace else now].append(row.id)
                         handled += 1
-                elif self._claim(row, now):
-                    handled += 1
-                    self._deliver(row, earlier, lane)
+                elif pace is not None or _in(lane, held) or (self._paces.paced(lane) and _in(lane, batch)):
+                    held.append((row, lane))  # a paced lane sends one call at a time, in order
+                else:
+                    batch.append((row, lane))
+                if len(batch) == CLAIM_BATCH or (batch and position == len(queue) - 1):
+                    handled += self._send_batch(batch, earlier, held, put_off, refused)
+                    batch, now = [], self.clock()
             if not held:
                 break
             opens = self._paces.opens(lane for _, lane in held)
             if self._wake.wait(timeout=max(0.0, (opens - self.clock()).total_seconds())):
                 break  # something new is owed: read the outbox again
-            queue, now = held, self.clock()
+            queue, now = sorted(held, key=lambda held_row: held_row[0].id or 0), self.clock()  # in order
         if put_off:
             with self.db.session() as session:
                 for reopens, ids in put_off.items():
@@ -170,6 +187,53 @@ class Sender(Pump):
                         .where(col(Outbox.id).in_(ids), col(Outbox.state) == OutboxState.PENDING)
                         .values(due_at=reopens, last_error=RATE_LIMITED)
                     )
+        return handled
+
+    def _send_batch(
+        self,
+        batch: list[tuple[Outbox, str]],
+        earlier: dict[str, Outbox],
+        held: list[tuple[Outbox, str]],
+        put_off: dict[datetime, list[int]],
+        refused: set[str],
+    ) -> int:
+        """Claim these calls in one statement, make them in order, and record them in one transaction.
+
+        A call whose lane Slack closed meanwhile (a 429 on an earlier call) goes back unclaimed; a call
+        Slack could take twice (an ephemeral, an upload) is recorded at once, before the next call."""
+        claimed_at = self.clock()
+        with self.db.session() as session:
+            won = outbox.claim_many(session, [row.id for row, _ in batch], claimed_at)
+        sent: list[tuple[Outbox, dict[str, Any]]] = []
+        unsent: list[Outbox] = []
+        given_back: set[str] = set()  # lanes: a call behind one given back is given back too, in order
+        handled = 0
+        for row, lane in batch:
+            if row.id not in won:
+                continue  # another sender took it
+            pace = self._paces.closed(lane, self.clock())
+            if pace is not None or lane in given_back or self.clock() - claimed_at > FRESH_CLAIM:
+                unsent.append(row)  # given back below, as it was, and the calls behind it in its lane
+                given_back.add(lane)
+                if pace is not None and pace.refused:
+                    refused.add(lane)
+                    if row.state == OutboxState.PENDING:
+                        put_off[pace.reopens].append(row.id)
+                        handled += 1
+                else:
+                    held.append((row, lane))
+                continue
+            row.attempts += 1
+            handled += 1
+            payload = self._deliver(row, earlier, lane)
+            if payload is None and (self._paces.closed(lane, self.clock()) or Pace(claimed_at)).refused:
+                refused.add(lane)  # a 429: the calls behind it in its lane wait for the next round
+            elif payload is not None:
+                sent.append((row, payload))
+                if row.method not in REPEATABLE:
+                    self._record_sent(sent, [], claimed_at)
+                    sent = []
+        self._record_sent(sent, unsent, claimed_at)
         return handled
 
     def _due(self, now: datetime, limit: int) -> tuple[list[Outbox], dict[str, Outbox], dict[str, int]]:
@@ -204,48 +268,48 @@ class Sender(Pump):
         with self.db.session() as session:
             return sum(outbox.supersede(session, row_id, now) for row_id in row_ids)
 
-    def _claim(self, row: Outbox, now: datetime) -> bool:
-        """Atomically take a row; only one process can win it."""
-        with self.db.session() as session:
-            won = outbox.claim(session, row.id, now)
-        row.attempts += won
-        return won
-
-    def _deliver(self, row: Outbox, earlier: dict[str, Outbox], lane: str) -> None:
+    def _deliver(self, row: Outbox, earlier: dict[str, Outbox], lane: str) -> dict[str, Any] | None:
+        """Make one claimed call; the payload Slack took (to record as sent), or None."""
         try:
             payload = self._resolve(row, earlier)
         except MissingPrerequisite as problem:
             log.error("%s", problem)
             self._record(row, state=OutboxState.FAILED, last_error=str(problem)[:500])
-            return
+            return None
         if payload is None:
             self._retry_later(row, "waiting for an earlier message", pause=timedelta(seconds=1))
-            return
+            return None
         try:
             payload = self._render(payload)
             found = self._already_posted(row, payload) if row.state == OutboxState.SENDING else None
             response = found or self._call(row.method, payload)
         except SlackApiError as error:
             self._refused(row, lane, error)
-            return
+            return None
         except Exception as error:  # connection errors that outlived the client's retries
             self._retry_later(row, f"{type(error).__name__}: {error}")
-            return
-        self._sent(row, payload, response)
-        earlier[row.key] = row  # a reply or update owed after it can go out in this same round
-        self._paces.went_through(lane)
-
-    def _sent(self, row: Outbox, payload: dict[str, Any], response: Any) -> None:
-        """Record a call Slack took, with where the message now is, and what it means to the domain."""
+            return None
         row.state, row.result_channel = OutboxState.SENT, response.get("channel") or payload.get("channel")
         row.result_ts = response.get("ts") or payload.get("ts")
-        hook = self.on_sent.get(row.purpose)
+        earlier[row.key] = row  # a reply or update owed after it can go out in this same round
+        self._paces.went_through(lane)
+        return payload
+
+    def _record_sent(
+        self, sent: list[tuple[Outbox, dict[str, Any]]], unsent: list[Outbox], claimed: datetime
+    ) -> None:
+        """In one transaction: the calls Slack took, with where each message now is and what it means to the
+        domain, and the claimed calls given back unsent."""
+        if not sent and not unsent:
+            return
+        now = self.clock()
         with self.db.session() as session:
-            outbox.mark_sent(
-                session, row, self.clock(), rendered=payload if "render" in row.payload else None
-            )
-            if hook is not None:
-                hook(session, row)
+            for row, payload in sent:
+                outbox.mark_sent(session, row, now, rendered=payload if "render" in row.payload else None)
+                hook = self.on_sent.get(row.purpose)
+                if hook is not None:
+                    hook(session, row)
+            outbox.release(session, unsent, claimed)
 
     def _refused(self, row: Outbox, lane: str, error: SlackApiError) -> None:
         """Slack said no: wait out a rate limit, give up on a permanent refusal, else try again later."""

@@ -41,6 +41,27 @@ _SUPERSEDE = (
     .where(_CLAIMABLE)
     .values(state=OutboxState.SUPERSEDED, claimed_at=bindparam("now"), last_error=None)
 )
+# A round's claim of several rows in one statement (the ids it won), and its release of those it did not send.
+_CLAIM_MANY = (
+    update(_OUTBOX)
+    .where(
+        _OUTBOX.c.id.in_(bindparam("row_ids", expanding=True)),
+        or_(_OUTBOX.c.state == OutboxState.PENDING, _claimed_before(bindparam("stale_before"))),
+    )
+    .values(state=OutboxState.SENDING, claimed_at=bindparam("now"), attempts=_OUTBOX.c.attempts + 1)
+    .returning(_OUTBOX.c.id)
+)
+_RELEASE = (
+    update(_OUTBOX)
+    .where(
+        _OUTBOX.c.id == bindparam("row_id"),
+        _OUTBOX.c.state == OutboxState.SENDING,
+        _OUTBOX.c.claimed_at == bindparam("claimed_now"),
+    )
+    .values(
+        state=bindparam("was_state"), claimed_at=bindparam("was_claimed_at"), attempts=_OUTBOX.c.attempts - 1
+    )
+)
 _SENT = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("row_id"))
@@ -98,6 +119,24 @@ def abandoned(now: datetime) -> ColumnElement[bool]:
 def claim(session: Session, row_id: int, now: datetime) -> bool:
     """Take an owed (or abandoned) row for sending; only one sender can win it."""
     return session.execute(_CLAIM, _claimable(row_id, now)).rowcount == 1
+
+
+def claim_many(session: Session, row_ids: list[int], now: datetime) -> set[int]:
+    """Take several owed (or abandoned) rows in one statement; the ids this sender won."""
+    params = {"row_ids": row_ids, "now": now, "stale_before": now - STALE_CLAIM}
+    return set(session.execute(_CLAIM_MANY, params).scalars())
+
+
+def release(session: Session, rows: list[Outbox], claimed: datetime) -> None:
+    """Give back rows claimed at `claimed` but not sent, as they were before (attempts included)."""
+    if rows:
+        session.execute(
+            _RELEASE,
+            [
+                {"row_id": r.id, "claimed_now": claimed, "was_state": r.state, "was_claimed_at": r.claimed_at}
+                for r in rows
+            ],
+        )
 
 
 def supersede(session: Session, row_id: int, now: datetime) -> bool:
