@@ -51,8 +51,13 @@ def get_case(session: Session, *, policy: Policy, number: int) -> Case:
     """Case number `number`, or a NotFound that names it."""
     case = session.get(Case, number)
     if case is None:
-        raise NotFound(f"There is no case {policy.case_prefix}-{number}.")
+        raise no_case(policy, number)
     return case
+
+
+def no_case(policy: Policy, number: int) -> NotFound:
+    """The error for a case number that names no case."""
+    return NotFound(f"There is no case {policy.case_prefix}-{number}.")
 
 
 def thread_started(session: Session, sent: Outbox) -> None:

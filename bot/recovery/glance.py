@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlmodel import col
 
 from bot.policy.model import Policy
-from bot.recovery.errors import NotFound
+from bot.recovery.cases import no_case
 from bot.store.db import Database
 from bot.store.models import Case
 
@@ -36,8 +36,8 @@ _GLANCE = select(
 
 
 def glance(db: Database, *, policy: Policy, number: int) -> Glance:
-    """Case number `number` at a glance, or the NotFound `cases.get_case` gives."""
+    """Case number `number` at a glance, or the same NotFound `cases.get_case` gives."""
     row = db.read_row(_GLANCE, {"number": number})
     if row is None:
-        raise NotFound(f"There is no case {policy.case_prefix}-{number}.")
+        raise no_case(policy, number)
     return Glance(*row)
