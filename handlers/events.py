@@ -9,6 +9,7 @@ from bot.recovery import tell
 from bot.slack import events
 from bot.slack.batching import Batcher
 from bot.slack.context import Runtime
+from bot.store import inbox
 from handlers.guard import guarded
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,9 @@ def _process(rt: Runtime, stored: list[tuple[str, dict[str, Any]]]) -> bool:
         with rt.transaction() as session:
             events.process(session, policy=rt.policy, stored=stored, workspace_url=rt.workspace_url)
     except Exception:
-        log.exception(
-            "message event(s) %s failed; the inbox keeps them", [event_id for event_id, _ in stored]
-        )
+        failed = [event_id for event_id, _ in stored]
+        log.exception("message event(s) %s failed; the inbox keeps them", failed)
+        inbox.let_go(failed)  # the clock replays them
         return False
     return True
 

@@ -67,7 +67,7 @@ def thread_started(session: Session, sent: Outbox) -> None:
     """The case card went out: the case's thread is where it is (unless the case already had one)."""
     if sent.case_id is not None:
         where = {"case_id": sent.case_id, "channel": sent.result_channel, "ts": sent.result_ts}
-        session.execute(_THREAD_STARTED, where)
+        session.connection().execute(_THREAD_STARTED, where)  # no ORM execution: a Core statement
 
 
 _CASE_COLUMNS = tuple(c.name for c in Case.__table__.columns if not c.primary_key)  # type: ignore[attr-defined]
