@@ -127,10 +127,19 @@ def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level
         summary=case.summary,
         customer_name=case.customer_name,
         severity=case.severity,
-        leader_name=people.name_of(session, leader_id) or level.title,
+        leader_name=_name_of(session, leader_id) or level.title,
         level=level,
         fix_by=fix_by,
     )
+
+
+def _name_of(session: Session, user_id: str) -> str | None:
+    """The leader's name, read once a transaction: a burst's batch asks the same few people, and the
+    names `people` remembers are only those it has found (most leaders of a new install are not)."""
+    names = session.info.setdefault("leader_names", {})
+    if user_id not in names:
+        names[user_id] = people.name_of(session, user_id)
+    return names[user_id]
 
 
 def draft_for(

@@ -110,19 +110,17 @@ def record(
     dedupe_key: str | None = None,
 ) -> TimelineEvent:
     """Append a timeline event to the case, written at once: the returned copy has its id."""
+    values = dict(kind=kind, actor_id=actor_id, text=text, data=data or {}, dedupe_key=dedupe_key)
     at = utcnow()
-    written = event(
-        session, case, kind=kind, actor_id=actor_id, text=text, data=data, dedupe_key=dedupe_key, at=at
-    )
+    written = TimelineEvent(id=event(session, case, at=at, **values), case_id=case.id, at=at, **values)
     case.updated_at = at
     session.add(case)
     return written
 
 
-def event(session: Session, case: Case, *, at: datetime, **values: Any) -> TimelineEvent:
-    """The timeline row alone, at `at` (the case's `updated_at` is the caller's to set)."""
-    values = dict(values, case_id=case.id, data=values.get("data") or {}, at=at)
-    return TimelineEvent(id=insert_row(session, TimelineEvent, **values), **values)
+def event(session: Session, case: Case, *, at: datetime, **values: Any) -> int:
+    """Write the timeline row alone, at `at` (the case's `updated_at` is the caller's to set): its id."""
+    return insert_row(session, TimelineEvent, **values, case_id=case.id, at=at)
 
 
 @dataclass(frozen=True)
