@@ -1,10 +1,11 @@
 """Stored message events are handled in batches, one transaction each; one bad event holds up only itself."""
 
+from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.sandbox.cast import COMPLAINTS, FRONT_DESK
 from bot.store import inbox
-from bot.store.models import Case, Inbox, InboxState
+from bot.store.models import Case, Inbox, InboxState, utcnow
 from handlers.events import _handle
 
 
@@ -45,3 +46,14 @@ def test_a_bad_event_leaves_the_rest_of_its_batch_handled_and_itself_in_the_inbo
         assert len(session.exec(select(Case)).all()) == 4
         pending = session.exec(select(Inbox.event_id).where(col(Inbox.state) == InboxState.PENDING)).all()
     assert pending == ["EvBad"]  # the clock replays it; the others were not held up by it
+
+
+def test_a_bad_event_is_left_to_the_clock_and_the_handled_ones_are_not(rig):
+    rt = rig.service.runtime
+    events = {"EvGood": _message(1, "Guest in room 1 found the shower cold"), "EvBad": _message(9, {"no": 1})}
+    _stored(rig, events)
+    _handle([(rt, event_id, event) for event_id, event in events.items()])
+    with rt.db.session() as session:
+        session.execute(update(Inbox).values(received_at=utcnow() - inbox.STALE * 3))
+    with rt.db.reading() as session:
+        assert [row.event_id for row in inbox.stale(session)] == ["EvBad"]
