@@ -1,5 +1,6 @@
 """Apologies at the right level: ask the right leader, escalate in time, approve and post it."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import Session
@@ -26,18 +27,24 @@ def request_key(case: Case) -> str:
     return f"apology-dm:{case.id}:r{case.apology_round}"
 
 
-def route(session: Session, *, policy: Policy, case: Case) -> None:
-    """A new case: ask the lowest level its severity needs, in the same transaction."""
+@dataclass(frozen=True)
+class Asked:
+    """A round opened on a case: whom it asks, at what level, why; the request it replaces, if any."""
+
+    leader_id: str
+    level: Level
+    reason: str
+    previous: str | None
+    new: bool  # the case was not stored yet: its card is drawn after this, already showing whom it asks
+
+
+def route(session: Session, *, policy: Policy, case: Case) -> Asked:
+    """A new case, before it is stored: ask the lowest level its severity needs. The round is set on
+    the case itself (it is written once, with it); `owe_request` then owes what the round needs."""
     level = apology_level(policy, case)
     why = f"{case.severity} complaints get their apology from a {level.title.lower()}"
-    ask(
-        session,
-        policy=policy,
-        case=case,
-        leader_id=leader_for(policy, case),
-        level=level,
-        reason=why,
-        new=True,
+    return _open_round(
+        session, policy=policy, case=case, leader_id=leader_for(policy, case), level=level, reason=why
     )
 
 
@@ -49,9 +56,16 @@ def ask(
     leader_id: str,
     level: Level,
     reason: str,
-    new: bool = False,
 ) -> None:
     """A new round: DM `leader_id` the request with a fresh draft, start its clock, retire the old DM."""
+    asked = _open_round(session, policy=policy, case=case, leader_id=leader_id, level=level, reason=reason)
+    owe_request(session, policy=policy, case=case, asked=asked)
+
+
+def _open_round(
+    session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level, reason: str
+) -> Asked:
+    """The case's next round, on the case: whom it asks, at what level, and the draft signed by them."""
     previous = request_key(case) if case.apology_round else None
     case.apology_round += 1
     case.apology_state, case.apology_level, case.apology_leader_id = (
@@ -61,6 +75,13 @@ def ask(
     )
     case.apology_draft = draft(session, policy=policy, case=case, leader_id=leader_id, level=level)
     advance(case, CaseStatus.APOLOGY_REQUESTED)
+    return Asked(leader_id, level, reason, previous, new=case.id is None)
+
+
+def owe_request(session: Session, *, policy: Policy, case: Case, asked: Asked) -> None:
+    """What an opened round owes, in the caller's transaction: its clock, the DM, the leader's Home tab,
+    the timeline; and, past the first round, the old DM retired and the card refreshed."""
+    leader_id, previous = asked.leader_id, asked.previous
     rule = policy.rule(case.severity)
     if previous:  # the first round has no earlier clock to stop
         nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
@@ -73,23 +94,27 @@ def ask(
         recipient_id=leader_id,
         payload={"round": case.apology_round},
     )
-    report = check_apology(case.apology_draft, severity=case.severity)
-    text, shown = apology.request(policy, case, report=report, reason=reason)
+    report = check_apology(case.apology_draft or "", severity=case.severity)
+    text, shown = apology.request(policy, case, report=report, reason=asked.reason)
     tell.dm(session, key=request_key(case), to=leader_id, text=text, blocks=shown, case=case)
     tell.refresh_home(session, user_id=leader_id, reason=request_key(case))
     if previous:
         tell.replace(
-            session, key=f"moved:{previous}", message=previous, text=apology.moved_on(reason), case=case
+            session, key=f"moved:{previous}", message=previous, text=apology.moved_on(asked.reason), case=case
         )
-    event = cases.record(
-        session,
-        case,
-        kind=EventKind.APOLOGY_REQUESTED,
-        actor_id=None,
-        text=f"asked <@{leader_id}> ({level.title}): {reason}",
-    )
-    if not new:  # a new case's card is drawn after this, already showing whom it asks
-        tell.refresh_card(session, policy=policy, case=case, version=event.id)
+    asked_text = f"asked <@{leader_id}> ({asked.level.title}): {asked.reason}"
+    if asked.new:  # stored a moment ago, as it is now: the event adds nothing to change on the case
+        cases.event(
+            session,
+            case,
+            kind=EventKind.APOLOGY_REQUESTED,
+            actor_id=None,
+            text=asked_text,
+            at=case.updated_at,
+        )
+        return
+    event = cases.record(session, case, kind=EventKind.APOLOGY_REQUESTED, actor_id=None, text=asked_text)
+    tell.refresh_card(session, policy=policy, case=case, version=event.id)
 
 
 def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level: Level) -> str:
@@ -102,10 +127,19 @@ def draft(session: Session, *, policy: Policy, case: Case, leader_id: str, level
         summary=case.summary,
         customer_name=case.customer_name,
         severity=case.severity,
-        leader_name=people.name_of(session, leader_id) or level.title,
+        leader_name=_name_of(session, leader_id) or level.title,
         level=level,
         fix_by=fix_by,
     )
+
+
+def _name_of(session: Session, user_id: str) -> str | None:
+    """The leader's name, read once a transaction: a burst's batch asks the same few people, and the
+    names `people` remembers are only those it has found (most leaders of a new install are not)."""
+    names = session.info.setdefault("leader_names", {})
+    if user_id not in names:
+        names[user_id] = people.name_of(session, user_id)
+    return names[user_id]
 
 
 def draft_for(

@@ -1,16 +1,19 @@
 """Case services: log a complaint, find a case, change it. Every change writes a timeline event."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 
 from bot.policy.model import SEVERITIES, Policy
 from bot.recovery.customer import Customer
 from bot.recovery.errors import NotFound, UserError
 from bot.recovery.triage import Repeat, Triage, triage
-from bot.store.db import insert_row
+from bot.store.db import insert_once, insert_row
 from bot.store.models import Case, CaseStatus, EventKind, FixStatus, Outbox, Source, TimelineEvent, utcnow
 
 MAX_SUMMARY = 4000
@@ -64,8 +67,10 @@ def thread_started(session: Session, sent: Outbox) -> None:
     """The case card went out: the case's thread is where it is (unless the case already had one)."""
     if sent.case_id is not None:
         where = {"case_id": sent.case_id, "channel": sent.result_channel, "ts": sent.result_ts}
-        session.execute(_THREAD_STARTED, where)
+        session.connection().execute(_THREAD_STARTED, where)  # no ORM execution: a Core statement
 
+
+_CASE_COLUMNS = tuple(c.name for c in Case.__table__.columns if not c.primary_key)  # type: ignore[attr-defined]
 
 # Run once per case by the sender: built once, like the sender's own writes (bot/store/outbox.py).
 _THREAD_STARTED = (
@@ -105,31 +110,35 @@ def record(
     dedupe_key: str | None = None,
 ) -> TimelineEvent:
     """Append a timeline event to the case, written at once: the returned copy has its id."""
-    values = dict(
-        case_id=case.id,
-        kind=kind,
-        actor_id=actor_id,
-        text=text,
-        data=data or {},
-        dedupe_key=dedupe_key,
-        at=utcnow(),
-    )
-    event_id = insert_row(session, TimelineEvent, **values)
-    case.updated_at = values["at"]
+    values = dict(kind=kind, actor_id=actor_id, text=text, data=data or {}, dedupe_key=dedupe_key)
+    at = utcnow()
+    written = TimelineEvent(id=event(session, case, at=at, **values), case_id=case.id, at=at, **values)
+    case.updated_at = at
     session.add(case)
-    return TimelineEvent(id=event_id, **values)
+    return written
 
 
-def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple[Case, bool]:
-    """Turn a complaint into a triaged case; the same delivery twice returns the first case, unchanged.
+def event(session: Session, case: Case, *, at: datetime, **values: Any) -> int:
+    """Write the timeline row alone, at `at` (the case's `updated_at` is the caller's to set): its id."""
+    return insert_row(session, TimelineEvent, **values, case_id=case.id, at=at)
 
-    A repeat is rare (the inbox drops Slack's retries of an event), so it is found by the unique source key
-    refusing the insert, not by a read before every case."""
+
+@dataclass(frozen=True)
+class NewCase:
+    """A triaged complaint not stored yet: what is still to be decided about it goes on `case` before `store`."""
+
+    case: Case
+    explained: str  # the "logged" event's text: why this severity
+
+
+def new_case(session: Session, *, policy: Policy, complaint: Complaint) -> NewCase:
+    """The case a complaint makes, triaged, before it is stored."""
     text = complaint.text.strip()
     if not text:
         raise UserError("There is nothing to log: write what went wrong for the customer.")
     verdict = _triage(session, policy=policy, complaint=complaint)
     customer = complaint.customer
+    now = utcnow()
     case = Case(
         source_key=complaint.source_key,
         source=complaint.source,
@@ -146,18 +155,38 @@ def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple
         customer_key=customer.key(),
         severity=verdict.severity,
         severity_reasons=list(verdict.reasons),
+        created_at=now,
+        updated_at=now,
     )
-    try:
-        with session.begin_nested():
-            session.add(case)
-            session.flush()
-    except IntegrityError:  # the same delivery, logged before or a moment ago by another worker
-        raced = find_by_source(session, source_key=complaint.source_key)
+    return NewCase(case, verdict.explain())
+
+
+def store(session: Session, new: NewCase) -> tuple[Case, bool]:
+    """Write the new case in one prebuilt `INSERT`, with its "logged" event; the same delivery twice
+    returns the first case, unchanged.
+
+    A repeat is rare (the inbox drops Slack's retries of an event), so it is found by the unique
+    source key refusing the insert, not by a read before every case; no savepoint and no flush.
+    """
+    case = new.case
+    values = {name: getattr(case, name) for name in _CASE_COLUMNS}
+    number = insert_once(session, Case, "source_key", **values)
+    if number is None:  # the same delivery, logged before or a moment ago by another worker
+        raced = find_by_source(session, source_key=case.source_key)
         if raced is None:
-            raise
+            raise LookupError(f"{case.source_key} is taken by a case that cannot be read")
         return raced, False
-    record(session, case, kind=EventKind.LOGGED, actor_id=complaint.reporter_id, text=verdict.explain())
+    case.id = number
+    make_transient_to_detached(case)  # stored as it is: later changes in this session are updates
+    session.add(case)
+    logged = dict(kind=EventKind.LOGGED, actor_id=case.reporter_id, text=new.explained)
+    event(session, case, at=case.updated_at, **logged)
     return case, True
+
+
+def log_case(session: Session, *, policy: Policy, complaint: Complaint) -> tuple[Case, bool]:
+    """Turn a complaint into a triaged case, stored; the same delivery twice returns the first case, unchanged."""
+    return store(session, new_case(session, policy=policy, complaint=complaint))
 
 
 def change_severity(

@@ -23,9 +23,11 @@ def log_complaint(
 
     With `tell_reporter`, the reporter also sees (only they) where the card went.
     """
-    case, created = cases.log_case(session, policy=policy, complaint=complaint)
+    new = cases.new_case(session, policy=policy, complaint=complaint)
+    asked = apologies.route(session, policy=policy, case=new.case)  # on the case before it is written, once
+    case, created = cases.store(session, new)
     if created:
-        apologies.route(session, policy=policy, case=case)
+        apologies.owe_request(session, policy=policy, case=case, asked=asked)
         tell.post_card(session, policy=policy, case=case, channel=card_channel, thread_ts=card_thread_ts)
         if tell_reporter:
             key = cases.case_key(policy, case)

@@ -41,3 +41,18 @@ class Batcher(Generic[Item]):
             batch = self._items[: self._size]
             del self._items[: self._size]
         return batch
+
+
+class Lanes(Generic[Item]):
+    """Batchers side by side: an item joins the lane `lane_of(item)` names (modulo the number of lanes),
+    so the items of one lane stay in order while the lanes' batches run at once."""
+
+    def __init__(
+        self, handle: Callable[[list[Item]], None], *, size: int, lanes: int, lane_of: Callable[[Item], int]
+    ) -> None:
+        self._lanes = [Batcher(handle, size=size) for _ in range(lanes)]
+        self._lane_of = lane_of
+
+    def submit(self, item: Item) -> None:
+        """Queue the item in its lane; handle that lane's batches here unless another thread already is."""
+        self._lanes[self._lane_of(item) % len(self._lanes)].submit(item)

@@ -6,6 +6,8 @@ table keyed by Slack's event_id, closes that gap. The inbox only stores and hand
 event is bot/slack/events.py's job, and it marks the event done in the transaction that handles it.
 """
 
+import threading
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -16,11 +18,55 @@ from bot.store.db import insert_once
 from bot.store.models import Inbox, InboxState, utcnow
 
 STALE = timedelta(seconds=10)  # a pending event this old was taken by a worker that died
+HELD_FOR = (
+    120.0  # seconds an event this process accepted is left to its own queue before the clock replays it
+)
+
+
+class _Held:
+    """Events this process stored and has yet to handle: queued behind a burst, not abandoned.
+
+    Without it, a backlog longer than `STALE` has the process's own clock replay events its
+    batches are about to handle (each triaged twice, the second refused by the case's unique key).
+    Another process's clock does not know them, and replays them as before; a process that dies
+    takes the list with it. An event held longer than `HELD_FOR` is replayed all the same.
+    """
+
+    def __init__(self) -> None:
+        self._since: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def hold(self, event_id: str) -> None:
+        with self._lock:
+            self._since[event_id] = time.monotonic()
+
+    def let_go(self, event_ids: list[str]) -> None:
+        with self._lock:
+            for event_id in event_ids:
+                self._since.pop(event_id, None)
+
+    def here(self, event_id: str) -> bool:
+        """True while the event waits for this process's own handling."""
+        with self._lock:
+            since = self._since.get(event_id)
+            if since is not None and time.monotonic() - since > HELD_FOR:
+                del self._since[event_id]  # never handled here: the clock replays it
+                return False
+            return since is not None
+
+
+_held = _Held()
 
 
 def accept(session: Session, *, event_id: str, event: dict[str, Any]) -> None:
-    """Store the event (once per event_id) before it is acknowledged."""
+    """Store the event (once per event_id) before it is acknowledged; this process handles it next."""
     insert_once(session, Inbox, "event_id", event_id=event_id, payload=event)  # a Slack retry adds nothing
+    _held.hold(event_id)
+
+
+def let_go(event_ids: list[str]) -> None:
+    """Events this process failed to handle: the clock's to replay (after `STALE`)."""
+    _held.let_go(event_ids)
 
 
 def first_time(session: Session, *, key: str) -> bool:
@@ -30,8 +76,9 @@ def first_time(session: Session, *, key: str) -> bool:
 
 
 def done(session: Session, *, event_ids: list[str]) -> None:
-    """Mark stored events handled, in the transaction that handled them."""
-    session.execute(_DONE, {"event_ids": event_ids, "now": utcnow()})
+    """Mark stored events handled, in the transaction that handled them (rolled back, they are the clock's)."""
+    session.connection().execute(_DONE, {"event_ids": event_ids, "now": utcnow()})
+    _held.let_go(event_ids)
 
 
 _DONE = (  # built once: intake marks every event it handles
@@ -42,11 +89,12 @@ _DONE = (  # built once: intake marks every event it handles
 
 
 def stale(session: Session, *, limit: int = 100) -> list[Inbox]:
-    """Events stored but never processed (their worker died), oldest first."""
+    """Events stored but never processed (their worker died), oldest first; not those this process
+    still has queued."""
     query = (
         select(Inbox)
         .where(col(Inbox.state) == InboxState.PENDING, col(Inbox.received_at) < utcnow() - STALE)
         .order_by(col(Inbox.id))
         .limit(limit)
     )
-    return list(session.exec(query))
+    return [row for row in session.exec(query) if not _held.here(row.event_id)]

@@ -1,11 +1,12 @@
 """Stored message events are handled in batches, one transaction each; one bad event holds up only itself."""
 
+from sqlalchemy import update
 from sqlmodel import col, select
 
 from bot.sandbox.cast import COMPLAINTS, FRONT_DESK
 from bot.store import inbox
-from bot.store.models import Case, Inbox, InboxState
-from handlers.events import _handle
+from bot.store.models import Case, Inbox, InboxState, utcnow
+from handlers.events import LANES, _handle, _lane
 
 
 def _message(n: int, text: object) -> dict:
@@ -45,3 +46,23 @@ def test_a_bad_event_leaves_the_rest_of_its_batch_handled_and_itself_in_the_inbo
         assert len(session.exec(select(Case)).all()) == 4
         pending = session.exec(select(Inbox.event_id).where(col(Inbox.state) == InboxState.PENDING)).all()
     assert pending == ["EvBad"]  # the clock replays it; the others were not held up by it
+
+
+def test_a_bad_event_is_left_to_the_clock_and_the_handled_ones_are_not(rig):
+    rt = rig.service.runtime
+    events = {"EvGood": _message(1, "Guest in room 1 found the shower cold"), "EvBad": _message(9, {"no": 1})}
+    _stored(rig, events)
+    _handle([(rt, event_id, event) for event_id, event in events.items()])
+    with rt.db.session() as session:
+        session.execute(update(Inbox).values(received_at=utcnow() - inbox.STALE * 3))
+    with rt.db.reading() as session:
+        assert [row.event_id for row in inbox.stale(session)] == ["EvBad"]
+
+
+def test_a_reply_joins_the_lane_of_the_complaint_that_began_its_thread(rig, monkeypatch):
+    rt = rig.service.runtime
+    monkeypatch.setattr(type(rt.db), "is_sqlite", property(lambda db: False))  # lanes are PostgreSQL's
+    complaint = _message(1, "Guest in room 1 found the shower cold")
+    reply = {**_message(2, "Moved them to room 2"), "thread_ts": complaint["ts"]}
+    lanes = {_lane((rt, f"Ev{n}", _message(n, "x"))) % LANES for n in range(20)}
+    assert _lane((rt, "EvReply", reply)) == _lane((rt, "EvComplaint", complaint)) and lanes == {0, 1}

@@ -1,11 +1,12 @@
 """The apology as a state machine, driven through its services on a real SQLite session (no Slack)."""
 
 import pytest
+from sqlalchemy import event
 
 from bot.recovery import apologies, cases, intake
 from bot.recovery.errors import NotAllowed, UserError
 from bot.sandbox.cast import ADMIN, COMPLAINTS, DIRECTOR, EXECUTIVE, FRONT_DESK, LEAD, MANAGER, OUTSIDER
-from bot.store.models import ApologyState, CaseStatus, EventKind, NudgeState, Outbox, OutboxState
+from bot.store.models import ApologyState, Case, CaseStatus, EventKind, NudgeState, Outbox, OutboxState
 from tests.recovery.conftest import fire_now, kinds, log, nudges, owed
 
 GOOD = (
@@ -141,3 +142,39 @@ def test_the_case_card_going_out_starts_the_cases_thread_once(db, policy):
         cases.thread_started(session, sent)  # a second delivery record never moves the thread
         session.refresh(case)
         assert (case.thread_channel, case.thread_ts) == (COMPLAINTS, "1700000000.000100")
+
+
+def test_a_new_case_is_written_in_one_insert_already_asking_its_leader(db, policy):
+    written: list[str] = []
+
+    def note(conn, cursor, statement, *args):
+        written.append(
+            statement.split()[0].upper() + (" case" if '"case"' in statement.split("(")[0] else "")
+        )
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    with db.session() as session:
+        case = log(session, policy, severity="minor")
+    event.remove(db.engine, "before_cursor_execute", note)
+    assert written.count("INSERT case") == 1 and "UPDATE case" not in written  # no flush, no second write
+    assert not [s for s in written if s in ("SAVEPOINT", "RELEASE")]
+    with db.reading() as session:
+        stored = session.get(Case, case.id)
+        assert (stored.apology_state, stored.apology_leader_id, stored.apology_round, stored.status) == (
+            ApologyState.REQUESTED,
+            LEAD.id,
+            1,
+            CaseStatus.APOLOGY_REQUESTED,
+        )
+        assert stored.apology_draft and stored.updated_at == stored.created_at
+        assert kinds(session, stored) == [EventKind.LOGGED, EventKind.APOLOGY_REQUESTED]
+
+
+def test_the_case_returned_by_a_new_complaint_is_changed_in_the_same_transaction(db, policy):
+    with db.session() as session:
+        case = log(session, policy, severity="minor")
+        apologies.escalate(session, policy=policy, case=case, actor_id=LEAD.id, reason="needs a manager")
+    with db.reading() as session:
+        stored = session.get(Case, case.id)
+        assert (stored.apology_round, stored.apology_level) == (2, "manager")
+        assert kinds(session, stored)[-1] == EventKind.APOLOGY_REQUESTED
