@@ -44,7 +44,15 @@ class KeptAliveClient(WebClient):
     def _perform_urllib_http_request_internal(self, url: str, req: Request) -> dict[str, Any]:
         if self.proxy is not None or req.type not in ("http", "https"):
             return super()._perform_urllib_http_request_internal(url, req)
-        return self._connections.call(req, timeout=self.timeout, ssl=self.ssl)
+        response = self._connections.call(req, timeout=self.timeout, ssl=self.ssl)
+        if self._logger.isEnabledFor(logging.DEBUG):  # the line slack_sdk's own exchange logs
+            self._logger.debug(
+                "Received the following response - status: %s, headers: %s, body: %s",
+                response["status"],
+                dict(response["headers"]),
+                response["body"] if isinstance(response["body"], str) else "(binary)",
+            )
+        return response
 
 
 def make_client(token: str, base_url: str, *, wait_out_rate_limits: bool = True) -> WebClient:

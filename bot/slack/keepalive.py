@@ -50,7 +50,7 @@ class Connections:
             if response.will_close or not response.isclosed():  # closed by the server, or read short
                 connection.close()
             else:
-                self._opened()[request.host] = (connection, time.monotonic())
+                self._opened()[_target(request)] = (connection, time.monotonic())
         if not 200 <= response.status < 300:
             raise HTTPError(
                 request.full_url, response.status, response.reason, response.headers, io.BytesIO(body)
@@ -70,7 +70,7 @@ class Connections:
         self, request: Request, *, timeout: float, ssl: SSLContext | None
     ) -> http.client.HTTPConnection:
         """This thread's open connection to the request's host (taken out while in use), or a new one."""
-        kept = self._opened().pop(request.host, None)
+        kept = self._opened().pop(_target(request), None)
         if kept is not None:
             connection, last_used = kept
             if time.monotonic() - last_used < MAX_IDLE:
@@ -79,3 +79,7 @@ class Connections:
         if request.type == "https":
             return http.client.HTTPSConnection(request.host, timeout=timeout, context=ssl)
         return http.client.HTTPConnection(request.host, timeout=timeout)
+
+
+def _target(request: Request) -> str:
+    return f"{request.type}://{request.host}"
