@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import logging
+import socket
+import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -83,6 +86,29 @@ class StandInServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], workspace: Workspace) -> None:
         super().__init__(address, _Handler)
         self.workspace = workspace
+        self._open: set[socket.socket] = set()  # connections kept alive, ended by server_close()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        """Serve a connection on its own thread, remembering it until it ends."""
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
+        """A connection ended."""
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def server_close(self) -> None:
+        """Stop listening and end the connections clients kept open: nothing is served after stop()."""
+        super().server_close()
+        with self._open_lock:
+            still_open = list(self._open)
+        for connection in still_open:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A client that hung up mid-answer is no stand-in failure: note it quietly."""
@@ -91,7 +117,9 @@ class StandInServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: StandInServer
-    protocol_version = "HTTP/1.0"  # one request per connection: nothing lingers after stop()
+    protocol_version = "HTTP/1.1"  # as Slack's API: connections kept alive unless the client asks to close
+    disable_nagle_algorithm = True  # headers and body leave together, not after the client's delayed ACK
+    timeout = 30  # a kept-alive connection left idle this long ends, and its thread with it
 
     def do_GET(self) -> None:
         self._serve()

@@ -42,8 +42,14 @@ def create_app(
     )
 
     def provide_runtime(context: BoltContext) -> None:
-        """Listeners name an `rt: Runtime` argument; Bolt hands them context items by name."""
+        """Listeners name an `rt: Runtime` argument; Bolt hands them context items by name.
+
+        Their `client` is the runtime's, not the WebClient Bolt builds for each request: the
+        runtime's keeps its connections to Slack open between calls (bot/slack/client.py), and
+        it holds the same bot token (one workspace).
+        """
         context["rt"] = runtime
+        context["client"] = runtime.client
 
     def store_messages_first(body: dict[str, Any]) -> None:
         """A message event is in the database before Slack gets its 200 (see bot/store/inbox.py)."""

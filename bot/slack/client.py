@@ -2,6 +2,7 @@
 
 import logging
 from typing import Any
+from urllib.request import Request
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
@@ -14,6 +15,7 @@ from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.webhook import WebhookClient
 
 from bot.recovery.people import Profile
+from bot.slack.keepalive import Connections
 
 log = logging.getLogger(__name__)
 TIMEOUT = 10
@@ -30,6 +32,29 @@ def retry_handlers(*, wait_out_rate_limits: bool = True) -> list[RetryHandler]:
     return handlers
 
 
+class KeptAliveClient(WebClient):
+    """slack_sdk's WebClient, its calls sent over connections kept open between calls (bot/slack/keepalive.py).
+
+    slack_sdk builds each request, runs its retry handlers and raises its errors as always; only
+    the one HTTP exchange goes through the kept connection. Through a proxy, it is urllib's as before.
+    """
+
+    _connections = Connections()  # shared by every client: a thread's connection serves them all
+
+    def _perform_urllib_http_request_internal(self, url: str, req: Request) -> dict[str, Any]:
+        if self.proxy is not None or req.type not in ("http", "https"):
+            return super()._perform_urllib_http_request_internal(url, req)
+        response = self._connections.call(req, timeout=self.timeout, ssl=self.ssl)
+        if self._logger.isEnabledFor(logging.DEBUG):  # the line slack_sdk's own exchange logs
+            self._logger.debug(
+                "Received the following response - status: %s, headers: %s, body: %s",
+                response["status"],
+                dict(response["headers"]),
+                response["body"] if isinstance(response["body"], str) else "(binary)",
+            )
+        return response
+
+
 def make_client(token: str, base_url: str, *, wait_out_rate_limits: bool = True) -> WebClient:
     """The Web API client Slack calls go through.
 
@@ -37,7 +62,7 @@ def make_client(token: str, base_url: str, *, wait_out_rate_limits: bool = True)
     single thread would hold up every other channel, so it waits per channel itself.
     """
     handlers = retry_handlers(wait_out_rate_limits=wait_out_rate_limits)
-    return WebClient(
+    return KeptAliveClient(
         token=token,
         base_url=base_url,
         timeout=TIMEOUT,
