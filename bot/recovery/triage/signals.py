@@ -34,7 +34,7 @@ INCONVENIENCE = Harm(
         "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
         "had_to|have_to|having_to ... come_back|return|go_back|chase|clean|call|ring|phone|rebook|wait|redo",
         "rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
-        "turned_away|brushed_off|fobbed_off|not_listened|rattl*|noisy|noise|banging|kept_awake|cold|freezing|"
+        "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
         "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
         "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there",
         "missed|skipped|forgot|forgotten ... call|calls|check-in|appointment|window|slot|collection|delivery|"
