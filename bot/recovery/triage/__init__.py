@@ -104,7 +104,7 @@ def triage(
         level = 0  # only the built-in knowledge made it moderate, and the reporter says it was small
         found.append((0, f"called small or put right (“{reading.small}”)"))
     if _reads_by_meaning(text, level, reading, knowledge):
-        raised = _by_meaning(_undenied(text, reading), level, knowledge)
+        raised = _by_meaning(_undenied(text, reading), text, level, knowledge)
         if raised is not None:
             level = raised[0]
             found.append(raised)
@@ -138,9 +138,9 @@ def _reads_by_meaning(text: str, level: int, reading: harms.Reading, knowledge: 
     return knowledge.method == EMBEDDING or (level < MODERATE and not reading.small)
 
 
-def _by_meaning(text: str, level: int, knowledge: Knowledge) -> tuple[int, str] | None:
-    """The level the classifier gives a case found no worse than `level`, with the rubric's phrase it
-    reads like. Mixed with the lexicon, it only raises what the lexicon calls minor, and only when sure."""
+def _by_meaning(text: str, written: str, level: int, knowledge: Knowledge) -> tuple[int, str] | None:
+    """The level the classifier gives a case found no worse than `level` (`text` without the words it
+    denies), with the rubric's phrase it reads like and the words as `written` that read most so. Mixed with the lexicon, it only raises what the lexicon calls minor, and only when sure."""
     read = likeness(text, knowledge.weights)
     if knowledge.method == EMBEDDING:
         best = max(range(len(SEVERITIES)), key=lambda rank: read.chances[rank])
@@ -152,7 +152,7 @@ def _by_meaning(text: str, level: int, knowledge: Knowledge) -> tuple[int, str] 
         return None
     if best <= level:
         return None
-    return best, f"reads like {read.reads_like(best)} (“{read.shown_by(text, best)}”)"
+    return best, f"reads like {read.reads_like(best)} (“{read.shown_by(written, best)}”)"
 
 
 def _undenied(text: str, reading: harms.Reading) -> str:

@@ -36,7 +36,7 @@ _CHILD = "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*yea
 MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
-    "morphine|methotrexate|blister|repeat_prescription"
+    "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops"
 )
 _ALLERGEN = (
     "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
@@ -164,8 +164,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "down|over|off|balcony|ramp|belt|rail",
             "ladder|ceiling|shelf|shelving|tile|tiles|sign|mirror|branch|tree|scaffold*|light|fixture|beam|railing|"
             "banister|handrail|balcony|balustrade|case|bag|suitcase|box|cable|slate|slates|brick|bricks|glass|pane|"
-            "door|gate ~ fall|fell|fallen|collapse*|came_down|come_down|crash*|gave_way|snapped|fell_out|"
-            "came_loose|loose|came_away|came_off|shattered|dropped|dropping",
+            "door|gate|hatch|cupboard|unit|cabinet|radiator|fan|lamp|tv|bracket|frame|window|plaster ~ fall|fell|fallen|collapse*|came_down|come_down|crash*|gave_way|snapped|fell_out|"
+            "came_loose|loose|came_away|came_off|shattered|dropped|dropping|knocked_over|toppled|tipped_over|"
+            "blew_over",
             "missed ... head|inches|inch|foot|feet|cm|whisker",
             "illegal|bald|unsafe|worn|faulty|dangerous ~ tyre|tyres|tire|tires|brakes|brake|steering",
             "collision|killed|kill_someone|kill_somebody|fatal|death_trap|deathtrap|have_crashed|been_a_crash",
@@ -296,7 +297,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             _PERSONAL
             + " ... to|went|sent|in ... wrong|another|someone_else|somebody_else|ex-husband|ex-wife|"
             "old_address|stranger|other",
-            "someone_else's|somebody_else's|another_customer's|another_patient's ... " + _PERSONAL,
+            "someone_else's|somebody_else's|another_customer's|another_patient's|another_company's|"
+            "another_client's|another_guest's|another_family's|another_person's ... " + _PERSONAL,
+            "told|said|discussed|announced|read|shouted|mentioned ... in_front_of|across|within_earshot ... "
+            "others|other|everyone|parents|people|customers|guests|patients|colleagues|queue|room|neighbour",
             "showed|showing|shows|see|saw|seen ... someone_else's|somebody_else's|someone_elses|somebody_elses|another|other|"
             "stranger's",
             "wrong ... person|customer|patient|client|address|email|family|guest|parent|account ... "
@@ -333,6 +337,17 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fire_service|emergency_services|crime_number|crime_reference",
             "call|called|calling ... emergency",
             "a&e|er|hospital ... gone|went|go|taken|rushed",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "harassed or made unsafe",
+        MAJOR,
+        (
+            "harass*|grop*|groped|leer*|stalk*|inappropriate_touching|sexual_comments|lewd",
+            "kept|keep|keeps|was ... touching|grabbing|following|staring",
+            "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
+            "followed ... her|him ... home|door|car|outside",
         ),
         near_miss=None,
     ),

@@ -23,6 +23,7 @@ _lock = threading.Lock()
 _loaded: dict[str, object] = {}
 _CLAUSE = re.compile(r"[^.!?;,\n]+")
 QUOTE_CHARS = 60
+MIN_QUOTED = 3  # words: a clause of one or two says too little to quote
 Weights = dict[str, np.ndarray]  # w, b: the classifier; kinds, kind_levels, kind_vectors: the phrases
 
 
@@ -47,7 +48,7 @@ class Likeness:
     def shown_by(self, text: str, level: int) -> str:
         """The words of the text that read most like this level or worse: its clause the classifier
         is surest about, so a reason by meaning still quotes what triggered it."""
-        clauses = [c.strip() for c in _CLAUSE.findall(text[:READ_CHARS]) if c.strip()]
+        clauses = [c.strip() for c in _CLAUSE.findall(text[:READ_CHARS]) if len(c.split()) >= MIN_QUOTED]
         best = clauses[0] if clauses else text.strip()
         if len(clauses) > 1:
             z = embed(clauses) @ self.weights["w"] + self.weights["b"]

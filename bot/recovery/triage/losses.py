@@ -40,7 +40,8 @@ LOSSES: tuple[Harm, ...] = (
         (
             "overcharg*|double-charg*|double-bill*|overbill*|over-charg*|double_charged",
             "charge|charged|billed|bill|debit|debited|dd|deducted|withdrew|withdrawn|taken|took|payment|payments|"
-            "transaction|transactions ~ twice|double|duplicate|duplicated|two_debits|2_x|2x",
+            "transaction|transactions|came_out|come_out|gone_out|went_out|taken_out ~ twice|double|duplicate|"
+            "duplicated|two_debits|2_x|2x",
             "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
             "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
             "fraud*|scam*|unauthori*",
@@ -57,7 +58,15 @@ LOSSES: tuple[Harm, ...] = (
             "nobody|never|no_one ... approval|authoris*|authoriz*|consent",
         ),
         near_miss=None,
-        vetoes=("no charge", "free of charge", "in charge", "lower price", "the lower", "cheaper price", "honoured"),
+        vetoes=(
+            "no charge",
+            "free of charge",
+            "in charge",
+            "lower price",
+            "the lower",
+            "cheaper price",
+            "honoured",
+        ),
     ),
     Harm(
         "cut off from something essential",
@@ -65,6 +74,7 @@ LOSSES: tuple[Harm, ...] = (
         (
             "no|without|lost|lose|losing ~ heat|heating|hot_water|running_water|power|electricity|cooker|"
             "cooking|landline",
+            "no_water|without_water|water_off|water_shutoff|water_cut|water_supply",
             "heat|heating|power|electricity|gas|boiler|supply|water|landline|line|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
             "disconnected|disconnection",
@@ -103,7 +113,7 @@ LOSSES: tuple[Harm, ...] = (
         (
             LIFELINE
             + " ~ throw|threw|thrown|binned|bin|tossed|discard*|lost|without|ran_out|run_out|missing|not_ready|"
-            "isn't_ready|ruined|cleared|down_to|disconnect*|disconnected|sun|warm|heat|unusable|can't_be_used|"
+            "isn't_ready|ruined|cleared|down_to|disconnect*|disconnected|sun|warm|hot|heat|unusable|can't_be_used|"
             "cannot_be_used|spoiled|spoilt",
         ),
         near_miss=None,
@@ -138,7 +148,8 @@ LOSSES: tuple[Harm, ...] = (
             "flood*|leak*|pour*|drip* ... ceiling|downstairs|carpet|carpets|basement|below",
             "lost|lose|losing|misplace*|nicked|stolen|stole ... luggage|bag|bags|suitcase|belongings|ring|jewel*|"
             "wallet|laptop|coat|phone|car|keys|dog|cat|pet",
-            THINGS + "|bag|bags|belongings|wallet ~ went_missing|missing|lost|stolen|nicked|disappeared|vanished",
+            THINGS
+            + "|bag|bags|belongings|wallet ~ went_missing|missing|lost|stolen|nicked|disappeared|vanished",
             THINGS + " ~ won't_come_out|will_not_come_out|wont_come_out|beyond_repair|write-off|written_off|"
             "unusable|ruined|wrecked|snapped|smashed|shattered|cracked|died",
             "lost|ruined|spoiled|spoilt|wasted|throw_away|thrown_away|had_to_bin ... food|groceries|stock|"
@@ -221,7 +232,8 @@ LOSSES: tuple[Harm, ...] = (
         needs=(
             "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
             "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|"
-            "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers",
+            "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers|trade|resell*|"
+            "stock|wholesale|retailer|sales",
         ),
     ),
 )

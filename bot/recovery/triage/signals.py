@@ -40,10 +40,20 @@ INCONVENIENCE = Harm(
         "missed|skipped|forgot|forgotten ... call|calls|check-in|appointment|window|slot|collection|delivery|"
         "visit|session|clean|bathrooms|rooms",
         "quoted|promised|said|supposed ... days|hours|weeks ... took|it_took",
+        "wifi|wi-fi|signal|connection|internet|broadband|calls ~ dropped|dropping|drops|cut_out|cutting_out|"
+        "patchy|intermittent",
+        "mimic*|imitat*|mocked|mocking",
     ),
     near_miss=None,
     negatable=False,
-    vetoes=("no wait", "no rush", "waiting room", "waiting area", "waiting list"),
+    vetoes=(
+        "no wait",
+        "no rush",
+        "waiting room",
+        "waiting area",
+        "waiting list",
+        "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
+    ),
 )
 
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
@@ -76,6 +86,7 @@ REPEAT = (
     "skipped|missed|forgot|forgotten|lost|late|wrong|broken|failed|cancelled|no-showed|no-show|not_ready|"
     "wasn't_ready|didn't_turn_up|didn't_show ... again|twice|3_times|three_times",
     "months|weeks|days|times ~ in_a_row|running",
+    "same_thing|same_problem|same_issue|same_fault|the_same_again|exactly_the_same",
 )
 EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
 
