@@ -320,15 +320,6 @@ BUILT_IN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "severity", "why"), BUILT_IN, ids=[b[0][:30] for b in BUILT_IN])
-def test_harm_is_recognised_with_no_keywords_and_explained_with_its_words(
-    text: str, severity: str, why: str
-) -> None:
-    verdict = triage(text, NO_KEYWORDS)
-    assert verdict.severity == severity
-    assert why in verdict.explain()
-
-
 # Each rubric category in words no corpus complaint uses: the lexicon knows the category, not the example.
 BY_CATEGORY = [
     ("the pharmacist discussed her HIV meds loudly at the counter", "critical", "exposed to others"),
@@ -343,10 +334,14 @@ BY_CATEGORY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "severity", "why"), BY_CATEGORY, ids=[b[0][:30] for b in BY_CATEGORY])
-def test_each_rubric_category_is_known_however_it_is_worded(text: str, severity: str, why: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "severity", "why"), BUILT_IN + BY_CATEGORY, ids=[b[0][:30] for b in BUILT_IN + BY_CATEGORY]
+)
+def test_harm_is_recognised_with_no_keywords_and_explained_with_its_words(
+    text: str, severity: str, why: str
+) -> None:
     verdict = triage(text, NO_KEYWORDS)
-    assert verdict.severity == severity, verdict.explain()
+    assert verdict.severity == severity
     assert why in verdict.explain()
 
 
