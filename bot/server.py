@@ -10,6 +10,7 @@ import waitress
 from bot.mail.pages import with_pages
 from bot.mail.sender import wait_idle
 from bot.policy.model import Policy
+from bot.recovery.triage import prepare as prepare_triage
 from bot.runtime import build_runtime, learn_people, plan_digest
 from bot.settings import Settings
 from bot.slack.app import create_app
@@ -41,6 +42,7 @@ class Service:
 
     def start(self, port: int | None = None) -> "Service":
         """Migrate, start the sender and the clock, then listen (HTTP, or Socket Mode plus /healthz)."""
+        prepare_triage()  # the sentence model loads here, not inside the first complaint's transaction
         self.runtime = build_runtime(self.settings, self.policy)
         learn_people(self.runtime)
         plan_digest(self.runtime)

@@ -84,7 +84,7 @@ def test_new_without_text_opens_the_modal_and_logs_from_it(rig):
 
 
 def test_list_show_and_policy(rig):
-    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 is torn")
+    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 has a small tear")
     rig.service.settle()  # so this one is REC-1
     rig.driver.command(SUPPORT.id, "new Parcel arrived crushed")
     rig.service.settle()
@@ -99,7 +99,7 @@ def test_list_show_and_policy(rig):
 
 
 def test_severity_change_by_someone_on_the_case_updates_card_thread_and_timeline(rig):
-    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 is torn")
+    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 has a small tear")
     rig.service.settle()
     [case] = all_cases(rig)
     assert case.severity == "minor"
@@ -121,7 +121,7 @@ def test_severity_change_by_someone_on_the_case_updates_card_thread_and_timeline
     "who, allowed", [(OUTSIDER, False), (SUPPORT, False), (DIRECTOR, True), (ADMIN, True)]
 )
 def test_who_may_change_the_severity(rig, who, allowed):
-    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 is torn")
+    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 has a small tear")
     rig.service.settle()
     reply = answer(rig, rig.driver.command(who.id, "severity REC-1 moderate checking"))
     [case] = all_cases(rig)
@@ -144,7 +144,7 @@ def test_who_may_change_the_severity(rig, who, allowed):
     ],
 )
 def test_bad_input_gets_a_clear_answer_with_usage_and_changes_nothing(rig, text, expected):
-    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 is torn")
+    rig.driver.command(FRONT_DESK.id, "new The shower curtain in room 12 has a small tear")
     rig.service.settle()
     before = [(c.id, c.severity, c.summary) for c in all_cases(rig)]
     delivery = rig.driver.command(FRONT_DESK.id, text)

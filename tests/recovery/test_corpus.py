@@ -13,19 +13,17 @@ CORPUS = Path(__file__).parents[1] / "corpus"
 NO_KEYWORDS = TriageRules(keywords={}, money=DEFAULT_MONEY)
 
 
-def _complaints() -> list[evaluation.Labelled]:
-    return [
-        example
-        for name in ("complaints.jsonl", "complaints.heldout.jsonl")
-        for example in evaluation.read_labelled(CORPUS / name)
-    ]
+def _written(*names: str) -> list[Path]:
+    """The corpus files that have examples: the held-out parts are empty until someone who has not
+    seen the code writes them."""
+    return [CORPUS / name for name in names if (CORPUS / name).read_text(encoding="utf-8").strip()]
 
 
 def test_the_complaints_cover_every_level_and_at_least_twelve_industries() -> None:
     rows = [
         json.loads(line)
-        for name in ("complaints.jsonl", "complaints.heldout.jsonl")
-        for line in (CORPUS / name).open()
+        for path in _written("complaints.jsonl", "complaints.heldout.jsonl")
+        for line in path.open()
     ]
     assert len(rows) >= 300
     assert len({row["industry"] for row in rows}) >= 12
@@ -37,16 +35,16 @@ def test_the_complaints_cover_every_level_and_at_least_twelve_industries() -> No
 def test_the_apologies_are_good_and_flawed_with_public_ones_named_by_source() -> None:
     examples = [
         example
-        for name in ("apologies.jsonl", "apologies.heldout.jsonl")
-        for example in evaluation.read_labelled(CORPUS / name, apologies=True)
+        for path in _written("apologies.jsonl", "apologies.heldout.jsonl")
+        for example in evaluation.read_labelled(path, apologies=True)
     ]
     assert len(examples) >= 150
     assert {e.good for e in examples} == {True, False}
     assert all(e.good == (not e.flaws) for e in examples)
     public = [
         line
-        for name in ("apologies.jsonl", "apologies.heldout.jsonl")
-        for line in (CORPUS / name).open()
+        for path in _written("apologies.jsonl", "apologies.heldout.jsonl")
+        for line in path.open()
         if '"source": "written"' not in line
     ]
     assert len(public) >= 20

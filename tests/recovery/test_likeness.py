@@ -16,12 +16,21 @@ MIXED = Knowledge(MIX)
 DOUBLE_DOSE = "the carer gave mum the evening tablets at lunchtime as well as at night"
 
 
-def test_a_case_the_lexicon_calls_minor_is_raised_by_what_it_reads_like() -> None:
+def test_a_case_the_lexicon_calls_minor_is_raised_by_what_it_reads_like_quoting_its_words() -> None:
     assert triage(DOUBLE_DOSE, NO_KEYWORDS, knowledge=Knowledge(LEXICON)).severity == "minor"
     verdict = triage(DOUBLE_DOSE, NO_KEYWORDS, knowledge=MIXED)
-    assert SEVERITIES.index(verdict.severity) >= SEVERITIES.index("major")
+    assert verdict.severity == "moderate"
+    phrase, _, quoted = verdict.reasons[0].removeprefix("reads like ").partition(" (“")
     assert verdict.reasons[0].startswith("reads like ")  # the rubric's words, not a number
-    assert verdict.reasons[0].removeprefix("reads like ") in set(shipped()["kinds"])
+    assert phrase in set(shipped()["kinds"])
+    assert quoted.rstrip("”)").rstrip("…") in DOUBLE_DOSE  # and the complaint's own words
+
+
+def test_the_classifier_alone_never_makes_a_case_serious_in_the_mix() -> None:
+    # Words it reads in pieces ("misspelled" → "miss…") must not make a once-only occasion missed.
+    for text in (DOUBLE_DOSE, "the guest's welcome card misspelled her name", "they missed the bus"):
+        verdict = triage(text, NO_KEYWORDS, knowledge=MIXED)
+        assert SEVERITIES.index(verdict.severity) <= SEVERITIES.index("moderate"), verdict
 
 
 def test_what_the_reporter_denies_is_not_read_by_meaning() -> None:
@@ -62,9 +71,21 @@ def test_the_model_is_loaded_only_when_a_complaint_needs_it() -> None:
         "assert 'wordllama' not in sys.modules\n"
         "triage('a guest was injured by the door', TriageRules(keywords={}, money={}), knowledge=Knowledge('mix'))\n"
         "assert 'wordllama' not in sys.modules  # the lexicon settled it\n"
+        "triage('the guest says her receipt had a typo', TriageRules(keywords={}, money={}), knowledge=Knowledge('lexicon'))\n"
+        "assert 'wordllama' not in sys.modules  # the lexicon alone never loads it\n"
         "triage('the guest says her receipt had a typo', TriageRules(keywords={}, money={}))\n"
-        "assert 'wordllama' not in sys.modules  # the default is the lexicon alone\n"
-        "triage('the guest says her receipt had a typo', TriageRules(keywords={}, money={}), knowledge=Knowledge('mix'))\n"
+        "assert 'wordllama' in sys.modules  # the default, the mix, reads what the lexicon calls minor\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_prepare_loads_the_model_before_any_complaint() -> None:
+    probe = (
+        "import sys\n"
+        "from bot.recovery.triage import prepare, Knowledge\n"
+        "prepare(Knowledge('lexicon'))\n"
+        "assert 'wordllama' not in sys.modules\n"
+        "prepare()\n"
         "assert 'wordllama' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)

@@ -320,10 +320,40 @@ BUILT_IN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "severity", "why"), BUILT_IN, ids=[b[0][:30] for b in BUILT_IN])
+# Each rubric category in words no corpus complaint uses: the lexicon knows the category, not the example.
+BY_CATEGORY = [
+    ("the pharmacist discussed her HIV meds loudly at the counter", "critical", "exposed to others"),
+    ("someone at the branch told her ex about her loan arrears", "critical", "exposed to others"),
+    ("the band never showed for their anniversary party", "major", "once-only"),
+    ("her dad's oxygen got left in the hot car all afternoon and is unusable", "critical", "out of reach"),
+    ("we kept charging her gym fee after she cancelled in may", "major", "money wrongly taken"),
+    ("the loft hatch came loose and dropped onto the landing, nobody was under it", "major", "safety hazard"),
+    ("the kitchen fitters left and now the sewage is backing up into the garden", "major", "essential"),
+    ("client's salon can't take card payments since our update this morning", "major", "business stopped"),
+    ("he says he's moving his mortgage and savings to another bank", "major", "leaving"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "why"), BUILT_IN + BY_CATEGORY, ids=[b[0][:30] for b in BUILT_IN + BY_CATEGORY]
+)
 def test_harm_is_recognised_with_no_keywords_and_explained_with_its_words(
     text: str, severity: str, why: str
 ) -> None:
     verdict = triage(text, NO_KEYWORDS)
     assert verdict.severity == severity
     assert why in verdict.explain()
+
+
+def test_contractions_typed_without_apostrophes_still_deny_and_still_match() -> None:
+    assert triage(
+        "the fire alarm went off but nobody was hurt and it wasnt a fire", NO_KEYWORDS
+    ).severity != ("critical")
+    verdict = triage("nursery sent him home with a man who isnt on the pickup list", NO_KEYWORDS)
+    assert verdict.severity == "critical" and "isnt on the pickup" in verdict.explain()
+
+
+def test_an_ordinal_written_in_figures_is_a_repeat() -> None:
+    verdict = triage("3rd time this month the parcel was delivered late", NO_KEYWORDS)
+    assert verdict.severity == "major"
+    assert "a repeat failure (“3rd time”)" in verdict.reasons

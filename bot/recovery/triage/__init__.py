@@ -26,17 +26,17 @@ LEXICON, EMBEDDING, MIX = "lexicon", "embedding", "mix"
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone
-    (the default), the embedding classifier alone, or the mix: the lexicon, with the classifier
-    raising a case the lexicon calls minor when it is this sure (thresholds chosen by cross-validation
-    on the tuning corpus). The mix agrees with people more often, but is not the default yet: it reads
-    words in pieces ("misspelled" as "miss…", so a misspelled welcome card reads like a missed
-    once-only occasion), and the kill -9 fault tests fail with it on (bench/README.md). `weights`
-    other than the shipped ones are for the cross-validation."""
+    """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone,
+    the embedding classifier alone, or the mix (the default): the lexicon, with the classifier raising
+    a case the lexicon calls minor to moderate when it is this sure (threshold chosen by
+    cross-validation on the tuning corpus). The classifier never makes a case major or critical on its
+    own (`to_major` None): a serious level needs words a reason can quote, and the classifier reads
+    words in pieces ("misspelled" as "miss…", like a missed occasion). `weights` other than the
+    shipped ones are for the cross-validation."""
 
-    method: str = LEXICON
-    to_major: float = 0.6
-    to_moderate: float = 0.9
+    method: str = MIX
+    to_major: float | None = None
+    to_moderate: float = 0.75
     weights: Weights | None = field(default=None, compare=False)
 
 
@@ -104,7 +104,7 @@ def triage(
         level = 0  # only the built-in knowledge made it moderate, and the reporter says it was small
         found.append((0, f"called small or put right (“{reading.small}”)"))
     if _reads_by_meaning(text, level, reading, knowledge):
-        raised = _by_meaning(_undenied(text, reading), level, knowledge)
+        raised = _by_meaning(_undenied(text, reading), text, level, knowledge)
         if raised is not None:
             level = raised[0]
             found.append(raised)
@@ -124,6 +124,12 @@ def triage(
     return Triage(SEVERITIES[level], tuple(dict.fromkeys(reason for _, reason in ordered)))
 
 
+def prepare(knowledge: Knowledge = SHIPPED) -> None:
+    """Load what triage reads by meaning with, at start-up: never inside the first complaint's intake."""
+    if knowledge.method != LEXICON:
+        likeness("prepare", knowledge.weights)
+
+
 def _reads_by_meaning(text: str, level: int, reading: harms.Reading, knowledge: Knowledge) -> bool:
     """Whether the classifier is asked: alone, always; mixed, when the lexicon found the case minor
     and the reporter did not call it small. A few words are too few to read by meaning."""
@@ -132,13 +138,13 @@ def _reads_by_meaning(text: str, level: int, reading: harms.Reading, knowledge: 
     return knowledge.method == EMBEDDING or (level < MODERATE and not reading.small)
 
 
-def _by_meaning(text: str, level: int, knowledge: Knowledge) -> tuple[int, str] | None:
-    """The level the classifier gives a case found no worse than `level`, with the rubric's phrase it
-    reads like. Mixed with the lexicon, it only raises what the lexicon calls minor, and only when sure."""
+def _by_meaning(text: str, written: str, level: int, knowledge: Knowledge) -> tuple[int, str] | None:
+    """The level the classifier gives a case found no worse than `level` (`text` without the words it
+    denies), with the rubric's phrase it reads like and the words as `written` that read most so. Mixed with the lexicon, it only raises what the lexicon calls minor, and only when sure."""
     read = likeness(text, knowledge.weights)
     if knowledge.method == EMBEDDING:
         best = max(range(len(SEVERITIES)), key=lambda rank: read.chances[rank])
-    elif read.at_least(SERIOUS) >= knowledge.to_major:
+    elif knowledge.to_major is not None and read.at_least(SERIOUS) >= knowledge.to_major:
         best = SERIOUS
     elif read.at_least(MODERATE) >= knowledge.to_moderate:
         best = MODERATE
@@ -146,7 +152,7 @@ def _by_meaning(text: str, level: int, knowledge: Knowledge) -> tuple[int, str] 
         return None
     if best <= level:
         return None
-    return best, f"reads like {read.reads_like(best)}"
+    return best, f"reads like {read.reads_like(best)} (“{read.shown_by(written, best)}”)"
 
 
 def _undenied(text: str, reading: harms.Reading) -> str:

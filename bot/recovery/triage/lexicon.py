@@ -36,7 +36,7 @@ _CHILD = "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*yea
 MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
-    "morphine|methotrexate|blister|repeat_prescription"
+    "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops"
 )
 _ALLERGEN = (
     "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
@@ -47,7 +47,22 @@ _SENSITIVE = (
     "result|results|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
     "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
-    "acct|bank_details|card_details|sort_code|national_insurance|nhs_number|test_results"
+    "acct|bank_details|card_details|sort_code|national_insurance|nhs_number|test_results|hiv|disability|"
+    "support_plan|arrears|loan|loans|debts|overdraft|weight|body_fat|bmi|viagra|contracepti*|abortion|ivf|"
+    "miscarriage|psychiatric|counselling|counseling|rehab|addiction|criminal_record|dbs|passport_number|"
+    "passport_numbers|photo_page|bank_statement|payslip|salary|medical_history|health_history"
+)
+# Details whose disclosure harms: what the next harm's cues need somewhere in the text.
+_STRICT_SENSITIVE = (
+    "result|results|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|pregnant|medical|health|condition|"
+    "prescription|medication|meds|records|balance|salary|income|statement|statements|passport|passports|"
+    "ssn|dob|dobs|password|passwords|pin|x-ray|scan|scans|therapy|mental|smear|card_number|account_number|"
+    "bank_details|card_details|sort_code|disability|support_plan|arrears|loan|debts|overdraft|weight|body_fat|"
+    "viagra|contracepti*|abortion|ivf|psychiatric|counselling|counseling|criminal_record|test|tests|history"
+)
+_ROOM = (
+    "reception|waiting_room|waiting_area|counter|queue|shop|room|ward|office|class|everyone|everybody|people|"
+    "customers|patients|guests"
 )
 _PERSONAL = (
     _SENSITIVE + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
@@ -57,8 +72,11 @@ _PERSONAL = (
 _OTHERS = (
     "aloud|loud|loudly|announce*|shout*|broadcast|overheard|overhear|hear|heard|listen*|earshot|everyone|"
     "everybody|waiting_room|in_front_of|stranger|strangers|neighbour|neighbor|another|someone_else|"
-    "somebody_else|someone_else's|wrong|public|publicly|visible|leak*|expose*|disclose*|breach*|cc|cc'd|"
-    "hack*|compromise*|other|others|ex-husband|ex-wife|ex|old_address|new_tenants|queue"
+    "somebody_else|someone_else's|wrong_person|wrong_address|wrong_patient|wrong_customer|wrong_client|"
+    "wrong_email|wrong_house|wrong_family|public|publicly|visible|leak*|expose*|disclose*|breach*|cc|cc'd|"
+    "hack*|compromise*|other|others|ex-husband|ex-wife|ex|old_address|new_tenants|queue|reception|counter|"
+    "group|groups|whatsapp|seminar|class|classmates|colleagues|coworkers|employer|boss|workmates|mailing_list|"
+    "reply-all|neighbours|across"
 )
 
 TO_PEOPLE: tuple[Harm, ...] = (
@@ -79,7 +97,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "cut|gash|gashed|sliced ~ " + _BODY,
             "need|needed|get|got|require*|had ... stitch|stitches|plaster|cast|x-ray|surgery",
             "pass|passed out",
-            "faint|fainted|collapse|collapsed|unconscious|seizure ~ " + _PERSON,
+            "felt|feel|feeling|went|go|going|came_over faint|dizzy|woozy",
+            "now_in_hospital|ended_up_in_hospital|is_in_hospital|was_kept_in|kept_in_overnight|on_a_drip|"
+            "intensive_care|icu|resus",
+            "fainted|fainting|collapse|collapsed|unconscious|seizure ~ " + _PERSON,
             "hit|struck|smacked|whacked ... " + _BODY,
             "bitten|bite|bites|stung|sting|mauled",
             "chok*|drown*|suffocat*|crush*",
@@ -108,7 +129,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "shock|shocked|jolt|jolted|zap|zapped|electrocut*",
             "electrocut*",
             "got|get|gave|given|giving ... zap|jolt|shock|electric_shock",
-            "wheel|wheels ~ came_off|come_off|fell_off|off",
+            "wheel|wheels|wheel_nut|wheel_nuts ~ came_off|come_off|fell_off|off|loose|came_loose|wobbl*|detach*",
+            "went_under|pulled_out_of_the_water|pulled_him_out|pulled_her_out|got_into_difficulty|"
+            "got_into_difficulties|face_down ~ pool|water|deep_end|lake|sea|bath|river",
             "brake|brakes ~ fail*|failed|gone|went|nothing|lost|didn't|not",
             "pedal ~ floor|spongy|sank|sink*",
             "steering ~ fail*|locked|lock*|went",
@@ -140,9 +163,13 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "step|steps|ice|icy|wet|bath|bathtub|shower|puddle|ladder|hole|pavement|carpet|cable|rug|curb|kerb|"
             "down|over|off|balcony|ramp|belt|rail",
             "ladder|ceiling|shelf|shelving|tile|tiles|sign|mirror|branch|tree|scaffold*|light|fixture|beam|railing|"
-            "banister|handrail|case|bag|suitcase|box|cable ~ fall|fell|fallen|collapse*|came_down|come_down|"
-            "crash*|gave_way|snapped|fell_out",
-            "missed ... head|inches|inch",
+            "banister|handrail|balcony|balustrade|case|bag|suitcase|box|cable|slate|slates|brick|bricks|glass|pane|"
+            "door|gate|hatch|cupboard|unit|cabinet|radiator|fan|lamp|tv|bracket|frame|window|plaster ~ fall|fell|fallen|collapse*|came_down|come_down|crash*|gave_way|snapped|fell_out|"
+            "came_loose|loose|came_away|came_off|shattered|dropped|dropping|knocked_over|toppled|tipped_over|"
+            "blew_over",
+            "missed ... head|inches|inch|foot|feet|cm|whisker",
+            "illegal|bald|unsafe|worn|faulty|dangerous ~ tyre|tyres|tire|tires|brakes|brake|steering",
+            "collision|killed|kill_someone|kill_somebody|fatal|death_trap|deathtrap|have_crashed|been_a_crash",
             "glass|metal|screw|bolt|needle|blade|plastic|wire|staple ~ food|meal|salad|drink|pasta|soup|sandwich|"
             "burger|pizza|bread|dish|mouth|curry|cake|chips|bite",
             "raw|undercooked|pink ~ chicken|pork|burger|sausage|sausages",
@@ -165,13 +192,28 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "wrong|incorrect|someone_else's|another|classmate's|double|extra|expired|mixed ... " + MEDICINE,
             "dose|doses|dosage ~ wrong|double|twice|too_much|ten_times|incorrect|too_high|overdose",
             "overdose*|od'd",
+            "mg|ml|mcg|microgram*|milligram*|strength ~ instead|instead_of|wrong|double|twice|too_high",
+            "daily|weekly|monthly|hourly|twice ... instead|should|supposed|meant|not ... daily|weekly|monthly",
+            "wrong|incorrect|mixed_up|mix-up|muddled|wrongly|put_together_wrong ~ blister|blister_pack|dosette|"
+            "pack|eye_drops|drops|cream|inhaler|insulin|tablets|pills",
             "gave|given|give|dispensed ... twice|double|again",
             "jab|injection|vaccine|vaccination|dose ~ twice|double|again",
         ),
         near_miss=MAJOR,
         near_says="a near miss on medication",
         hazard=True,
-        vetoes=("medical records", "medical record"),
+        vetoes=(
+            "medical records",
+            "medical record",
+            "wrong house",
+            "wrong address",
+            "wrong door",
+            "wrong street",
+            "wrong branch",
+            "wrong store",
+            "wrong day",
+            "wrong time",
+        ),
     ),
     Harm(
         "a medication error caught in time",
@@ -236,17 +278,37 @@ TO_PEOPLE: tuple[Harm, ...] = (
         near_miss=MAJOR,
     ),
     Harm(
+        "sensitive details exposed to others",
+        CRITICAL,
+        (
+            "read|said|shouted|shout*|announce*|called|yelled|discussed|talked|spoke|mentioned|asked ... across|"
+            "aloud|out_loud|loudly|in_front_of|within_earshot|whole ... " + _ROOM,
+            "mailed|emailed|sent|posted|forwarded|shared|shown|showed|gave|handed|phoned|copied|cc'd ... to|with|in "
+            "... group|everyone|whole|all|cc|other|others|employer|boss|neighbour|neighbor|ex|ex-husband|ex-wife|"
+            "another|colleagues|class",
+        ),
+        near_miss=MAJOR,
+        needs=(_STRICT_SENSITIVE,),
+    ),
+    Harm(
         "a privacy lapse",
         MAJOR,
         (
             _PERSONAL
             + " ... to|went|sent|in ... wrong|another|someone_else|somebody_else|ex-husband|ex-wife|"
             "old_address|stranger|other",
-            "someone_else's|somebody_else's|another_customer's|another_patient's ... " + _PERSONAL,
+            "someone_else's|somebody_else's|another_customer's|another_patient's|another_company's|"
+            "another_client's|another_guest's|another_family's|another_person's ... " + _PERSONAL,
+            "told|said|discussed|announced|read|shouted|mentioned ... in_front_of|across|within_earshot ... "
+            "others|other|everyone|parents|people|customers|guests|patients|colleagues|queue|room|neighbour",
             "showed|showing|shows|see|saw|seen ... someone_else's|somebody_else's|someone_elses|somebody_elses|another|other|"
             "stranger's",
             "wrong ... person|customer|patient|client|address|email|family|guest|parent|account ... "
             + _PERSONAL,
+            "gave|given|give|told|tell|passed|handed|read|shown|showed|mailed|emailed|sent|posted|forwarded|texted|"
+            "shared|phoned|called|discussed ... to|with ... man|woman|caller|stranger|neighbour|neighbor|"
+            "neighbours|ex|ex-husband|ex-wife|employer|boss|colleague|colleagues|group|everyone|whole|someone|"
+            "somebody|another|other|others|brother|sister|relative|friend",
         ),
         near_miss=None,
     ),
@@ -275,6 +337,17 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fire_service|emergency_services|crime_number|crime_reference",
             "call|called|calling ... emergency",
             "a&e|er|hospital ... gone|went|go|taken|rushed",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "harassed or made unsafe",
+        MAJOR,
+        (
+            "harass*|grop*|groped|leer*|stalk*|inappropriate_touching|sexual_comments|lewd",
+            "kept|keep|keeps|was ... touching|grabbing|following|staring",
+            "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
+            "followed ... her|him ... home|door|car|outside",
         ),
         near_miss=None,
     ),

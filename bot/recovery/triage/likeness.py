@@ -10,6 +10,7 @@ arithmetic on fixed weights: the same text always reads the same way.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ WEIGHTS = Path(__file__).with_name("likeness.npz")
 READ_CHARS = 3000  # as harms.READ_CHARS: a pasted wall of text is read for its start
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}
+_CLAUSE = re.compile(r"[^.!?;,\n]+")
+QUOTE_CHARS = 60
+MIN_QUOTED = 3  # words: a clause of one or two says too little to quote
 Weights = dict[str, np.ndarray]  # w, b: the classifier; kinds, kind_levels, kind_vectors: the phrases
 
 
@@ -40,6 +44,19 @@ class Likeness:
         eligible = self.weights["kind_levels"] == level
         similarity = np.where(eligible, self.weights["kind_vectors"] @ self.vector, -np.inf)
         return str(self.weights["kinds"][int(np.argmax(similarity))])
+
+    def shown_by(self, text: str, level: int) -> str:
+        """The words of the text that read most like this level or worse: its clause the classifier
+        is surest about, so a reason by meaning still quotes what triggered it."""
+        clauses = [c.strip() for c in _CLAUSE.findall(text[:READ_CHARS]) if len(c.split()) >= MIN_QUOTED]
+        best = clauses[0] if clauses else text.strip()
+        if len(clauses) > 1:
+            z = embed(clauses) @ self.weights["w"] + self.weights["b"]
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            chances = (e / e.sum(axis=1, keepdims=True))[:, level:].sum(axis=1)
+            best = clauses[int(np.argmax(chances))]
+        best = " ".join(best.split())
+        return best if len(best) <= QUOTE_CHARS else best[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
 def likeness(text: str, weights: Weights | None = None) -> Likeness:

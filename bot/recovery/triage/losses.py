@@ -6,7 +6,8 @@ from __future__ import annotations
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
 
 LIFELINE = (
-    "insulin|epipen|epi-pen|inhaler|inhalers|oxygen|dialysis|nitro*|warfarin|anticoagul*|epilep*|seizure"
+    "insulin|epipen|epi-pen|inhaler|inhalers|oxygen|dialysis|nitro*|warfarin|anticoagul*|epilep*|seizure|"
+    "cpap|ventilator|heart_pills|heart_medication|defibrillator|feeding_tube"
 )
 THINGS = (
     "car|floor|floors|wall|walls|carpet|carpets|sofa|couch|door|doors|furniture|table|dress|suit|laptop|tv|"
@@ -14,11 +15,21 @@ THINGS = (
     "house|garden|fence|vehicle|bumper|paintwork|rim|rims|tile|tiles|worktop|countertop|cabinet|cabinets|"
     "bike|boat|piano|painting|artwork|heirloom|ring|watch|clothes|gown|flat|apartment|basement|driveway|lawn|"
     "mattress|camera|computer|wardrobe|deck|stairs|parquet|hardwood|pipe|pipes|boiler|gate|wing|mirror|"
-    "bonnet|hood|door_frame|front_wall"
+    "bonnet|hood|door_frame|front_wall|headlight|windscreen|windshield|bodywork|panel|wheel|alloy|alloys|"
+    "hallway|banister|skirting|patio|shed|tree|trees|hedge|plants|fridge|freezer|washing_machine|oven|"
+    "glasses|jewellery|jewelry|necklace|bracelet|heirloom*|antique|china|vase|ornament*|"
+    "photo|photos|urn|ashes|keepsake|cake_topper|shirt|blouse|trousers|silk|leather|wool|handbag|"
+    "key|keys|spare_key|locking_wheel_nut|garage|conservatory|bed|headboard|rug"
 )
 OCCASION = (
     "wedding|weddings|funeral|funerals|honeymoon|graduation|exam|exams|interview|christening|baptism|"
-    "memorial|ceremony|proposal|mitzvah|surgery|operation|flight|flights|cruise"
+    "memorial|ceremony|proposal|mitzvah|surgery|operation|flight|flights|cruise|ferry|"
+    "gcse|gcses|a-level|a-levels|sats|driving_test|court_date|completion|key_handover|handover|prom"
+)
+# Occasions that are once-only when they are missed or spoiled, not merely late.
+EVENT = (
+    "birthday|anniversary|party|celebration|concert|gig|show|theatre|performance|recital|match|launch|"
+    "reunion|hen|stag|prom|premiere"
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 
@@ -29,17 +40,33 @@ LOSSES: tuple[Harm, ...] = (
         (
             "overcharg*|double-charg*|double-bill*|overbill*|over-charg*|double_charged",
             "charge|charged|billed|bill|debit|debited|dd|deducted|withdrew|withdrawn|taken|took|payment|payments|"
-            "transaction|transactions ~ twice|double|duplicate|duplicated|two_debits|2_x|2x",
+            "transaction|transactions|came_out|come_out|gone_out|went_out|taken_out ~ twice|double|duplicate|"
+            "duplicated|two_debits|2_x|2x",
             "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
             "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
             "fraud*|scam*|unauthori*",
             "money|funds|cash|wages|savings|pension|deposit|payment ~ missing|lost|disappear*|vanish*|owed|short",
             "lost|lose|losing|out_of_pocket ... money|savings|£*|$*|€*",
             "quote|quoted ... final|charged|invoice",
+            "bill|billed|billing|charg*|taken|took|debit*|fee|fees|payment|payments|collected ... after|since ... "
+            "cancel*|cancelled|closed|left|ended|terminated",
+            "charg*|debit*|billed|deducted|fee ~ instead_of|by_mistake|in_error|by_error|shouldn't|"
+            "not_owed|never_agreed|didn't_agree",
+            "refund|refunds|overpaid|overpayment|deposit|money_back ~ never|still|ignored|not_received|"
+            "weeks|months|chasing|withheld|kept|refused|refusing|won't",
+            "charged|billed ... for ... never|not ... fitted|delivered|received|used|ordered|installed",
             "nobody|never|no_one ... approval|authoris*|authoriz*|consent",
         ),
         near_miss=None,
-        vetoes=("no charge", "free of charge", "in charge"),
+        vetoes=(
+            "no charge",
+            "free of charge",
+            "in charge",
+            "lower price",
+            "the lower",
+            "cheaper price",
+            "honoured",
+        ),
     ),
     Harm(
         "cut off from something essential",
@@ -47,6 +74,7 @@ LOSSES: tuple[Harm, ...] = (
         (
             "no|without|lost|lose|losing ~ heat|heating|hot_water|running_water|power|electricity|cooker|"
             "cooking|landline",
+            "no_water|without_water|water_off|water_shutoff|water_cut|water_supply",
             "heat|heating|power|electricity|gas|boiler|supply|water|landline|line|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
             "disconnected|disconnection",
@@ -54,16 +82,23 @@ LOSSES: tuple[Harm, ...] = (
             "freezing|frozen|cold ... house|home|flat|night|nights",
             "locked_out ~ account|card|app|online|banking|funds|money",
             "account|card|funds|money|wages|salary|pension|benefits|transfer|deposit ~ freeze|froze|frozen|"
-            "suspend*|locked|hold|held|stuck|bounced|sat",
+            "suspend*|locked|hold|held|stuck|bounced|sat|frozen|didn't_land|"
+            "did_not_land|not_arrived|never_arrived|didn't_arrive",
+            "no_money|without_money|penniless|rent_due|rent_is_due|rent's_due|borrow_money|borrowed_money|"
+            "can't_pay_rent|can't_buy_food",
             "can't|cannot|couldn't|unable|not|no ... access|withdraw|pay|afford|buy|get|collect|fill|use|eat|cover "
-            "... money|funds|cash|rent|wages|food|groceries|" + MEDICINE,
+            "... money|funds|cash|rent|wages|food|groceries|hotel|bills|mortgage|fare|taxi|fuel|" + MEDICINE,
             "throw|threw|thrown|binned|bin|toss|tossed|discard*|dispose*|lose|lost|misplace*|confiscat*|cleared ... "
             + MEDICINE
             + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",
             MEDICINE
             + " ~ nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
-            "down_to|run_out|ran_out|late|without",
+            "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
+            "spoilt|wasted|lost|stolen",
             "wheelchair|ramp|lift|elevator|walker ~ broken|out|blocked|couldn't|unable|stuck",
+            "locked_out|couldn't_get_in|can't_get_in|cannot_get_in|couldn't_get_into|no_way_in ~ home|house|flat|"
+            "room|property|locks",
+            "sewage|sewer|effluent ~ back*|overflow*|flood*|garden|house|home|kitchen|bathroom|street",
             "missed|lost|miss|cancel* ... mri|scan|x-ray|x-rays|xray|xrays|referral|biopsy|surgery|operation|"
             "treatment|chemo|dialysis|appointment|slot",
             "mri|scan|x-ray|x-rays|xray|xrays|referral|biopsy|results ~ lost|missed|redone|redo",
@@ -78,7 +113,8 @@ LOSSES: tuple[Harm, ...] = (
         (
             LIFELINE
             + " ~ throw|threw|thrown|binned|bin|tossed|discard*|lost|without|ran_out|run_out|missing|not_ready|"
-            "isn't_ready|ruined|cleared|down_to|disconnect*|disconnected",
+            "isn't_ready|ruined|cleared|down_to|disconnect*|disconnected|sun|warm|hot|heat|unusable|can't_be_used|"
+            "cannot_be_used|spoiled|spoilt",
         ),
         near_miss=None,
     ),
@@ -91,6 +127,8 @@ LOSSES: tuple[Harm, ...] = (
             "funeral|funerals|wedding|weddings|honeymoon|graduation|christening|memorial|bar_mitzvah|"
             "bat_mitzvah|can't_sit|sit_it",
             "birthday|anniversary|party|celebration ~ ruin*|spoil*|spoilt|disaster|missed",
+            "miss|missed|ruin*|spoil*|spoilt|double_booked|double-booked|overbooked|no-show|never_showed|"
+            "didn't_turn_up|did_not_turn_up|didn't_show|didn't_come|cancel*|start_of ~ " + EVENT,
             "stranded|stuck ~ airport|overnight|night|station",
             "flies|flying|fly ... tomorrow|today|tonight",
         ),
@@ -110,6 +148,12 @@ LOSSES: tuple[Harm, ...] = (
             "flood*|leak*|pour*|drip* ... ceiling|downstairs|carpet|carpets|basement|below",
             "lost|lose|losing|misplace*|nicked|stolen|stole ... luggage|bag|bags|suitcase|belongings|ring|jewel*|"
             "wallet|laptop|coat|phone|car|keys|dog|cat|pet",
+            THINGS
+            + "|bag|bags|belongings|wallet ~ went_missing|missing|lost|stolen|nicked|disappeared|vanished",
+            THINGS + " ~ won't_come_out|will_not_come_out|wont_come_out|beyond_repair|write-off|written_off|"
+            "unusable|ruined|wrecked|snapped|smashed|shattered|cracked|died",
+            "lost|ruined|spoiled|spoilt|wasted|throw_away|thrown_away|had_to_bin ... food|groceries|stock|"
+            "vaccines|shopping",
         ),
         near_miss=None,
         vetoes=(
@@ -144,6 +188,11 @@ LOSSES: tuple[Harm, ...] = (
             "never_again|never_coming_back|never_be_back|won't_be_back|never_return|never_use|never_book|never_recommend",
             "last_straw|done_with",
             "go|going|went|gone ... elsewhere|competitor|competitors",
+            "go|going|use|using|try|trying ... someone_else|somebody_else|another_company|another_firm|"
+            "another_provider|another_garage|another_bank|another_pharmacy|another_school|another_nursery",
+            "moving|move|switching|switch|transferring|transfer|taking|take ... account|accounts|savings|mortgage|"
+            "prescriptions|pension|isa|policy|policies|broadband|contract ... to|elsewhere",
+            "taking|take|pulling|pull|withdrawing|withdraw ... kids|children|son|daughter|child|them ... out",
         ),
         near_miss=None,
     ),
@@ -155,6 +204,11 @@ LOSSES: tuple[Harm, ...] = (
             "linkedin|viral|youtube|mumsnet|influencer|followers|google_review|google_reviews",
             "post|posted|posting|tweet*|blast* ... online|everywhere|video|photos",
             "one|1 star|stars",
+            "leave|leaving|left|write|writing|wrote|post*|give|giving ... review|reviews",
+            "review|reviews ~ bad|terrible|scathing|awful|honest|online|star|stars|photos|photo",
+            "forum|forums|checkatrade|trustpilot|mumsnet|whatsapp_group|facebook_group|local_group|review_site|"
+            "the_news|bbc|watchdog",
+            "tell|telling|told|warn|warning ... everyone|everybody|all_her|all_his|friends|others|people",
         ),
         near_miss=None,
     ),
@@ -163,7 +217,9 @@ LOSSES: tuple[Harm, ...] = (
         MAJOR,
         (
             "can't|cannot|couldn't|unable|nobody ... trade|trading|operate|operating|sell|selling|open|process|"
-            "serve|ship|invoice|log_in|login|see|place|take_payments|take_bookings",
+            "serve|ship|invoice|log_in|login|see|place|take_payments|take_bookings|take_orders|take_cards|"
+            "get_to_jobs|orders|payments|deliver",
+            "turning|turned|sending|sent ... patients|customers|clients|people|staff ... away|home",
             "shop|store|restaurant|site|business|office|production|warehouse|till|tills|pos|checkout|payroll|"
             "factory|clinic|practice|operations|ops|system|systems|website|platform|booking|bookings|staff|"
             "front_desk|reception|team ~ " + OUTAGE + "|closed|shut|stopped|halted|standstill|idle",
@@ -175,7 +231,9 @@ LOSSES: tuple[Harm, ...] = (
         negatable=False,
         needs=(
             "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
-            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll",
+            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|"
+            "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers|trade|resell*|"
+            "stock|wholesale|retailer|sales",
         ),
     ),
 )

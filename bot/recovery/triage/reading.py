@@ -24,10 +24,31 @@ import simplemma
 
 GAP = 6  # "…" and "~": the next group may be up to this many words on
 
-_WORD = re.compile(r"(?:\d+-)?[^\W\d_]+(?:[-'’&][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+_WORD = re.compile(
+    r"(?:\d+-)?[^\W\d_]+(?:[-'’&][^\W\d_]+)*|\d+(?:st|nd|rd|th)\b|\d+(?:[.,:]\d+)*"
+)  # "3rd" is a word
 _SENTENCE_END = re.compile(r"[.!?;\n]+\s*|\s+[-–—]\s+|:\s+(?=\S)")
 _CLAUSE_END = re.compile(r"[.!?;,:()\n–—]|\s-\s")
 _CLITICS = {"n't": "not", "'ve": "have", "'ll": "will", "'d": "would", "'re": "", "'m": "", "'s": ""}
+# Staff often type contractions without the apostrophe: "didnt", "isnt", "couldnt" read as "did not".
+_BARE_NOT = {
+    f"{base}nt": base
+    for base in (
+        "did",
+        "is",
+        "was",
+        "were",
+        "are",
+        "could",
+        "would",
+        "should",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+    )
+} | {"cant": "can", "wont": "will", "aint": "is"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +114,11 @@ def _split_clitic(written: str, start: int, end: int) -> Iterator[tuple[str, int
             yield base, start, end - len(clitic)
             yield meaning, end - len(clitic), end
             return
+    base = _BARE_NOT.get(written)
+    if base is not None:
+        yield base, start, start + len(base)
+        yield "not", start, end  # quoted from the whole word: "isnt on the list"
+        return
     yield written.strip("'-"), start, end
 
 

@@ -32,10 +32,28 @@ INCONVENIENCE = Harm(
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
         "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
+        "had_to|have_to|having_to ... come_back|return|go_back|chase|clean|call|ring|phone|rebook|wait|redo",
+        "rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
+        "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
+        "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
+        "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there",
+        "missed|skipped|forgot|forgotten ... call|calls|check-in|appointment|window|slot|collection|delivery|"
+        "visit|session|clean|bathrooms|rooms",
+        "quoted|promised|said|supposed ... days|hours|weeks ... took|it_took",
+        "wifi|wi-fi|signal|connection|internet|broadband|calls ~ dropped|dropping|drops|cut_out|cutting_out|"
+        "patchy|intermittent",
+        "mimic*|imitat*|mocked|mocking",
     ),
     near_miss=None,
     negatable=False,
-    vetoes=("no wait", "no rush", "waiting room", "waiting area", "waiting list"),
+    vetoes=(
+        "no wait",
+        "no rush",
+        "waiting room",
+        "waiting area",
+        "waiting list",
+        "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
+    ),
 )
 
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
@@ -65,6 +83,10 @@ REPEAT = (
     "repeatedly|recurring",
     "multiple|several|many|three|four|five times",
     "3rd|third|4th|fourth ... this_month|this_year|this_week",
+    "skipped|missed|forgot|forgotten|lost|late|wrong|broken|failed|cancelled|no-showed|no-show|not_ready|"
+    "wasn't_ready|didn't_turn_up|didn't_show ... again|twice|3_times|three_times",
+    "months|weeks|days|times ~ in_a_row|running",
+    "same_thing|same_problem|same_issue|same_fault|the_same_again|exactly_the_same",
 )
 EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
 
