@@ -51,6 +51,11 @@ _OUR_PEOPLE = (  # who can only be us: "the kitchen got the ticket wrong" (not a
     "technician engineer cleaner pharmacist nurse chef waiter waitress installer mechanic barista cashier "
     "bartender concierge porter teller"
 )
+# "our courier", "our hosting provider": a firm we hired, named after "our", is not us owning it
+NOT_US = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:partner|supplier|vendor|provider|carrier|subcontractor|contractor|manufacturer"
+    r"|insurer|landlord|host|courier(?!\s+bag))s?\b"
+)
 AGENT = phrase(
     "we our my i the",
     r"\b(?:we|our|my|i)\b(?![.\-])|\bthe\s+(?:"
@@ -65,15 +70,15 @@ OWNERSHIP_STOP = re.compile(
     r"\b(?:will|shall|would|may|might|can|must|need|needs|going\s+to|gonna|want|wanted|wish|hope|plan|promise"
     r"|intend|aim|try|trying|understand|know|knew|see|saw|hear|heard|reali[sz]e|appreciate|recogni[sz]e"
     r"|notice|noticed|note|read|feel|felt|believe|think|thought|show|shows|showed|indicate|indicates|say|says"
-    r"|said|suggest|sorry|apologi[sz]e\w*|apolog(?:y|ies)|regret|that|which|who|because|since|when|if|unless"
+    r"|said|suggest|sorry|apologi[sz]e\w*|apolog(?:y|ies)|regret|which|who|because|since|when|if|unless"
     r"|although|though|while|whether|after|before|until|about|regarding|concerning|writing|write|reaching"
-    r"|contacting|calling|call|value|take|takes)\b|'ll\b|'d\b|\band\s+(?=(?:the|a|an|it|they|he|she|this|you"
+    r"|contacting|calling|call|value|take|takes)\b|'ll\b|'d\b|\b(?:that|so)\s+(?=(?:the|a|an|your|you|it|they|he|she|there|this|these|those|his|her|their|some|our|we|i)\b)|\band\s+(?=(?:the|a|an|it|they|he|she|this|you"
     r"|your|there|their|his|her)\b)"
 )
 FAILURE = re.compile(
     r"\b(?:mistakes?|errors?|fault|failures?|failing|failed|fail|mix-?ups?|mixed\s+up|mixing\s+up"
     r"|mess(?:ed)?\s+up|messing\s+up|made\s+a\s+mess|blunder|oversight|screw(?:ed)?\s+up|dropped\s+the\s+ball"
-    r"|let\s+you\s+down|letting\s+you\s+down|fell\s+short|falling\s+short|missed|missing|forgot|forgotten"
+    r"|let\s+you\s+down|letting\s+you\s+down|fell\s+short|falling\s+short|missed|(?<!\ba\s)(?<!\bthe\s)missing|forgot|forgotten"
     r"|forgetting|lost|losing|damaged|damaging|broke|broken|breaking|over-?charged|over-?charging"
     r"|over-?booked|over-?booking|double[- ]?(?:booked|charged|charging|billed)|(?:charged|charging"
     r"|billed)\s+you\s+twice|mis[a-z]+ed|mis[a-z]+ing|misread|ignored|ignoring|neglected|neglecting|delayed"
@@ -85,7 +90,10 @@ FAILURE = re.compile(
     r"|think|anticipate|foresee)\b)|(?:have|has|had)(?:n't|\s+not)\s+(?:yet\s+)?\w+ed|(?:was|were)(?:n't"
     r"|\s+not)(?!\s+(?:told|informed|aware|notified|made\s+aware|sure|responsible|at\s+fault|to\s+blame"
     r"|liable)\b)|could(?:n't|\s+not)|never\s+(?:\w+ed|came|sent|got|gave|showed|called|told|heard|did|made"
-    r"|took|rang)|under-?[a-z]+ed|skipped|let\s+\w+(?:\s+\w+)?\s+slip|instead\s+of)\b"
+    r"|took|rang)|under-?[a-z]+ed|skipped|let\s+\w+(?:\s+\w+)?\s+slip|instead\s+of|scratched|dented|chipped|cracked"
+    r"|stained|ripped|tore|torn|spilled|spilt|burnt|scorched|flooded|hurt|injured|nicked|wiped|leaked|exposed"
+    r"|humiliated|embarrassed|trapped|dragged|shouted|swore|accused|refused|turned\s+(?:you|\w+)\s+away"
+    r")\b"
 )
 # "I'm sorry we billed you for a plan you had cancelled": with regret beside it, what we did is the
 # failure even when no word says "wrong" (verbs of noticing, trying or finding own nothing).
@@ -96,6 +104,21 @@ AGENT_DID = re.compile(
     r"|did|restored|fixed|resolved|refunded|credited|replaced|corrected|repaired|helped|worked|responded"
     r"|answered|acted|apologi[sz]ed|offered|processed|completed|followed|escalated|passed)\b)(?:[a-z]+ed|sent|gave|took|made|left|told|kept|lost|forgot|got|put|let|said|brought|went|came|sold"
     r"|ran|wrote|spelled|spelt|shut|cut|rang|sat|held|paid|built|dealt|meant)\b"
+)
+# "I read the wrong rate", "we picked the wrong list": the wrong thing, whatever the verb
+WRONG_THING = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:the|a|an)\s+wrong\b")
+# "We charged you £40 a night", "our driver closed the doors on your daughter's hand": in an apology that
+# says sorry, what we did to them owns it. Verbs of noticing, answering or making good own nothing.
+DONE_TO_YOU = re.compile(
+    r"\b(?:we|i|(?:our|my)\s+(?!own\b)[a-z]+)\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
+    r"|found|learned|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked"
+    r"|contacted|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|asked"
+    r"|thanked|informed|notified|updated|called|phoned|rang|emailed|texted|messaged|wrote|sent|gave|paid|booked"
+    r"|credited|refunded|offered|arranged|upgraded|invited|visited|met|restored|fixed|resolved|replaced"
+    r"|corrected|repaired|helped|worked|responded|answered|acted|apologi[sz]ed|processed|completed|followed"
+    r"|escalated|passed|welcomed|served|assured|promised|reassured|moved|reimbursed|compensated|waived)\b)"
+    r"(?:[a-z]+ed|sold|took|left|kept|lost|put|let|held|cut|shut|told|gave|hit|bit|ran|drove)\s+"
+    r"(?:[\w'-]+\s+){0,4}?(?:you|your)\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -112,7 +135,7 @@ ADMISSIONS = (
         "mistake error failure fault oversight lapse slip bug theft loss delay wait mix damage mess typo outage "
         "glitch miscommunication misunderstanding negligence carelessness",
         rf"\b{_OWNED_NOUNS}\s+(?:[\w'-]+\s+){{0,3}}?(?:is|was|'s)\s+on\s+(?:us|me)\b"
-        rf"|\b{_OWNED_NOUNS}\s+(?:of|by|in|on|from|at)\s+(?:our|my|us|me)\b"
+        rf"|\b{_OWNED_NOUNS}\s+(?:of|by|in|on|from|at)\s+(?:(?:our|my)\b(?!{NOT_US.pattern})|us\b|me\b)"
         rf"|\b{_OWNED_NOUNS}\s+(?:that\s+)?(?:we|i)\s+(?:made|shipped|introduced|caused|pushed|released|created)\b",
     ),
     phrase(
@@ -130,6 +153,32 @@ ADMISSIONS = (
         r"(?:n't|\bnot|\bnever)\b[^.;]{0,60}?\bas\s+(?:we|i)\s+(?:had\s+)?(?:promised|said|agreed|told\s+you)\b"
         r"|\b(?:we|i)\s+(?:promised|told\s+you|said|assured\s+you|agreed)\b[^.;]{0,80}?\b(?:and|but)\s+"
         r"(?:it|we|i|they|he|she)\s+(?:wasn't|weren't|didn't|hadn't|never|was\s+not|did\s+not)\b",
+    ),
+    phrase(  # "our inspection should have caught it", "I should never have sold it", "we got that wrong"
+        "our my we i",
+        r"\b(?:our|my)\s+(?:[\w-]+\s+){1,3}?should(?:n't|\s+not|\s+never)?\s+have\s+(?:\w+ed|been|caught|seen"
+        r"|known|told|done|found|spotted|stopped|had|given|kept|taken|made)\b"
+        r"|\b(?:we|i)\s+should\s+never\s+have\b"
+        r"|\b(?:we|i)\s+(?:really\s+|badly\s+|completely\s+)?got\s+(?:this|that|it|things|(?:your|the)\s+[\w'-]+"
+        r"(?:\s+[\w'-]+)?)\s+(?:\w+\s+)?wrong\b",
+    ),
+    phrase(  # "that's our responsibility, not yours", "putting it on sale was our decision", "it's clearly us"
+        "that this it which was is",
+        r"\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+(?:clearly|definitely|entirely|all|totally|squarely|100%)"
+        r"\s+(?:on\s+)?(?:us|me|ours|mine)\b"
+        r"|\b(?:was|is|'s)\s+(?:entirely\s+|wholly\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?(?:responsibility|fault"
+        r"|mistake|error|failure|doing|decision|call|problem|negligence)\b",
+    ),
+    phrase(  # "you should have heard it from us", "you deserved better from me"
+        "you",
+        r"\byou\s+(?:should(?:\s+have|'ve)|deserved?)\s+(?:[\w'-]+\s+){0,8}?(?:from|by)\s+(?:us|me)\b"
+        r"|\byou\s+deserved?\s+better\b",
+    ),
+    phrase(  # "a gate was left unlatched by one of our staff"
+        "was were been got",
+        r"\b(?:was|were|been|got)\s+(?:[\w-]+\s+){0,2}?(?:[a-z]+ed|[a-z]+en|left|sent|kept|lost|put|told|given"
+        r"|made|taken|done|cut|shut|sold|hit|let)\s+(?:[\w-]+\s+){0,3}?by\s+(?:us|me|one\s+of\s+(?:our|my)"
+        rf"|(?:our|my)(?!{NOT_US.pattern}))\b",
     ),
     phrase(  # "that was caused by a change we pushed"
         "caused came down",
@@ -182,7 +231,8 @@ _REPAIR_VERB = (
     r"|pay|re-?book|book|reschedul|re-?do|reissu|re-?issu|correct|clean|return|bring|come|visit|call|phon"
     r"|ring|contact|e-?mail|text|meet|arrang|upgrad|cancel|mov|install|re-?install|re-?mak|remak|cook|prepar"
     r"|giv|offer|collect|swap|exchang|restor|reopen|releas|honou?r|process|compensat|reserv|drive|courier"
-    r"|post|seat|invit|finish|complet|pick\s+up|take\s+care|take\s+[$£€]?\d[\d.,]*%?\s+off|be\s+(?:there"
+    r"|post|seat|invit|finish|complet|transfer|approv|knock|fit|sew|reconnect|unblock|unfreez|lift|remov"
+    r"|pick\s+up|take\s+care|take\s+[$£€]?\d[\d.,]*%?\s+off|be\s+(?:there"
     r"|in\s+touch|back|with\s+you|at\s+your|in|round|over)\b|make\s+(?:it|this|that|things)\s+(?:up|right)|put\s+(?:it|this"
     r"|that|things|everything)\s+right|set\s+(?:it|this|that|things)\s+right|sort\s+(?:it|this|that)\s+out"
     r"|have\s+(?:it|this|that|them|your|a|an|the)\b|get\s+(?:you|your|it|this|a|an|the)\b)[\w-]*"
@@ -190,7 +240,8 @@ _REPAIR_VERB = (
 _DONE = (
     r"(?:refunded|credited|reversed|reimbursed|replaced|re-?sent|reissued|re-?issued|re-?booked|rescheduled"
     r"|waived|voided|corrected|repaired|fixed|upgraded|compensated|restored|reopened|released|processed"
-    r"|dispatched|paid|covered|re-?checked|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
+    r"|dispatched|paid|covered|re-?checked|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
+    r"|removed\s+the|(?:taken|knocked|wiped|struck|dropped|written)\s+(?:[\w£$€%.,-]+\s+){1,5}?off|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
     r"|refund)|(?:updated|changed|moved|amended)\s+your)"
 )
 _ACTOR_NOUNS = (
@@ -221,7 +272,8 @@ REPAIR_ACTIONS = (
     phrase("you", r"\byou(?:'ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see|hear\s+from)\b"),
     phrase(
         _REPAIR_NOUNS,
-        rf"\b(?:{'|'.join(_REPAIR_NOUNS.split())})s?\s+(?:will\s+(?!be\b|not\b)\w+|arrives?|ships|is\s+on\s+its\s+way"
+        rf"\b(?:{'|'.join(_REPAIR_NOUNS.split())})s?\s+(?:(?:for|of)\s+(?:[\w£$€.,-]+\s+){{1,3}}?)?"
+        r"(?:will\s+(?!be\b|not\b)\w+|will\s+be\s+(?:in|on|with|back|ready)\b|arrives?|ships|is\s+on\s+its\s+way"
         r"|goes\s+out|is\s+going\s+out|(?:will\s+be|is\s+being)\s+" + _DONE + ")",
     ),
 )
@@ -234,11 +286,25 @@ REPAIR_DONE = (  # already done needs no deadline: "we have refunded the $40"
         r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|everything\s+is|it\s+has\s+been|it's\s+been)\s+(?:now\s+|all\s+)?"
         r"(?:fixed|sorted|corrected|resolved|working\s+again|back\s+up)\b",
     ),
+    phrase(  # "the £60 is already back on your card", "the corrected version is in your inbox now"
+        "is are was were 's ready waiting",
+        r"\b(?:is|are|was|were|'s)\s+(?:now\s+|already\s+|all\s+|safely\s+)*(?:back\s+)?(?:in|on|with|into)\s+"
+        r"(?:your|you)\b(?:\s+(?:account|card|inbox|bank|email|statement|bill|hands|now|today|way))?"
+        r"|\bready\s+(?:for\s+you|to\s+collect|for\s+collection|to\s+pick\s+up|at\s+the)\b"
+        r"|\bwaiting\s+for\s+you\b",
+    ),
     phrase(  # something extra given now: "your next drink is on me", "breakfast is included for your stay"
         "is are",
         r"\b(?:is|are)\s+(?:also\s+|now\s+)?(?:on\s+(?:us|me|the\s+house)|free\s+of\s+charge|free|complimentary"
         r"|included)\b",
     ),
+)
+# What a repair does for them, not a promise to talk: "we'll refund", "the engineer will fix" (not "call").
+CONCRETE_REPAIR = re.compile(
+    r"\b(?:refund|replac|re-?send|send|ship|dispatch|deliver|fix|repair|credit|reimburs|revers|void|waiv|cover"
+    r"|pay|re-?book|reschedul|re-?do|reissu|re-?issu|correct|clean|return|upgrad|cancel|install|re-?mak|remak"
+    r"|swap|exchang|restor|reopen|honou?r|compensat|knock|transfer|take\s+[$£€]?\d|put\s+(?:it|this|that"
+    r"|things|everything)\s+right|collect|finish|complet)"
 )
 VAGUE_REPAIR = phrase(
     "look investigat as asap in at shortly soon escalat",
@@ -254,7 +320,10 @@ TIMED_ACTION = re.compile(
     r"|see|arrives?|arrived|arriving|delivered|replaced|cover|covering|covered|wrote|written|drop|dropped"
     r"|confirmed|clean|cleaned|redo|redone|reversed|waived|deleted|removed|meet|visit|visiting|checked|back"
     r"|through|attached|voided|dispatched|on\s+its\s+way|free|no\s+charge|on\s+us|at\s+no\s+cost|halved"
-    r"|reduced|issued|sorted|swapped|refund|credit|live|appointment|be\s+round|be\s+there)\b",
+    r"|reduced|issued|sorted|swapped|refund|credit|live|appointment|be\s+round|be\s+there|approved|transferred"
+    r"|finish|finished|done|ready|go\s+in|goes\s+in|fitted|installed|knock|knocking|knocked|reach|reaches"
+    r"|reconnected|unfrozen|unblocked|removed|cancelled|canceled|lifted|rebooked|moved|posted|couriered|collect"
+    r"|collecting|deliver|delivering|transfer|start|starts|starting)\b",
     re.IGNORECASE,
 )
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
@@ -331,7 +400,7 @@ PREVENTION = (
     ),
     phrase(  # "every room now has its own CO alarm", "no disconnection can now go ahead without…"
         "every each all any no from now",
-        r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,4}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
+        r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,5}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:every|each|all|any|no|we|our)\b"
         r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require)\b",
     ),
