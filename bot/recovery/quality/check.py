@@ -294,8 +294,14 @@ def _concrete(doc: Doc, m: re.Match[str]) -> bool:
 
 def _timed_action(doc: Doc) -> bool:
     """Whether a sentence that is not the apology itself puts a time on something done for them."""
+    # "From today every dose is checked" changes things for the next customer: only what comes before a
+    # change in the same sentence can be the repair ("the locks are changed at 4pm, and from now on …").
+    prevention: dict[int, int] = {}
+    for _, m in doc.matches(rules.PREVENTION):
+        index = doc.sentence_of(m.start())
+        prevention[index] = min(prevention.get(index, len(doc.scan)), m.start() - doc.starts[index])
     for index in range(len(doc.starts)):
-        sentence = doc.sentence(index)
+        sentence = doc.sentence(index)[: prevention.get(index)]
         timed = rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence)
         if (
             timed

@@ -136,7 +136,7 @@ MINIMIZING = (
 _PARTICIPLE = (
     r"(?:delayed|lost|damaged|misplaced|mislaid|overlooked|missed|mishandled|mixed\s+up|over-?charged"
     r"|double[- ]?charged|charged\s+twice|ignored|forgotten|dropped|misrouted|misdirected|mis-?sent"
-    r"|cancell?ed|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
+    r"|cancell?ed|deleted|removed|wiped|erased|discarded|thrown\s+(?:away|out)|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
     r"|left\s+(?:waiting|out|behind|without|unattended|stranded|on\s+hold)|kept\s+waiting"
     r"|given\s+(?:[\w-]+\s+){0,4}?(?:the|a|an)\s+(?:wrong|incorrect)"
     r"|sent\s+(?:to\s+)?the\s+wrong|delivered\s+(?:late|to\s+the\s+wrong)|served\s+(?:cold|late|raw"
@@ -215,13 +215,15 @@ BLAME_OR_EXCUSE = (
         _EXCUSE,
     ),
     phrase(  # we were in the right: "our staff acted within guidelines", "within our SLA", "we did let you know"
-        "within in followed we i as clearly",
+        "within in followed we i as clearly was is were are",
         r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:sla|guidelines"
         r"|agreement|contract|terms|procedures?|protocols?)\b|\bfollowed\s+(?:all\s+)?(?:the\s+)?(?:industry[- ]standard"
         r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
         r"|guidelines)\b|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
         r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
-        r"|\bclearly\s+(?:displayed|stated|shown|marked|explained|signposted|set\s+out|printed|labell?ed)\b",
+        r"|\bclearly\s+(?:displayed|stated|shown|marked|explained|signposted|set\s+out|printed|labell?ed)\b"
+        r"|\b(?:was|is|were|are)\s+(?:only\s+)?(?:ever\s+)?(?:an?\s+)?(?:estimates?|approximate|indicative"
+        r"|rough\s+guide)\b",
         "excuse — says we did nothing wrong",
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"

@@ -180,6 +180,12 @@ ADMISSIONS = (
         r"|made|taken|done|cut|shut|sold|hit|let)\s+(?:[\w-]+\s+){0,3}?by\s+(?:us|me|one\s+of\s+(?:our|my)"
         rf"|(?:our|my)(?!{NOT_US.pattern}))\b",
     ),
+    phrase(  # "your code didn't apply because we set it to expire early": we are the cause
+        "because as since",
+        r"\b(?:because|as|since)\s+(?:we|i|(?:our|my)\s+[a-z]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|set|sent|put|made|gave|took"
+        r"|left|kept|lost|forgot|let|got|ran|cut|read|wrote|sold|told|did(?:n't|\s+not)|had(?:n't|\s+not)"
+        r"|was(?:n't|\s+not)|were(?:n't|\s+not))\b",
+    ),
     phrase(  # "that was caused by a change we pushed"
         "caused came down",
         r"\b(?:caused\s+by|came\s+from|down\s+to)\s+(?:a|an|the|our|my)\s+(?:\w+\s+)?(?:change|update|release"
@@ -267,7 +273,18 @@ REPAIR_ACTIONS = (
     ),
     phrase("let", r"\blet\s+(?:me|us)\s+" + _REPAIR_VERB),
     phrase(
-        "and", r"\band\s+(?:will|shall)(?:\s+(?:also|personally|now|then|immediately))*\s+" + _REPAIR_VERB
+        "and",
+        r"\band\s+(?:will|shall|are|'re|am|have|'ve)(?:\s+(?:also|personally|now|then|immediately))*\s+"
+        + _REPAIR_VERB,
+    ),
+    phrase(  # whoever does it: "her consultant will meet you", "the loss adjuster will be with you"
+        "will shall",
+        r"(?<!\byou\s)(?<!\bit\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:will|shall)"
+        r"(?:\s+(?:also|personally|now|then|immediately|happily|gladly))*\s+" + _REPAIR_VERB,
+    ),
+    phrase(  # "the full gallery will be in your inbox by Friday"
+        "will ll",
+        r"\b(?:will|'ll)\s+be\s+(?:back\s+)?(?:in|on|with|into)\s+(?:your|you)\b",
     ),
     phrase("you", r"\byou(?:'ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see|hear\s+from)\b"),
     phrase(
@@ -284,14 +301,15 @@ REPAIR_DONE = (  # already done needs no deadline: "we have refunded the $40"
         "is are it that this everything",
         r"\b(?:is|are)\s+(?:now\s+|already\s+)?(?:attached|enclosed|in\s+the\s+post|on\s+(?:its|their)\s+way)\b"
         r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|everything\s+is|it\s+has\s+been|it's\s+been)\s+(?:now\s+|all\s+)?"
-        r"(?:fixed|sorted|corrected|resolved|working\s+again|back\s+up)\b",
+        r"(?:fixed|sorted|corrected|resolved|working\s+again|back\s+up|rebooked|re-booked|booked|arranged|refunded"
+        r"|cancell?ed|reversed|on\s+its\s+way|in\s+the\s+post|ready)\b",
     ),
     phrase(  # "the £60 is already back on your card", "the corrected version is in your inbox now"
-        "is are was were 's ready waiting",
+        "is are was were 's ready waiting back",
         r"\b(?:is|are|was|were|'s)\s+(?:now\s+|already\s+|all\s+|safely\s+)*(?:back\s+)?(?:in|on|with|into)\s+"
         r"(?:your|you)\b(?:\s+(?:account|card|inbox|bank|email|statement|bill|hands|now|today|way))?"
         r"|\bready\s+(?:for\s+you|to\s+collect|for\s+collection|to\s+pick\s+up|at\s+the)\b"
-        r"|\bwaiting\s+for\s+you\b",
+        r"|\bwaiting\s+for\s+you\b|\bback\s+(?:on|in|into|to)\s+your\s+(?:card|account|bank|wallet|balance)\b",
     ),
     phrase(  # something extra given now: "your next drink is on me", "breakfast is included for your stay"
         "is are",
@@ -323,7 +341,7 @@ TIMED_ACTION = re.compile(
     r"|reduced|issued|sorted|swapped|refund|credit|live|appointment|be\s+round|be\s+there|approved|transferred"
     r"|finish|finished|done|ready|go\s+in|goes\s+in|fitted|installed|knock|knocking|knocked|reach|reaches"
     r"|reconnected|unfrozen|unblocked|removed|cancelled|canceled|lifted|rebooked|moved|posted|couriered|collect"
-    r"|collecting|deliver|delivering|transfer|start|starts|starting)\b",
+    r"|collecting|deliver|delivering|transfer|start|starts|starting|changed|changing|being)\b",
     re.IGNORECASE,
 )
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
