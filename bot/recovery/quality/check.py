@@ -117,6 +117,8 @@ class _Ownership:
         before = self.doc.sentence(index - 1) if index else ""
         if len(rules.WORD.findall(before)) <= BARE_REGRET and rules.REGRET.regex.search(before):
             return _did(sentence, 0)
+        if rules.VERDICT.search(sentence) and _did(before, 0):
+            return True  # "Our host dropped the cake. That should never have happened."
         regret = rules.REGRET.regex.search(sentence)  # the sorry comes first: it is a sorry for what we did
         return regret is not None and _did(sentence, regret.end())
 
@@ -283,7 +285,30 @@ def _missing_repair(doc: Doc) -> list[_Hit]:
     if vague:
         message = "vague repair — say exactly what we will do and by when"
         return [_Hit("missing_repair", message, doc.evidence(vague.start(), vague.end()))]
+    plausible = _plausible_repair(doc)
+    if plausible is not None:  # something is promised or timed that the rules cannot read as a repair
+        message = "repair unclear — say plainly what we will do to put it right, and by when"
+        return [_Hit("missing_repair", message, doc.evidence(*plausible), *plausible, "warning")]
     return [_Hit("missing_repair", "no repair — say what we will do to put it right, and by when", "")]
+
+
+def _plausible_repair(doc: Doc) -> tuple[int, int] | None:
+    """Where a sentence that is not the sorry, the admission or a change for next time
+    puts an amount on something for them ("here's £20 towards a taxi"): a repair in words the rules do not
+    know, so its absence is only a warning."""
+    for index in range(len(doc.starts)):
+        sentence = doc.sentence(index)
+        sign = rules.PLAUSIBLE_REPAIR.search(sentence)
+        if (
+            sign
+            and not rules.REGRET.regex.search(sentence)
+            and not rules.VAGUE_REPAIR.regex.search(sentence)
+            and not _owns(sentence)
+            and next(Doc(sentence).matches(rules.PREVENTION), None) is None
+        ):
+            start = doc.starts[index]
+            return start + sign.start(), start + sign.end()
+    return None
 
 
 def _concrete(doc: Doc, m: re.Match[str]) -> bool:

@@ -136,7 +136,8 @@ MINIMIZING = (
 _PARTICIPLE = (
     r"(?:delayed|lost|damaged|misplaced|mislaid|overlooked|missed|mishandled|mixed\s+up|over-?charged"
     r"|double[- ]?charged|charged\s+twice|ignored|forgotten|dropped|misrouted|misdirected|mis-?sent"
-    r"|cancell?ed|deleted|removed|wiped|erased|discarded|thrown\s+(?:away|out)|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
+    r"|cancell?ed|(?:deleted|removed|wiped|erased)(?!\s+(?:from|off)\s+your\s+(?:bill|account|invoice|statement"
+    r"|card|record))|discarded|thrown\s+(?:away|out)|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
     r"|left\s+(?:waiting|out|behind|without|unattended|stranded|on\s+hold)|kept\s+waiting"
     r"|given\s+(?:[\w-]+\s+){0,4}?(?:the|a|an)\s+(?:wrong|incorrect)"
     r"|sent\s+(?:to\s+)?the\s+wrong|delivered\s+(?:late|to\s+the\s+wrong)|served\s+(?:cold|late|raw"
@@ -186,7 +187,7 @@ AGENTLESS_PASSIVE = (
     ),
     phrase(
         "was were has have had got",
-        r"\b(?<!\bwe\s)(?<!\bi\s)(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+        r"\b(?<!\bwe\s)(?<!\bi\s)(?:was|were|(?:has|have|had)\s+(?:also\s+|now\s+|since\s+)?been|got)\s+(?:\w+ly\s+)?"
         + _PARTICIPLE
         + r"\b(?!\s+by\s+(?:us|me|our|my|the|someone|one\s+of)\b)",
         "agentless — says what happened to them, not who did it",
@@ -232,7 +233,16 @@ BLAME_OR_EXCUSE = (
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong)\b"
         r"|\bas\s+(?:well|best|carefully|quickly|fast)\s+as\s+(?:we|i)\s+(?:could|can)\b"
         r"|\bdid\s+(?:everything|all)\s+(?:we|i)\s+could\b"
-        r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b",
+        r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
+        r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b",
+        _EXCUSE,
+    ),
+    phrase(  # "we were very busy", "mornings are always busy here" (not "…, which is no excuse")
+        "we it mornings evenings weekends nights saturdays fridays sundays",
+        r"\b(?:we\s+were|we're|we\s+are|it\s+was|it's|it\s+is|(?:mornings|evenings|weekends|nights|saturdays|fridays"
+        r"|sundays)\s+are)\s+(?:(?:always|often|usually|very|really|extremely|so|incredibly|particularly|just)\s+)*"
+        r"(?:busy|hectic|swamped|slammed|short[- ]staffed|understaffed)\b"
+        r"(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)",
         _EXCUSE,
     ),
     phrase(  # someone else did it: attackers, criminals, the weather

@@ -54,7 +54,7 @@ _OUR_PEOPLE = (  # who can only be us: "the kitchen got the ticket wrong" (not a
 # "our courier", "our hosting provider": a firm we hired, named after "our", is not us owning it
 NOT_US = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:partner|supplier|vendor|provider|carrier|subcontractor|contractor|manufacturer"
-    r"|insurer|landlord|host|courier(?!\s+bag))s?\b"
+    r"|insurer|landlord|courier(?!\s+bag))s?\b"
 )
 AGENT = phrase(
     "we our my i the",
@@ -93,6 +93,8 @@ FAILURE = re.compile(
     r"|took|rang)|under-?[a-z]+ed|skipped|let\s+\w+(?:\s+\w+)?\s+slip|instead\s+of|scratched|dented|chipped|cracked"
     r"|stained|ripped|tore|torn|spilled|spilt|burnt|scorched|flooded|hurt|injured|nicked|wiped|leaked|exposed"
     r"|humiliated|embarrassed|trapped|dragged|shouted|swore|accused|refused|turned\s+(?:you|\w+)\s+away"
+    r"|dropped(?!(?:\s+[\w-]+){0,3}?\s+(?:off|by|in|round|over)\b|\s+the\s+price)|duplicated|corrupted|crashed|overwr[io]te"
+    r"|out\s+loud|aloud"
     r")\b"
 )
 # "I'm sorry we billed you for a plan you had cancelled": with regret beside it, what we did is the
@@ -110,15 +112,21 @@ WRONG_THING = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:the|a|an)\s+wrong\b")
 # "We charged you £40 a night", "our driver closed the doors on your daughter's hand": in an apology that
 # says sorry, what we did to them owns it. Verbs of noticing, answering or making good own nothing.
 DONE_TO_YOU = re.compile(
-    r"\b(?:we|i|(?:our|my)\s+(?!own\b)[a-z]+)\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
+    r"\b(?:we|i|(?:our|my)\s+(?!own\b)[a-z]+)(?:'ve|\s+have|'d|\s+had)?\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
     r"|found|learned|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked"
     r"|contacted|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|asked"
     r"|thanked|informed|notified|updated|called|phoned|rang|emailed|texted|messaged|wrote|sent|gave|paid|booked"
     r"|credited|refunded|offered|arranged|upgraded|invited|visited|met|restored|fixed|resolved|replaced"
     r"|corrected|repaired|helped|worked|responded|answered|acted|apologi[sz]ed|processed|completed|followed"
-    r"|escalated|passed|welcomed|served|assured|promised|reassured|moved|reimbursed|compensated|waived)\b)"
-    r"(?:[a-z]+ed|sold|took|left|kept|lost|put|let|held|cut|shut|told|gave|hit|bit|ran|drove)\s+"
+    r"|escalated|passed|welcomed|served|assured|promised|reassured|moved|reimbursed|compensated|waived|switched"
+    r"|transferred|topped|added|rebooked|reinstated|unblocked|reconnected)\b)"
+    r"(?:[a-z]+ed|sold|took|taken|left|kept|lost|put|let|held|cut|shut|told|gave|hit|bit|ran|drove)\s+"
     r"(?:[\w'-]+\s+){0,4}?(?:you|your)\b"
+)
+VERDICT = re.compile(
+    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)\s+have\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
+    r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
+    r"|lapse)))\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -145,7 +153,7 @@ ADMISSIONS = (
     phrase(  # "that is not the standard we promised you", "that isn't how we treat people"
         "that this it which",
         r"\b(?:that|this|it|which)(?:'s\s+not|\s+is\s+not|\s+isn't|\s+was\s+not|\s+wasn't)\s+(?:\w+\s+){0,2}?"
-        r"(?:good\s+enough|acceptable|okay|ok|the\s+(?:standard|service|care|experience|level)|how\s+we|what\s+we"
+        r"(?:good\s+enough|acceptable|okay|ok|fair\s+on|right|the\s+(?:standard|service|care|experience|level)|how\s+we|what\s+we"
         r"|who\s+we|up\s+to)\b",
     ),
     phrase(  # "it wasn't ready at 3 as we promised", "we told you Friday and it wasn't"
@@ -191,9 +199,15 @@ ADMISSIONS = (
         r"\b(?:caused\s+by|came\s+from|down\s+to)\s+(?:a|an|the|our|my)\s+(?:\w+\s+)?(?:change|update|release"
         r"|decision|mistake|error|deployment)\s+(?:that\s+)?(?:we|i)\s+(?:made|pushed|shipped|released|rolled|took)\b",
     ),
-    phrase(
+    phrase(  # "that's on us", "that one's on our night desk"
         "that this it which",
-        r"\b(?:that|this|it|which)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?on\s+(?:us|me)\b",
+        r"\b(?:that|this|it|which)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?on\s+(?:us|me|(?:our|my)\s+(?:[\w-]+\s+)?"
+        r"(?:team|staff|crew|desk|kitchen|office|side|end|part|people|drivers?|engineers?|watch|shift))\b",
+    ),
+    phrase(  # "our receptionist read your result out loud"
+        "we i our my",
+        r"\b(?:we|i|(?:our|my)\s+[a-z]+)\s+(?:read|said|shouted|announced|discussed|shared|posted|displayed|called)\s+"
+        r"(?:[\w'-]+\s+){0,5}?(?:out\s+loud|aloud|publicly|in\s+public|in\s+front\s+of)\b",
     ),
     phrase(
         "the fault mistake error failure blame responsibility",
@@ -247,7 +261,8 @@ _DONE = (
     r"(?:refunded|credited|reversed|reimbursed|replaced|re-?sent|reissued|re-?issued|re-?booked|rescheduled"
     r"|waived|voided|corrected|repaired|fixed|upgraded|compensated|restored|reopened|released|processed"
     r"|dispatched|paid|covered|re-?checked|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
-    r"|removed\s+the|(?:taken|knocked|wiped|struck|dropped|written)\s+(?:[\w£$€%.,-]+\s+){1,5}?off|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
+    r"|removed\s+the|added\s+(?:an?\s+(?:extra|further|additional|bonus)|[$£€]\d)"
+    r"|(?:wiped|removed|taken)\s+(?:from|off)\s+your|(?:taken|knocked|wiped|struck|dropped|written)\s+(?:[\w£$€%.,-]+\s+){1,5}?off|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
     r"|refund)|(?:updated|changed|moved|amended)\s+your)"
 )
 _ACTOR_NOUNS = (
@@ -302,6 +317,7 @@ REPAIR_DONE = (  # already done needs no deadline: "we have refunded the $40"
         r"\b(?:is|are)\s+(?:now\s+|already\s+)?(?:attached|enclosed|in\s+the\s+post|on\s+(?:its|their)\s+way)\b"
         r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|everything\s+is|it\s+has\s+been|it's\s+been)\s+(?:now\s+|all\s+)?"
         r"(?:fixed|sorted|corrected|resolved|working\s+again|back\s+up|rebooked|re-booked|booked|arranged|refunded"
+        r"|active|activated|live|unlocked|unblocked|switched\s+(?:back\s+)?on|back\s+on"
         r"|cancell?ed|reversed|on\s+its\s+way|in\s+the\s+post|ready)\b",
     ),
     phrase(  # "the £60 is already back on your card", "the corrected version is in your inbox now"
@@ -312,9 +328,20 @@ REPAIR_DONE = (  # already done needs no deadline: "we have refunded the $40"
         r"|\bwaiting\s+for\s+you\b|\bback\s+(?:on|in|into|to)\s+your\s+(?:card|account|bank|wallet|balance)\b",
     ),
     phrase(  # something extra given now: "your next drink is on me", "breakfast is included for your stay"
-        "is are",
-        r"\b(?:is|are)\s+(?:also\s+|now\s+)?(?:on\s+(?:us|me|the\s+house)|free\s+of\s+charge|free|complimentary"
-        r"|included)\b",
+        "on free complimentary included",
+        r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<='re\s)|(?<=\balso\s)|(?<=\bnow\s)|(?<=\ball\s))"
+        r"(?<!\bthat's\s)(?<!\bthat\sis\s)(?<!\bit's\s)(?<!\bit\sis\s)(?<!\bthis\sis\s)(?<!\bwhich\sis\s)"
+        r"(?:on\s+(?:us|me|the\s+house)|free\s+of\s+charge|free|complimentary|included)\b",
+    ),
+    phrase(  # what it costs them waived: "there's no charge for either visit", "we won't invoice you this month"
+        "no free at won will not",
+        r"\bno\s+charge\b|\bfree\s+of\s+charge\b|\bat\s+(?:our|my)\s+(?:own\s+)?(?:cost|expense)\b"
+        r"|\bat\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)\b"
+        r"|\b(?:won't|will\s+not|not\s+going\s+to)\s+(?:charge|invoice|bill)\b",
+    ),
+    phrase(  # money set aside for them: "she has £3.40 in an envelope with your name on it"
+        "with",
+        r"\bwith\s+your\s+name\s+on\s+(?:it|them)\b",
     ),
 )
 # What a repair does for them, not a promise to talk: "we'll refund", "the engineer will fix" (not "call").
@@ -324,11 +351,17 @@ CONCRETE_REPAIR = re.compile(
     r"|swap|exchang|restor|reopen|honou?r|compensat|knock|transfer|take\s+[$£€]?\d|put\s+(?:it|this|that"
     r"|things|everything)\s+right|collect|finish|complet)"
 )
+# An amount or a next visit in words the repair patterns do not know: "here's £20 towards a taxi".
+PLAUSIBLE_REPAIR = re.compile(
+    r"[$£€]\s?\d|\b\d+\s?%|\bnext\s+(?:one|visit|stay|order|coffee|drink|meal|round|session|lesson|night)\b"
+)
 VAGUE_REPAIR = phrase(
-    "look investigat as asap in at shortly soon escalat",
-    r"\b(?:look(?:ing)?\s+into\s+(?:it|this|that|the\s+matter|your\s+\w+)|investigat\w+"
-    r"|as\s+soon\s+as\s+(?:possible|we\s+can)|asap|in\s+due\s+course|at\s+some\s+point|shortly|soon"
-    r"|escalat\w+)\b",
+    "look investigat as asap in at shortly soon escalat see pass when",
+    r"\b(?:look(?:ing)?\s+into\s+(?:it|this|that|the\s+matter|your\s+\w+|an?\s+\w+|whether)|investigat\w+"
+    r"|as\s+soon\s+as\s+(?:possible|we\s+can|i\s+can)|asap|in\s+due\s+course|at\s+some\s+point|shortly|soon"
+    r"|escalat\w+|see\s+what\s+(?:we|i)\s+can\s+do"
+    r"|(?:(?<='ll\s)|(?<=\bwill\s)|(?<=\bhave\s)|(?<='ve\s))pass(?:ed)?\s+(?:your|it|this|these|the|them)\s+(?:\w+\s+)?on"
+    r"|when\s+(?:we|i)\s+(?:can|get\s+a\s+chance))\b",
 )
 # A sentence that puts a time on something done for the customer ("the fix went live at 9 this
 # morning", "a large went out by express post today", "I'll be round at 8 tomorrow") is a repair.
@@ -341,7 +374,8 @@ TIMED_ACTION = re.compile(
     r"|reduced|issued|sorted|swapped|refund|credit|live|appointment|be\s+round|be\s+there|approved|transferred"
     r"|finish|finished|done|ready|go\s+in|goes\s+in|fitted|installed|knock|knocking|knocked|reach|reaches"
     r"|reconnected|unfrozen|unblocked|removed|cancelled|canceled|lifted|rebooked|moved|posted|couriered|collect"
-    r"|collecting|deliver|delivering|transfer|start|starts|starting|changed|changing|being)\b",
+    r"|collecting|deliver|delivering|transfer|start|starts|starting|changed|changing|being|switched|switching"
+    r"|reinstated|topped)\b",
     re.IGNORECASE,
 )
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
@@ -386,7 +420,8 @@ GENERIC_WORDS = word_set(
 # --- prevention: what we changed so it won't happen again ------------------------------------------
 
 _NOT_FOR_THE_CUSTOMER = (
-    r"(?!\s+(?:your|you|a\s+(?:credit|refund|voucher|discount|note)|the\s+(?:credit|refund)|\$))"
+    r"(?!\s+(?:your|you|a\s+(?:credit|refund|voucher|discount|note)|the\s+(?:credit|refund)|\$|[£€]|\d"
+    r"|an?\s+(?:extra|further|additional|bonus|free)\b))"
 )
 PREVENTION = (
     phrase(
