@@ -222,9 +222,14 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
         )
     hits += _flagged(doc, "conditional", flaws.CONDITIONAL)
     hits += _flagged(doc, "minimizing", flaws.MINIMIZING)
-    hits += _flagged(
-        doc, "agentless_passive", flaws.AGENTLESS_PASSIVE, unless=lambda i: _owned_near(owned, i)
-    )
+    repaired = [(m.start(), m.end()) for _, m in doc.matches(rules.REPAIR_DONE)]
+    hits += [  # "the bill has been cancelled" is the repair, not a failure without a doer
+        hit
+        for hit in _flagged(
+            doc, "agentless_passive", flaws.AGENTLESS_PASSIVE, unless=lambda i: _owned_near(owned, i)
+        )
+        if not any(start < hit.end and hit.start < end for start, end in repaired)
+    ]
     hits += _flagged(doc, "blame_or_excuse", flaws.BLAME_OR_EXCUSE)
     hits += _but_excuses(doc)
     if not owned.anywhere:
@@ -296,19 +301,29 @@ def _plausible_repair(doc: Doc) -> tuple[int, int] | None:
     """Where a sentence that is not the sorry, the admission or a change for next time
     puts an amount on something for them ("here's £20 towards a taxi"): a repair in words the rules do not
     know, so its absence is only a warning."""
+    changes = _changes(doc)
     for index in range(len(doc.starts)):
         sentence = doc.sentence(index)
         sign = rules.PLAUSIBLE_REPAIR.search(sentence)
         if (
             sign
+            and index not in changes
             and not rules.REGRET.regex.search(sentence)
             and not rules.VAGUE_REPAIR.regex.search(sentence)
             and not _owns(sentence)
-            and next(Doc(sentence).matches(rules.PREVENTION), None) is None
         ):
             start = doc.starts[index]
             return start + sign.start(), start + sign.end()
     return None
+
+
+def _changes(doc: Doc) -> dict[int, int]:
+    """For each sentence that says what we changed for next time, where in it the change begins."""
+    changes: dict[int, int] = {}
+    for _, m in doc.matches(rules.PREVENTION):
+        index = doc.sentence_of(m.start())
+        changes[index] = min(changes.get(index, len(doc.scan)), m.start() - doc.starts[index])
+    return changes
 
 
 def _concrete(doc: Doc, m: re.Match[str]) -> bool:
@@ -321,12 +336,9 @@ def _timed_action(doc: Doc) -> bool:
     """Whether a sentence that is not the apology itself puts a time on something done for them."""
     # "From today every dose is checked" changes things for the next customer: only what comes before a
     # change in the same sentence can be the repair ("the locks are changed at 4pm, and from now on …").
-    prevention: dict[int, int] = {}
-    for _, m in doc.matches(rules.PREVENTION):
-        index = doc.sentence_of(m.start())
-        prevention[index] = min(prevention.get(index, len(doc.scan)), m.start() - doc.starts[index])
+    changes = _changes(doc)
     for index in range(len(doc.starts)):
-        sentence = doc.sentence(index)[: prevention.get(index)]
+        sentence = doc.sentence(index)[: changes.get(index)]
         timed = rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence)
         if (
             timed

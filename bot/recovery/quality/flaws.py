@@ -222,6 +222,8 @@ BLAME_OR_EXCUSE = (
         r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
         r"|guidelines)\b|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
         r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
+        r"|\b(?:we|i)(?:'re|\s+are|'m|\s+am|\s+were|\s+was)\s+(?:fully\s+|legally\s+)?(?:allowed|entitled|permitted"
+        r"|within\s+our\s+rights)\s+to\b"
         r"|\bclearly\s+(?:displayed|stated|shown|marked|explained|signposted|set\s+out|printed|labell?ed)\b"
         r"|\b(?:was|is|were|are)\s+(?:only\s+)?(?:ever\s+)?(?:an?\s+)?(?:estimates?|approximate|indicative"
         r"|rough\s+guide)\b",
@@ -283,8 +285,9 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(
         "as per according in",
-        r"\b(?:as\s+per|per|according\s+to|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+"
-        r"|company\s+)*(?:polic(?:y|ies)|terms|t&cs|procedures?|rules)\b",
+        r"\b(?:as\s+per|per|according\s+to|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+|your\s+"
+        r"|company\s+)*(?:[\w-]+\s+)?(?:polic(?:y|ies)|terms|t&cs|procedures?|rules|agreement|contract"
+        r"|conditions)\b",
         _POLICY,
     ),
     phrase(
@@ -373,7 +376,8 @@ EMPTY_REASSURANCE = (
     phrase(
         "satisfaction happiness experience comfort safety security trust service care wellbeing well privacy",
         r"\b(?:satisfaction|happiness|experience|comfort|safety|security|trust|service|care|wellbeing|well-being"
-        r"|privacy)\s+(?:is|are|remains|has\s+always\s+been|will\s+always\s+be)\s+(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
+        r"|privacy)\s+(?:is|are|remains|has\s+always\s+been|will\s+always\s+be)\s+(?:always\s+|still\s+|absolutely\s+)?"
+        r"(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:priority|concern|goal|focus)\b",
         "empty reassurance — a slogan, not an action",
     ),
@@ -400,7 +404,7 @@ EMPTY_REASSURANCE = (
         r"|\bmatters?\s+(?:(?:so\s+much|deeply|a\s+lot|greatly)\s+)?to\s+(?:us|me)\b"
         r"|\bheart\s+of\s+(?:everything|all|what)\s+(?:that\s+)?we\s+do\b"
         r"|\bcommitted\s+to\s+(?:doing\s+better|making\s+(?:this|it|things)\s+right|continuous\s+improvement"
-        r"|improving|excellence)\b|\brobust\s+(?:measures|systems|processes|controls|defen[cs]es|security)\b",
+        r"|improving|excellence|the\s+(?:wellbeing|well-being|safety|satisfaction|comfort|care)\s+of)\b|\brobust\s+(?:measures|systems|processes|controls|defen[cs]es|security)\b",
         "empty reassurance — says it matters instead of showing it",
     ),
     phrase(

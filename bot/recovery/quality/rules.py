@@ -80,7 +80,7 @@ FAILURE = re.compile(
     r"|mess(?:ed)?\s+up|messing\s+up|made\s+a\s+mess|blunder|oversight|screw(?:ed)?\s+up|dropped\s+the\s+ball"
     r"|let\s+you\s+down|letting\s+you\s+down|fell\s+short|falling\s+short|missed|(?<!\ba\s)(?<!\bthe\s)missing|forgot|forgotten"
     r"|forgetting|lost|losing|damaged|damaging|broke|broken|breaking|over-?charged|over-?charging"
-    r"|over-?booked|over-?booking|double[- ]?(?:booked|charged|charging|billed)|(?:charged|charging"
+    r"|over-?booked|over-?booking|double[- ]?(?:booked|charged|charging|billed)|mis[a-z]+t|(?:charged|charging"
     r"|billed)\s+you\s+twice|mis[a-z]+ed|mis[a-z]+ing|misread|ignored|ignoring|neglected|neglecting|delayed"
     r"|delaying|slow(?:ly)?|short\s+with|(?:left|made|leaving|making)\s+(?:a\s+|such\s+a\s+)?(?:\w+\s+)?mess|outages?|stopped"
     r"|cancell?(?:ed|ing)\s+your|(?:kept|keeping)\s+you\s+waiting|(?:made|making)\s+you\s+wait"
@@ -94,7 +94,7 @@ FAILURE = re.compile(
     r"|stained|ripped|tore|torn|spilled|spilt|burnt|scorched|flooded|hurt|injured|nicked|wiped|leaked|exposed"
     r"|humiliated|embarrassed|trapped|dragged|shouted|swore|accused|refused|turned\s+(?:you|\w+)\s+away"
     r"|dropped(?!(?:\s+[\w-]+){0,3}?\s+(?:off|by|in|round|over)\b|\s+the\s+price)|duplicated|corrupted|crashed|overwr[io]te"
-    r"|out\s+loud|aloud"
+    r"|out\s+loud|aloud|blew\s+it|slipped\s+up|botched|fumbled|over-?looked|bungled"
     r")\b"
 )
 # "I'm sorry we billed you for a plan you had cancelled": with regret beside it, what we did is the
@@ -147,7 +147,8 @@ ADMISSIONS = (
         rf"|\b{_OWNED_NOUNS}\s+(?:that\s+)?(?:we|i)\s+(?:made|shipped|introduced|caused|pushed|released|created)\b",
     ),
     phrase(
-        "my", r"\bmy\s+(?:own\s+)?(?:copy-?paste|typo|slip|bad|oversight|mistake|error|fault|doing|watch)\b"
+        "my our",
+        r"\bmy\s+(?:own\s+)?(?:copy-?paste|typo|slip|bad|oversight|mistake|error|fault|doing|watch)\b|\bour\s+bad\b",
     ),
     phrase("we i on", r"\b(?:we|i)\s+answer\s+for\b|\bon\s+my\s+watch\b"),
     phrase(  # "that is not the standard we promised you", "that isn't how we treat people"
@@ -175,7 +176,7 @@ ADMISSIONS = (
         r"\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+(?:clearly|definitely|entirely|all|totally|squarely|100%)"
         r"\s+(?:on\s+)?(?:us|me|ours|mine)\b"
         r"|\b(?:was|is|'s)\s+(?:entirely\s+|wholly\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?(?:responsibility|fault"
-        r"|mistake|error|failure|doing|decision|call|problem|negligence)\b",
+        r"|mistake|error|failure|doing|decision|call|problem|negligence|bug|slip|oversight|typo)\b",
     ),
     phrase(  # "you should have heard it from us", "you deserved better from me"
         "you",
@@ -252,6 +253,7 @@ _REPAIR_VERB = (
     r"|ring|contact|e-?mail|text|meet|arrang|upgrad|cancel|mov|install|re-?install|re-?mak|remak|cook|prepar"
     r"|giv|offer|collect|swap|exchang|restor|reopen|releas|honou?r|process|compensat|reserv|drive|courier"
     r"|post|seat|invit|finish|complet|transfer|approv|knock|fit|sew|reconnect|unblock|unfreez|lift|remov"
+    r"|re-?print|re-?cut|re-?fit|re-?wrap|re-?deliver|re-?paint|re-?run|add\s+(?:you|your)|put\s+(?:a|an|your)\b"
     r"|pick\s+up|take\s+care|take\s+[$£€]?\d[\d.,]*%?\s+off|be\s+(?:there"
     r"|in\s+touch|back|with\s+you|at\s+your|in|round|over)\b|make\s+(?:it|this|that|things)\s+(?:up|right)|put\s+(?:it|this"
     r"|that|things|everything)\s+right|set\s+(?:it|this|that|things)\s+right|sort\s+(?:it|this|that)\s+out"
@@ -260,7 +262,7 @@ _REPAIR_VERB = (
 _DONE = (
     r"(?:refunded|credited|reversed|reimbursed|replaced|re-?sent|reissued|re-?issued|re-?booked|rescheduled"
     r"|waived|voided|corrected|repaired|fixed|upgraded|compensated|restored|reopened|released|processed"
-    r"|dispatched|paid|covered|re-?checked|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
+    r"|dispatched|paid|covered|re-?checked|re-?printed|reserved|set\s+aside|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
     r"|removed\s+the|added\s+(?:an?\s+(?:extra|further|additional|bonus)|[$£€]\d)"
     r"|(?:wiped|removed|taken)\s+(?:from|off)\s+your|(?:taken|knocked|wiped|struck|dropped|written)\s+(?:[\w£$€%.,-]+\s+){1,5}?off|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
     r"|refund)|(?:updated|changed|moved|amended)\s+your)"
@@ -302,6 +304,7 @@ REPAIR_ACTIONS = (
         r"\b(?:will|'ll)\s+be\s+(?:back\s+)?(?:in|on|with|into)\s+(?:your|you)\b",
     ),
     phrase("you", r"\byou(?:'ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see|hear\s+from)\b"),
+    phrase("expect please", r"\b(?:please\s+)?expect\s+(?:a|an|the|your|our|it|them|me|us)\b"),
     phrase(
         _REPAIR_NOUNS,
         rf"\b(?:{'|'.join(_REPAIR_NOUNS.split())})s?\s+(?:(?:for|of)\s+(?:[\w£$€.,-]+\s+){{1,3}}?)?"
@@ -321,17 +324,24 @@ REPAIR_DONE = (  # already done needs no deadline: "we have refunded the $40"
         r"|cancell?ed|reversed|on\s+its\s+way|in\s+the\s+post|ready)\b",
     ),
     phrase(  # "the £60 is already back on your card", "the corrected version is in your inbox now"
-        "is are was were 's ready waiting back",
+        "is are was were 's ready waiting back at half",
         r"\b(?:is|are|was|were|'s)\s+(?:now\s+|already\s+|all\s+|safely\s+)*(?:back\s+)?(?:in|on|with|into)\s+"
-        r"(?:your|you)\b(?:\s+(?:account|card|inbox|bank|email|statement|bill|hands|now|today|way))?"
+        r"(?:your|you|this\s+month's|next\s+month's)\b(?:\s+(?:account|card|inbox|bank|email|statement|bill|hands|now|today|way))?"
         r"|\bready\s+(?:for\s+you|to\s+collect|for\s+collection|to\s+pick\s+up|at\s+the)\b"
-        r"|\bwaiting\s+for\s+you\b|\bback\s+(?:on|in|into|to)\s+your\s+(?:card|account|bank|wallet|balance)\b",
+        r"|\bwaiting\s+for\s+you\b|\b(?:at\s+)?half[- ]price\b|\bback\s+(?:on|in|into|to)\s+your\s+(?:card|account|bank|wallet|balance)\b",
     ),
     phrase(  # something extra given now: "your next drink is on me", "breakfast is included for your stay"
         "on free complimentary included",
         r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<='re\s)|(?<=\balso\s)|(?<=\bnow\s)|(?<=\ball\s))"
         r"(?<!\bthat's\s)(?<!\bthat\sis\s)(?<!\bit's\s)(?<!\bit\sis\s)(?<!\bthis\sis\s)(?<!\bwhich\sis\s)"
         r"(?:on\s+(?:us|me|the\s+house)|free\s+of\s+charge|free|complimentary|included)\b",
+    ),
+    phrase(  # "the order's fully refunded", "the bill has been cancelled"
+        "refunded credited reimbursed waived reversed replaced rebooked repaired fixed cancelled canceled voided "
+        "withdrawn written",
+        r"(?:(?<='s\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bfully\s)"
+        r"|(?<=\balready\s)|(?<=\bnow\s))(?:refunded|credited|reimbursed|waived|reversed|replaced|rebooked|repaired"
+        r"|fixed|cancell?ed|voided|withdrawn|written\s+off)\b(?!\s+(?:by\s+mistake|in\s+error|without))",
     ),
     phrase(  # what it costs them waived: "there's no charge for either visit", "we won't invoice you this month"
         "no free at won will not",
@@ -375,7 +385,7 @@ TIMED_ACTION = re.compile(
     r"|finish|finished|done|ready|go\s+in|goes\s+in|fitted|installed|knock|knocking|knocked|reach|reaches"
     r"|reconnected|unfrozen|unblocked|removed|cancelled|canceled|lifted|rebooked|moved|posted|couriered|collect"
     r"|collecting|deliver|delivering|transfer|start|starts|starting|changed|changing|being|switched|switching"
-    r"|reinstated|topped)\b",
+    r"|reinstated|topped|run|ran|re-?ran)\b",
     re.IGNORECASE,
 )
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
