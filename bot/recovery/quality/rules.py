@@ -262,7 +262,8 @@ _REPAIR_VERB = (
 _DONE = (
     r"(?:refunded|credited|reversed|reimbursed|replaced|re-?sent|reissued|re-?issued|re-?booked|rescheduled"
     r"|waived|voided|corrected|repaired|fixed|upgraded|compensated|restored|reopened|released|processed"
-    r"|dispatched|paid|covered|re-?checked|re-?printed|reserved|set\s+aside|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
+    r"|dispatched|paid|covered|re-?checked|re-?printed|reserved"
+    r"|(?:held|locked|frozen|fixed)\s+(?:your|the)\s+(?:[\w-]+\s+)?(?:price|rate|tariff|fee|premium)|set\s+aside|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
     r"|removed\s+the|added\s+(?:an?\s+(?:extra|further|additional|bonus)|[$£€]\d)"
     r"|(?:wiped|removed|taken)\s+(?:from|off)\s+your|(?:taken|knocked|wiped|struck|dropped|written)\s+(?:[\w£$€%.,-]+\s+){1,5}?off|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
     r"|refund)|(?:updated|changed|moved|amended)\s+your)"
@@ -398,7 +399,7 @@ TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|just\s+now|this\s+(?:morning|afternoon|evening|week|weekend)|first\s+thing"
     r"|until\s+(?:it|it's|everything|every|all|the|your|you)\b|(?:are|is|am)\s+on\s+(?:your\s+)?site\s+now"
     r"|right\s+(?:away|now)|at\s+once|straight\s*away|immediately|same[- ]day|end\s+of\s+(?:the\s+)?day|close\s+of\s+business"
-    r"|eod|cob|overnight)\b"
+    r"|eod|cob|overnight|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b"
     rf"|\b(?:by|before|on|until|no\s+later\s+than|at)\s+(?:the\s+)?(?:next\s+|this\s+)?(?:{_DAY}|{_MONTH}\b"
     r"|\d|end\b|close\b|noon|midday|midnight|tomorrow|tonight|today|morning|afternoon|evening|weekend|week\b)"
     rf"|\bwithin\s+(?:the\s+)?(?:next\s+)?(?:{_COUNT}\s*)?(?:business\s+|working\s+)?"
