@@ -269,7 +269,7 @@ def _missing_ownership(doc: Doc, hits: list[_Hit]) -> _Hit:
 
 
 def _missing_repair(doc: Doc) -> list[_Hit]:
-    if next(doc.matches(rules.REPAIR_DONE), None) is not None or _timed_action(doc):
+    if next(doc.matches(rules.REPAIR_DONE), None) is not None or _timed_action(doc) or _done_passive(doc):
         return []
     actions = sorted((m for _, m in doc.matches(rules.REPAIR_ACTIONS)), key=lambda m: m.start())
     timed: set[int] = set()
@@ -324,6 +324,21 @@ def _changes(doc: Doc) -> dict[int, int]:
         index = doc.sentence_of(m.start())
         changes[index] = min(changes.get(index, len(doc.scan)), m.start() - doc.starts[index])
     return changes
+
+
+def _done_passive(doc: Doc) -> bool:
+    """Whether a sentence that neither says sorry nor owns the failure says something of theirs has been
+    dealt with ("The fine's been cleared"), without a failure word or a promise still to come."""
+    for m in rules.DONE_PASSIVE.finditer(doc.scan):
+        sentence = doc.sentence(doc.sentence_of(m.start()))
+        if not (
+            rules.REGRET.regex.search(sentence)
+            or rules.VAGUE_REPAIR.regex.search(sentence)
+            or _owns(sentence)
+            or any(p.regex.search(sentence) for p in flaws.AGENTLESS_PASSIVE)
+        ):
+            return True
+    return False
 
 
 def _concrete(doc: Doc, m: re.Match[str]) -> bool:

@@ -140,6 +140,7 @@ _PARTICIPLE = (
     r"|card|record))|discarded|thrown\s+(?:away|out)|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
     r"|left\s+(?:waiting|out|behind|without|unattended|stranded|on\s+hold)|kept\s+waiting"
     r"|given\s+(?:[\w-]+\s+){0,4}?(?:the|a|an)\s+(?:wrong|incorrect)"
+    r"|(?:sent|posted|emailed|delivered|given)\s+to\s+(?:the|an?)\s+(?:wrong|old|incorrect|previous|different)"
     r"|sent\s+(?:to\s+)?the\s+wrong|delivered\s+(?:late|to\s+the\s+wrong)|served\s+(?:cold|late|raw"
     r"|the\s+wrong)|(?:not|never)\s+(?:cleaned|delivered|sent|processed|refunded|fixed|repaired|answered"
     r"|returned|called|told|informed|updated|prepared|notified|contacted|done|completed|shipped|honou?red"
@@ -232,7 +233,8 @@ BLAME_OR_EXCUSE = (
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
         "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
-        r"|get\s+(?:lost|damaged|delayed)|go\s+wrong)\b"
+        r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
+        r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
         r"|\bas\s+(?:well|best|carefully|quickly|fast)\s+as\s+(?:we|i)\s+(?:could|can)\b"
         r"|\bdid\s+(?:everything|all)\s+(?:we|i)\s+could\b"
         r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
