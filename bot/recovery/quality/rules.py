@@ -325,11 +325,15 @@ REPAIR_DONE = (  # already done needs no deadline: "we have refunded the $40"
         r"|cancell?ed|reversed|on\s+its\s+way|in\s+the\s+post|ready)\b",
     ),
     phrase(  # "the £60 is already back on your card", "the corrected version is in your inbox now"
-        "is are was were 's ready waiting back at half",
+        "is are was were 's ready waiting back at half yours free on with",
         r"\b(?:is|are|was|were|'s)\s+(?:now\s+|already\s+|all\s+|safely\s+)*(?:back\s+)?(?:in|on|with|into)\s+"
         r"(?:your|you|this\s+month's|next\s+month's)\b(?:\s+(?:account|card|inbox|bank|email|statement|bill|hands|now|today|way))?"
         r"|\bready\s+(?:for\s+you|to\s+collect|for\s+collection|to\s+pick\s+up|at\s+the)\b"
-        r"|\bwaiting\s+(?:for\s+you|behind|at\s+(?:the|our|reception)|in\s+(?:the|our))\b|\b(?:at\s+)?half[- ]price\b|\bback\s+(?:on|in|into|to)\s+your\s+(?:card|account|bank|wallet|balance)\b",
+        r"|\bwaiting\s+(?:for\s+you|behind|at\s+(?:the|our|reception)|in\s+(?:the|our))\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:\w+\s+and\s+)?(?:behind\s+the\s+(?:counter|bar|desk)|at\s+(?:the\s+)?(?:reception"
+        r"|front\s+desk|counter|till))\b"
+        r"|\b(?:yours|free)\s+(?:free\s+)?(?:for|on)\s+(?:your|the)\s+next\b|\byours\s+(?:free|to\s+keep|for\s+free)\b"
+        r"|\bon\s+the\s+house\b|\bwith\s+our\s+compliments\b|\b(?:at\s+)?half[- ]price\b|\bback\s+(?:on|in|into|to)\s+your\s+(?:card|account|bank|wallet|balance)\b",
     ),
     phrase(  # something extra given now: "your next drink is on me", "breakfast is included for your stay"
         "on free complimentary included",
@@ -365,6 +369,8 @@ CONCRETE_REPAIR = re.compile(
 # An amount or a next visit in words the repair patterns do not know: "here's £20 towards a taxi".
 PLAUSIBLE_REPAIR = re.compile(
     r"[$£€]\s?\d|\b\d+\s?%|\bnext\s+(?:one|visit|stay|order|coffee|drink|meal|round|session|lesson|night)\b"
+    r"|\b(?:free|complimentary|voucher|discount|gift|credit|refund|refunded|yours)\b"
+    r"|\b(?:come|pop|drop|bring\s+it)\s+(?:in|back|round|by)\b"
 )
 VAGUE_REPAIR = phrase(
     "look investigat as asap in at shortly soon escalat see pass when",
@@ -414,7 +420,7 @@ TIME = re.compile(
     rf"|\bwithin\s+(?:the\s+)?(?:next\s+)?(?:{_COUNT}\s*)?(?:business\s+|working\s+)?"
     r"(?:minutes?|hours?|days?|weeks?|hrs?|mins?)\b"
     rf"|\bin\s+(?:the\s+next\s+)?{_COUNT}\s+(?:business\s+|working\s+)?(?:minutes?|hours?|days?|weeks?)\b"
-    rf"|\bnext\s+(?:{_DAY}|week\b)|\b{_DAY}|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\bnext\s+(?:{_DAY}|week\b|month\b)|\b{_DAY}|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b(?:noon|midday|midnight)\b"
