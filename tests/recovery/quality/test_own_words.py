@@ -37,12 +37,6 @@ OWN_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("text", OWN_WORDS)
-def test_a_good_apology_in_its_own_words_has_no_error(text: str) -> None:
-    report = check_apology(text, severity="moderate")
-    assert not report.errors, report.lines()
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -90,8 +84,8 @@ MORE_OWN_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("text", MORE_OWN_WORDS)
-def test_more_forms_of_ownership_and_repair_have_no_error(text: str) -> None:
+@pytest.mark.parametrize("text", OWN_WORDS + MORE_OWN_WORDS)
+def test_a_good_apology_in_its_own_words_has_no_error(text: str) -> None:
     report = check_apology(text, severity="moderate")
     assert not report.errors, report.lines()
 
