@@ -87,8 +87,23 @@ class _Ownership:
 
     @functools.cached_property
     def anywhere(self) -> bool:
-        """Whether any sentence owns the failure."""
-        return any(self.owns(index) for index in self.candidates)
+        """Whether any sentence owns the failure, or says what we did to them in an apology that says sorry."""
+        return any(self.owns(index) for index in self.candidates) or self.done_to_them
+
+    @functools.cached_property
+    def done_to_them(self) -> bool:
+        if next(self.doc.find(rules.REGRET), None) is None:
+            return False
+        for index in self.candidates:
+            sentence = _without_denials(self.doc.sentence(index))
+            if any(p.regex.search(sentence) for p in flaws.BLAME_OR_EXCUSE):
+                continue  # "we charged you a fee as per our policy" justifies it
+            for m in rules.DONE_TO_YOU.finditer(sentence):
+                if not rules.AGENT_IN_CONDITION.search(
+                    sentence, max(0, m.start() - CONDITION_REACH), m.start()
+                ):
+                    return True
+        return False
 
     def owns(self, index: int) -> bool:
         """Whether sentence `index` owns the failure: "we/I" + what we did wrong, or "that is on us"."""
@@ -102,21 +117,27 @@ class _Ownership:
         before = self.doc.sentence(index - 1) if index else ""
         if len(rules.WORD.findall(before)) <= BARE_REGRET and rules.REGRET.regex.search(before):
             return _did(sentence, 0)
+        if rules.VERDICT.search(sentence) and _did(before, 0):
+            return True  # "Our host dropped the cake. That should never have happened."
         regret = rules.REGRET.regex.search(sentence)  # the sorry comes first: it is a sorry for what we did
         return regret is not None and _did(sentence, regret.end())
 
 
-def _owns(sentence: str) -> bool:
+def _without_denials(sentence: str) -> str:
     for denial in rules.DENIALS:  # "not our fault" must not read as "our fault"
         sentence = denial.regex.sub(blank, sentence)
+    return sentence
+
+
+def _owns(sentence: str) -> bool:
+    sentence = _without_denials(sentence)
     return any(p.regex.search(sentence) for p in rules.ADMISSIONS) or _agent_then_failure(sentence)
 
 
 def _did(sentence: str, after: int) -> bool:
     """Whether we are the doer of something in this sentence after `after`, outside a condition ("if
     we sent …")."""
-    for denial in rules.DENIALS:
-        sentence = denial.regex.sub(blank, sentence)
+    sentence = _without_denials(sentence)
     return any(
         not rules.AGENT_IN_CONDITION.search(sentence, max(0, m.start() - CONDITION_REACH), m.start())
         for m in rules.AGENT_DID.finditer(sentence, after)
@@ -126,9 +147,13 @@ def _did(sentence: str, after: int) -> bool:
 def _agent_then_failure(sentence: str) -> bool:
     """Whether "we/I" is followed closely by what we did wrong ("we sent the wrong order")."""
     failures = sorted(m.start() for f in (rules.FAILURE, rules.GERUND_FAILURE) for m in f.finditer(sentence))
-    if not failures:
-        return False
     for agent in rules.AGENT.regex.finditer(sentence):
+        if agent.group() == "our" and rules.NOT_US.match(sentence, agent.end()):
+            continue  # "our courier lost it" blames the courier
+        if rules.WRONG_THING.match(sentence, agent.end()) and not rules.AGENT_IN_CONDITION.search(
+            sentence, max(0, agent.start() - CONDITION_REACH), agent.start()
+        ):
+            return True  # "I read the wrong rate", "we picked the wrong list"
         i = bisect.bisect_left(failures, agent.end())
         if i == len(failures) or failures[i] - agent.end() > 120:
             continue
@@ -162,6 +187,7 @@ class _Hit:
     evidence: str
     start: int = -1
     end: int = -1
+    level: Level | None = None  # None: the rule's own level; a weak sign of a missing part is a warning
 
 
 def _tidy(hits: list[_Hit]) -> list[Finding]:
@@ -176,7 +202,7 @@ def _tidy(hits: list[_Hit]) -> list[Finding]:
             continue
         seen.add(key)
         taken.append((hit.start, hit.end))
-        level: Level = "error" if hit.rule in ERROR_RULES else "warning"
+        level: Level = hit.level or ("error" if hit.rule in ERROR_RULES else "warning")
         kept.append(Finding(hit.rule, hit.message, hit.evidence, level))
     return kept
 
@@ -187,8 +213,6 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
     doc = Doc(text if isinstance(text, str) else "")
     owned = _Ownership(doc)
     hits: list[_Hit] = []
-    if not owned.anywhere:
-        hits.append(_Hit("missing_ownership", "no ownership — say “we” and what we did wrong", ""))
     hits += _missing_repair(doc)
     hits += _missing_regret(doc, owned)
     level = str(severity).strip().lower()
@@ -198,9 +222,14 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
         )
     hits += _flagged(doc, "conditional", flaws.CONDITIONAL)
     hits += _flagged(doc, "minimizing", flaws.MINIMIZING)
-    hits += _flagged(
-        doc, "agentless_passive", flaws.AGENTLESS_PASSIVE, unless=lambda i: _owned_near(owned, i)
-    )
+    repaired = [(m.start(), m.end()) for _, m in doc.matches(rules.REPAIR_DONE)]
+    hits += [  # "the bill has been cancelled" is the repair, not a failure without a doer
+        hit
+        for hit in _flagged(
+            doc, "agentless_passive", flaws.AGENTLESS_PASSIVE, unless=lambda i: _owned_near(owned, i)
+        )
+        if not any(start < hit.end and hit.start < end for start, end in repaired)
+    ]
     hits += _flagged(doc, "blame_or_excuse", flaws.BLAME_OR_EXCUSE)
     hits += _but_excuses(doc)
     if not owned.anywhere:
@@ -208,6 +237,8 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
     acted = {doc.sentence_of(m.start()) for _, m in doc.matches((*rules.REPAIR_ACTIONS, *rules.PREVENTION))}
     hits += _flagged(doc, "empty_reassurance", flaws.EMPTY_REASSURANCE, unless=acted.__contains__)
     hits += _over_apologizing(doc)
+    if not owned.anywhere:
+        hits.insert(0, _missing_ownership(doc, hits))
     findings = _tidy(hits)
     return Report(
         errors=tuple(f for f in findings if f.level == "error"),
@@ -215,11 +246,30 @@ def check_apology(text: str, *, severity: str = "minor") -> Report:
     )
 
 
-# --- missing: repair and regret ---------------------------------------------------------------------
+# --- missing: ownership, repair and regret ----------------------------------------------------------
+
+DISOWNING = frozenset({"conditional", "agentless_passive", "blame_or_excuse"})
+
+
+def _missing_ownership(doc: Doc, hits: list[_Hit]) -> _Hit:
+    """No admission found. An error when nothing says what we did, or the wording disowns it ("sorry if",
+    "your order was lost", "the courier lost it"); a warning when it tells what we did but no word says
+    it was wrong ("we held your deposit ten weeks"): the reader may well see ownership the rules do not."""
+    message = "no ownership — say “we” and what we did wrong"
+    if any(hit.rule in DISOWNING for hit in hits):
+        return _Hit("missing_ownership", message, "")
+    for m in rules.AGENT_DID.finditer(doc.scan):
+        if m.group().startswith("our") and rules.NOT_US.match(doc.scan, m.start() + 3):
+            continue
+        if rules.AGENT_IN_CONDITION.search(doc.scan, max(0, m.start() - CONDITION_REACH), m.start()):
+            continue
+        message = "ownership unclear — say plainly what we got wrong"
+        return _Hit("missing_ownership", message, doc.evidence(m.start(), m.end()), level="warning")
+    return _Hit("missing_ownership", message, "")
 
 
 def _missing_repair(doc: Doc) -> list[_Hit]:
-    if next(doc.matches(rules.REPAIR_DONE), None) is not None or _timed_action(doc):
+    if next(doc.matches(rules.REPAIR_DONE), None) is not None or _timed_action(doc) or _done_passive(doc):
         return []
     actions = sorted((m for _, m in doc.matches(rules.REPAIR_ACTIONS)), key=lambda m: m.start())
     timed: set[int] = set()
@@ -231,25 +281,85 @@ def _missing_repair(doc: Doc) -> list[_Hit]:
             return []
         timed.add(index)
     if actions:
-        m = actions[0]
+        # A concrete repair with no time is a warning; contact alone or "as soon as possible" is an error.
+        m = next((m for m in actions if _concrete(doc, m)), actions[0])
+        level: Level | None = "warning" if _concrete(doc, m) else None
         message = "no time on the repair — say by when (“by Friday 5pm”, “today”)"
-        return [_Hit("missing_repair", message, doc.evidence(m.start(), m.end()), m.start(), m.end())]
+        return [_Hit("missing_repair", message, doc.evidence(m.start(), m.end()), m.start(), m.end(), level)]
     vague = next(doc.find(rules.VAGUE_REPAIR), None)
     if vague:
         message = "vague repair — say exactly what we will do and by when"
         return [_Hit("missing_repair", message, doc.evidence(vague.start(), vague.end()))]
+    plausible = _plausible_repair(doc)
+    if plausible is not None:  # something is promised or timed that the rules cannot read as a repair
+        message = "repair unclear — say plainly what we will do to put it right, and by when"
+        return [_Hit("missing_repair", message, doc.evidence(*plausible), *plausible, "warning")]
     return [_Hit("missing_repair", "no repair — say what we will do to put it right, and by when", "")]
+
+
+def _plausible_repair(doc: Doc) -> tuple[int, int] | None:
+    """Where a sentence that is not the sorry, the admission or a change for next time
+    puts an amount on something for them ("here's £20 towards a taxi"): a repair in words the rules do not
+    know, so its absence is only a warning."""
+    changes = _changes(doc)
+    for index in range(len(doc.starts)):
+        sentence = doc.sentence(index)
+        sign = rules.PLAUSIBLE_REPAIR.search(sentence)
+        if (
+            sign
+            and index not in changes
+            and not rules.REGRET.regex.search(sentence)
+            and not rules.VAGUE_REPAIR.regex.search(sentence)
+            and not _owns(sentence)
+        ):
+            start = doc.starts[index]
+            return start + sign.start(), start + sign.end()
+    return None
+
+
+def _changes(doc: Doc) -> dict[int, int]:
+    """For each sentence that says what we changed for next time, where in it the change begins."""
+    changes: dict[int, int] = {}
+    for _, m in doc.matches(rules.PREVENTION):
+        index = doc.sentence_of(m.start())
+        changes[index] = min(changes.get(index, len(doc.scan)), m.start() - doc.starts[index])
+    return changes
+
+
+def _done_passive(doc: Doc) -> bool:
+    """Whether a sentence that neither says sorry nor owns the failure says something of theirs has been
+    dealt with ("The fine's been cleared"), without a failure word or a promise still to come."""
+    for m in rules.DONE_PASSIVE.finditer(doc.scan):
+        sentence = doc.sentence(doc.sentence_of(m.start()))
+        if not (
+            rules.REGRET.regex.search(sentence)
+            or rules.VAGUE_REPAIR.regex.search(sentence)
+            or _owns(sentence)
+            or any(p.regex.search(sentence) for p in flaws.AGENTLESS_PASSIVE)
+        ):
+            return True
+    return False
+
+
+def _concrete(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether the repair names something done for them (not only a call), with no "as soon as possible"."""
+    sentence = doc.sentence(doc.sentence_of(m.start()))
+    return bool(rules.CONCRETE_REPAIR.search(m.group())) and not rules.VAGUE_REPAIR.regex.search(sentence)
 
 
 def _timed_action(doc: Doc) -> bool:
     """Whether a sentence that is not the apology itself puts a time on something done for them."""
+    # "From today every dose is checked" changes things for the next customer: only what comes before a
+    # change in the same sentence can be the repair ("the locks are changed at 4pm, and from now on …").
+    changes = _changes(doc)
     for index in range(len(doc.starts)):
-        sentence = doc.sentence(index)
+        sentence = doc.sentence(index)[: changes.get(index)]
         timed = rules.TIME.search(sentence) and rules.TIMED_ACTION.search(sentence)
         if (
             timed
             and not rules.REGRET.regex.search(sentence)
             and not rules.VAGUE_REPAIR.regex.search(sentence)
+            and not _owns(sentence)  # "we double-booked your bike on Saturday" is the failure, not the repair
         ):
             return True
     return False
@@ -291,8 +401,14 @@ def _flagged(
 
 
 def _owned_near(owned: _Ownership, index: int) -> bool:
-    """A passive is fine when the sentence before, itself or the one after says who did it."""
-    return owned.owns(index) or owned.owns(index - 1) or owned.owns(index + 1)
+    """A passive is fine when the sentence itself or the one after says who did it ("It was lost. That's
+    on us."), or when it is the sorry for what the admission before did ("We lost it. I'm sorry you were
+    left out of pocket."); otherwise an admission before it owns something else ("I double-booked you.
+    Your key was misplaced.")."""
+    if owned.owns(index) or owned.owns(index + 1):
+        return True
+    regret = rules.REGRET.regex.search(owned.doc.sentence(index))
+    return regret is not None and owned.owns(index - 1)
 
 
 def _but_excuses(doc: Doc) -> list[_Hit]:

@@ -24,8 +24,17 @@ CONDITIONAL = (
         "sorry apolog",
         _REGRET_WORD + r"\s+(?:that\s+)?(?:you|anyone|some\s+people|people)\s+(?:(?:feel|felt|think|thought"
         r"|believe|perceived?)\b|(?:see|saw|view|viewed|took|take|found|find)\s+(?:it|this|that|things"
-        r"|offen[cs]e)\b|(?:are|were|'re|was|have\s+been|'ve\s+been)\s+(?:\w+\s+)?" + _FEELING + r"\b)",
+        r"|offen[cs]e)\b|(?:found|find)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,3}?(?:un[a-z]+|rude|slow|poor|lacking"
+        r"|offensive|disappointing|frustrating|confusing|difficult)\b|(?:are|were|'re|was|have\s+been|'ve\s+been)\s+(?:\w+\s+)?"
+        + _FEELING
+        + r"\b)",
         "conditional — apologizes for their feelings, not for what we did",
+    ),
+    phrase(
+        "some many certain a",
+        r"\b(?:some|many|certain|a\s+few)\s+(?:of\s+you|of\s+our\s+\w+|[a-z]+)\s+(?:may\s+|might\s+)?(?:feel|felt"
+        r"|think|thought|believe|believed|perceive|perceived)\b",
+        "conditional — apologizes for what some felt, not for what we did",
     ),
     phrase("to", r"\bto\s+the\s+extent\s+(?:that\s+)?", "conditional — hedges how much we did wrong"),
     phrase(
@@ -76,6 +85,32 @@ MINIMIZING = (
         "minimizing — shrinks what happened to them",
     ),
     phrase(
+        "it that this only just merely",
+        r"\b(?:it's|it\s+is|it\s+was|that's|that\s+is|that\s+was|this\s+is|this\s+was)\s+(?:only|just|merely)"
+        r"\s+(?:a|an|one|some)\b|\b(?:only|just|merely)\s+(?:a\s+)?(?:small|minor|slight|little|tiny)\b",
+        "minimizing — shrinks what happened to them",
+    ),
+    phrase(
+        "a",
+        r"\ba\s+(?:little\s+)?bit\s*(?=[.,;!?]|$)",
+        "minimizing — shrinks what happened to them",
+    ),
+    phrase(
+        "isolated only just merely small tiny very limited handful",
+        r"\bisolated\s+(?:incident|case|event|issue|error|mistake)s?\b"
+        r"|\b(?:only|just|merely)\s+(?:a\s+)?(?:handful|few\s+(?:customers|people|accounts|orders|users|guests"
+        r"|patients)|small\s+number|tiny|fraction|small\s+percentage|minority)\b"
+        r"|\b(?:(?:very\s+)?small|tiny|limited)\s+(?:number|percentage|fraction|proportion|handful)\s+of\b"
+        r"|\binvolved\s+only\b|\bkeep\s+(?:this\s+|it\s+|things\s+)?(?:in\s+)?perspective\b",
+        "minimizing — makes it sound like it hardly happened",
+    ),
+    phrase(
+        "caused cause causing experienced",
+        r"\b(?:caused|cause|causing|experienced)\s+(?:you\s+)?any\s+(?:\w+\s+)?(?:difficult\w*|trouble|distress"
+        r"|disruption|frustration|upset|issues?|problems?|concern|worry|hassle|disappointment|confusion)\b",
+        "minimizing — “any” treats the harm as hypothetical",
+    ),
+    phrase(
         "bit little tad",
         r"\b(?:bit|little|tad)\s+(?:late|delayed|slow|cold|off|behind|longer)\b",
         "minimizing — shrinks what happened to them",
@@ -101,8 +136,11 @@ MINIMIZING = (
 _PARTICIPLE = (
     r"(?:delayed|lost|damaged|misplaced|mislaid|overlooked|missed|mishandled|mixed\s+up|over-?charged"
     r"|double[- ]?charged|charged\s+twice|ignored|forgotten|dropped|misrouted|misdirected|mis-?sent"
-    r"|cancell?ed|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
-    r"|left\s+(?:waiting|out|behind|without|unattended|stranded|on\s+hold)|kept\s+waiting|given\s+the\s+wrong"
+    r"|cancell?ed|(?:deleted|removed|wiped|erased)(?!\s+(?:from|off)\s+your\s+(?:bill|account|invoice|statement"
+    r"|card|record))|discarded|thrown\s+(?:away|out)|over-?booked|double[- ]?booked|broken|neglected|misinformed|misquoted|mischarged"
+    r"|left\s+(?:waiting|out|behind|without|unattended|stranded|on\s+hold)|kept\s+waiting"
+    r"|given\s+(?:[\w-]+\s+){0,4}?(?:the|a|an)\s+(?:wrong|incorrect)"
+    r"|(?:sent|posted|emailed|delivered|given)\s+to\s+(?:the|an?)\s+(?:wrong|old|incorrect|previous|different)"
     r"|sent\s+(?:to\s+)?the\s+wrong|delivered\s+(?:late|to\s+the\s+wrong)|served\s+(?:cold|late|raw"
     r"|the\s+wrong)|(?:not|never)\s+(?:cleaned|delivered|sent|processed|refunded|fixed|repaired|answered"
     r"|returned|called|told|informed|updated|prepared|notified|contacted|done|completed|shipped|honou?red"
@@ -133,8 +171,24 @@ AGENTLESS_PASSIVE = (
         "agentless — “there was a mistake” hides who made it",
     ),
     phrase(
+        "was were has have had",
+        r"\b(?<!\bwe\s)(?<!\bi\s)(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+(?:ed|en|t)\s+(?:in\s+error"
+        r"|by\s+mistake|incorrectly|wrongly|inappropriately|improperly|mistakenly|by\s+accident)|(?:wrongly"
+        r"|incorrectly|mistakenly|inappropriately|accidentally|erroneously|improperly)\s+[a-z]+(?:ed|en|t))\b"
+        r"(?!\s+by\s+(?:us|me|our|my|the|someone|one\s+of)\b)",
+        "agentless — says it was done wrong, not who did it",
+    ),
+    phrase(
+        "wrong incorrect went was were it",
+        r"\b(?:wrong|incorrect)\s+(?:[\w-]+\s+){1,3}?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:issued|sent"
+        r"|given|administered|entered|used|applied|fitted|dispensed|put|recorded|shipped|delivered|prescribed|made"
+        r"|booked|charged|quoted|printed|posted|loaded)\b|\b(?:went\s+out|was\s+sent|were\s+sent)\s+with\s+(?:the|a"
+        r"|an)\s+wrong\b|\bit\s+has\s+been\s+(?:determined|found|established|confirmed)\s+that\b",
+        "agentless — says it was done wrong, not who did it",
+    ),
+    phrase(
         "was were has have had got",
-        r"\b(?<!\bwe\s)(?<!\bi\s)(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+        r"\b(?<!\bwe\s)(?<!\bi\s)(?:was|were|(?:has|have|had)\s+(?:also\s+|now\s+|since\s+)?been|got)\s+(?:\w+ly\s+)?"
         + _PARTICIPLE
         + r"\b(?!\s+by\s+(?:us|me|our|my|the|someone|one\s+of)\b)",
         "agentless — says what happened to them, not who did it",
@@ -154,12 +208,71 @@ BLAME_OR_EXCUSE = (
     phrase(
         "due because owing as caused",
         r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|caused\s+by)\s+(?:the\s+|an?\s+"
-        r"|some\s+)?(?:[\w-]+\s+){0,3}?(?:volumes?|demand|weather|storms?|snow|traffic|holidays?"
+        r"|some\s+)?(?:[\w-]+\s+){0,4}?(?:volumes?|demand|weather|storms?|snow|traffic|holidays?"
         r"|circumstances|staff(?:ing)?\s+shortages?|short[- ]staffing|shortages?|technical\s+(?:issues"
         r"|difficulties|problems)|system\s+(?:issues|errors?|problems|outage)|courier|carrier|supplier|vendor"
-        r"|manufacturer|third[- ]part(?:y|ies)|partner|postal\s+service|strikes?|pandemic|outages?|sickness"
+        r"|manufacturer|third[- ]part(?:y|ies)|partner|provider|host|hosting|contractor|subcontractor"
+        r"|postal\s+service|strikes?|pandemic|outages?|sickness"
         r"|illness)\b",
         _EXCUSE,
+    ),
+    phrase(  # we were in the right: "our staff acted within guidelines", "within our SLA", "we did let you know"
+        "within in followed we i as clearly was is were are",
+        r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:sla|guidelines"
+        r"|agreement|contract|terms|procedures?|protocols?)\b|\bfollowed\s+(?:all\s+)?(?:the\s+)?(?:industry[- ]standard"
+        r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
+        r"|guidelines)\b|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
+        r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
+        r"|\b(?:we|i)(?:'re|\s+are|'m|\s+am|\s+were|\s+was)\s+(?:fully\s+|legally\s+)?(?:allowed|entitled|permitted"
+        r"|within\s+our\s+rights)\s+to\b"
+        r"|\bclearly\s+(?:displayed|stated|shown|marked|explained|signposted|set\s+out|printed|labell?ed)\b"
+        r"|\b(?:was|is|were|are)\s+(?:only\s+)?(?:ever\s+)?(?:an?\s+)?(?:estimates?|approximate|indicative"
+        r"|rough\s+guide)\b",
+        "excuse — says we did nothing wrong",
+    ),
+    phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
+        "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult",
+        r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
+        r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
+        r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
+        r"|\bas\s+(?:well|best|carefully|quickly|fast)\s+as\s+(?:we|i)\s+(?:could|can)\b"
+        r"|\bdid\s+(?:everything|all)\s+(?:we|i)\s+could\b"
+        r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
+        r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b",
+        _EXCUSE,
+    ),
+    phrase(  # "we were very busy", "mornings are always busy here" (not "…, which is no excuse")
+        "we it mornings evenings weekends nights saturdays fridays sundays",
+        r"\b(?:we\s+were|we're|we\s+are|it\s+was|it's|it\s+is|(?:mornings|evenings|weekends|nights|saturdays|fridays"
+        r"|sundays)\s+are)\s+(?:(?:always|often|usually|very|really|extremely|so|incredibly|particularly|just)\s+)*"
+        r"(?:busy|hectic|swamped|slammed|short[- ]staffed|understaffed)\b"
+        r"(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)",
+        _EXCUSE,
+    ),
+    phrase(  # someone else did it: attackers, criminals, the weather
+        "sophisticated highly unprecedented event attack storm demand no any by despicable unusually",
+        r"\bsophisticated\s+(?:actors|criminals|attackers|attacks?|hackers|cyber)"
+        r"|\bhighly\s+(?:targeted|sophisticated)\b|\bunprecedented\s+(?:event|demand|volumes?|weather"
+        r"|circumstances|attack|situation|storms?|conditions|levels?)\b|\b(?:event|attack|storm|demand)\s+(?:is|was)"
+        r"\s+unprecedented\b"
+        r"|\b(?:no|any)\s+(?:system|company|business|one|organi[sz]ation|provider)\s+could\s+(?:have\s+)?(?:fully\s+)?"
+        r"(?:prevent|stop|foresee|avoid|predict)\w*"
+        r"|\bby\s+(?:the\s+)?(?:\w+\s+)?criminals?\b|\bdespicable\s+act\b"
+        r"|\bunusually\s+(?:heavy|high|severe|bad|busy|strong|cold|hot)\b",
+        _NOT_UP_TO_US,
+    ),
+    phrase(  # the customer's own doing
+        "users customers guests patients clients members",
+        r"\b(?:users|customers|guests|patients|clients|members)\s+(?:\w+ly\s+)?(?:negligently|carelessly|failed\s+to"
+        r"|neglected\s+to|forgot\s+to|chose\s+to|reused|recycled|ignored)\b",
+        _CUSTOMER,
+    ),
+    phrase(  # "a minor glitch with the postal service"
+        "glitch problem issue fault error delay failure outage",
+        r"\b(?:glitch|problem|issue|fault|error|delay|failure|outage)s?\s+(?:with|at|from|on\s+the\s+part\s+of)\s+"
+        r"(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:postal\s+service|courier|carrier|supplier|vendor|provider"
+        r"|bank|airline|partner|manufacturer|contractor|council|host|third[- ]party)\b",
+        "blame — blames someone else instead of owning it",
     ),
     phrase(
         "beyond outside out",
@@ -174,8 +287,9 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(
         "as per according in",
-        r"\b(?:as\s+per|per|according\s+to|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+"
-        r"|company\s+)*(?:polic(?:y|ies)|terms|t&cs|procedures?|rules)\b",
+        r"\b(?:as\s+per|per|according\s+to|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+|your\s+"
+        r"|company\s+)*(?:[\w-]+\s+)?(?:polic(?:y|ies)|terms|t&cs|procedures?|rules|agreement|contract"
+        r"|conditions)\b",
         _POLICY,
     ),
     phrase(
@@ -187,7 +301,8 @@ BLAME_OR_EXCUSE = (
     phrase(
         "you",
         r"\byou\s+should(?:\s+have|'ve)\s+(?!(?:received|had|got|gotten|been|heard|seen|enjoyed|expected"
-        r"|found|come|arrived)\b)\w+|\byou\s+(?:failed|forgot|neglected|omitted)\s+to\b"
+        r"|found|come|arrived|known\s+(?:straight|right|at\s+once|immediately|sooner|earlier|from|about|the\s+same"
+        r"|that\s+day|within|on\s+the\s+day))\b)\w+|\byou\s+(?:failed|forgot|neglected|omitted)\s+to\b"
         r"|\byou\s+did(?:n't|\s+not)\s+(?:read|check|tell|call|follow|provide|include|specify|contact|inform"
         r"|notify|mention|ask|reply|respond|answer|confirm|update|select|choose|enter|fill)\b",
         _CUSTOMER,
@@ -224,7 +339,7 @@ THIRD_PARTY = (  # someone else named as the cause: blame only when nothing in t
         r"|computer|bank|payment\s+(?:provider|processor)|airline|third[- ]party|contractor|subcontractor"
         r"|partner|weather|storm|kitchen|chef|cook|employee|trainee|temp|intern|agent|technician|engineer"
         r"|receptionist|waiter|waitress|server|housekeep(?:er|ing)|front\s+desk|shift|staff|colleague"
-        r"|department)s?\s+(?:\w+\s+)?(?:lost|was\s+responsible|is\s+responsible|caused|failed|made\s+(?:a|an"
+        r"|department)s?\s+(?:\w+\s+){0,3}?(?:lost|was\s+responsible|is\s+responsible|caused|failed|made\s+(?:a|an"
         r"|the)\s+(?:mistake|error)|messed\s+up|delayed|damaged|broke|forgot|mixed\s+up|did(?:n't|\s+not)"
         r"|never|was\s+to\s+blame|is\s+to\s+blame|let\s+(?:us|you)\s+down|dropped|misplaced|mishandled"
         r"|ignored|overlooked|neglected|missed|went\s+down|crashed|was\s+down|was\s+(?:late|wrong"
@@ -233,7 +348,12 @@ THIRD_PARTY = (  # someone else named as the cause: blame only when nothing in t
     ),
 )
 # "but"/"however" take back what came before, unless what follows is a commitment or more ownership.
-BUT = phrase("but however", r"\bbut\b|\bhowever(?=\s*,)", "excuse — “but” takes back the apology")
+BUT = phrase(  # and its longer forms: "having said that", "to be fair", "in fairness", "in our defence"
+    "but however having that to in",
+    r"\bbut\b|\bhowever(?=\s*,)|\bhaving\s+said\s+that\b|\bthat\s+(?:being\s+)?said\b(?=\s*,)"
+    r"|\bto\s+be\s+fair\b|\bin\s+(?:all\s+)?fairness\b|\bin\s+(?:our|my)\s+defen[cs]e\b",
+    "excuse — “but” takes back the apology",
+)
 BUT_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|simply|merely)\b")  # "not only late, but cold"
 BUT_NOT_CONTRAST = re.compile(r"\b(?:anything|nothing|all|last|no)\s+$")
 BUT_THEN_COMMITMENT = re.compile(
@@ -256,9 +376,11 @@ BUT_AFTER_APOLOGY = re.compile(
 )
 EMPTY_REASSURANCE = (
     phrase(
-        "your customer",
-        r"\b(?:your|customer)\s+(?:satisfaction|happiness|experience|comfort|safety|trust|service)\s+(?:is"
-        r"|are|remains)\s+(?:our|my)\s+(?:\w+\s+)?(?:priority|concern|goal|focus)\b",
+        "satisfaction happiness experience comfort safety security trust service care wellbeing well privacy",
+        r"\b(?:satisfaction|happiness|experience|comfort|safety|security|trust|service|care|wellbeing|well-being"
+        r"|privacy)\s+(?:is|are|remains|has\s+always\s+been|will\s+always\s+be)\s+(?:always\s+|still\s+|absolutely\s+)?"
+        r"(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:priority|concern|goal|focus)\b",
         "empty reassurance — a slogan, not an action",
     ),
     phrase(
@@ -271,11 +393,21 @@ EMPTY_REASSURANCE = (
     ),
     phrase(
         "we rest",
-        r"\bwe\s+take\s+(?:this|these|all|your|such)\s+(?:\w+\s+)?(?:very\s+|extremely\s+"
+        r"\bwe\s+take\s+(?:this|these|all|your|such|our)\s+(?:\w+\s+)?(?:very\s+|extremely\s+"
         r"|really\s+)?seriously\b|\bwe\s+(?:pride\s+ourselves|strive|always\s+strive|always\s+try"
         r"|endeavou?r)\s+(?:on|to)\b|\bwe\s+are\s+(?:committed|dedicated)\s+to\s+(?:providing|delivering"
         r"|excellence|quality|the\s+highest|exceptional|excellent|great)\b|\brest\s+assured\b",
         "empty reassurance — a promise with no action behind it",
+    ),
+    phrase(
+        "is are matter heart committed robust",
+        r"\b(?:is|are)\s+(?:of\s+)?(?:paramount|utmost|the\s+utmost|great|the\s+highest)\s+importance\b"
+        r"|\b(?:is|are)\s+(?:everything|paramount|very\s+important|so\s+important|important)\s+to\s+(?:us|me)\b"
+        r"|\bmatters?\s+(?:(?:so\s+much|deeply|a\s+lot|greatly)\s+)?to\s+(?:us|me)\b"
+        r"|\bheart\s+of\s+(?:everything|all|what)\s+(?:that\s+)?we\s+do\b"
+        r"|\bcommitted\s+to\s+(?:doing\s+better|making\s+(?:this|it|things)\s+right|continuous\s+improvement"
+        r"|improving|excellence|the\s+(?:wellbeing|well-being|safety|satisfaction|comfort|care)\s+of)\b|\brobust\s+(?:measures|systems|processes|controls|defen[cs]es|security)\b",
+        "empty reassurance — says it matters instead of showing it",
     ),
     phrase(
         "thank we",

@@ -21,7 +21,7 @@ _DOUBLE_QUOTED = re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n)){0,600}?"')
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[{]))'(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?'(?!\w)")
 # A full stop after "Mr", "e.g", "p.m" or an initial does not end a sentence; a blank line always does.
 _ABBREVIATIONS = rules.word_set("mr mrs ms dr st jr sr prof e.g i.e vs approx a.m p.m")
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS)) + r"(?<!\b[a-z]\.)"
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS)) + r"(?<!(?<![\w'])[a-z]\.)"
 _SENTENCE_END = re.compile(rf"(?:[!?…]|\.{_NOT_AFTER})[.!?…]*[\"')\]]*\s+|\n\s*")
 _DENSE = 40  # when a lead word is one word in forty, one plain scan beats trying each place
 

@@ -37,12 +37,6 @@ OWN_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("text", OWN_WORDS)
-def test_a_good_apology_in_its_own_words_has_no_error(text: str) -> None:
-    report = check_apology(text, severity="moderate")
-    assert not report.errors, report.lines()
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -59,4 +53,119 @@ def test_a_good_apology_in_its_own_words_has_no_error(text: str) -> None:
 )
 def test_the_new_forms_do_not_read_ownership_into_a_non_apology(text: str) -> None:
     report = check_apology(text, severity="moderate")
+    assert "missing_ownership" in {f.rule for f in report.errors}, report.lines()
+
+
+# More of the forms people write, each seen in apologies the rules were not written from.
+MORE_OWN_WORDS = [
+    # ownership: what should have stopped it, a verdict on what we did, the cause we set
+    "We sold you a car that had been in a flood. Our inspection should have caught it. I'm sorry. We'll buy "
+    "it back at the full price, collecting it Thursday at 10.",
+    "Housekeeping skipped your room on Tuesday. I run that team and I should have spotted it. Sorry you came "
+    "back to an unmade bed. Your room was done at noon today.",
+    "You should have heard about the price change from us, not from the paper. I'm sorry for the shock. "
+    "We've held your current price until October.",
+    "Our last update kept logging you out. We got that wrong, and I'm sorry. Version 4.2.1 went out an hour "
+    "ago and fixes it.",
+    "Your discount code didn't apply because we set it to expire a day early. Sorry! I've refunded the 20% "
+    "to your card today.",
+    "Our host dropped Lily's birthday cake on the way to the table. That should never have happened, and I'm "
+    "so sorry. We've refunded the party in full today.",
+    "We charged you £40 a night for parking when your booking included it. I'm sorry; we read the wrong "
+    "rate. The £160 is back on your card as of today.",
+    # repair: money back, a cost waived, a gift with no stock verb
+    "I was 40 minutes late for your lesson. Not good enough, sorry. Next lesson's on me - Saturday at 10.",
+    "We lost your X-rays and had to take them again. That's our error and I'm sorry. There's no charge for "
+    "either visit.",
+    "Your lunch arrived cold because I took three orders at once. That's not fair on you. Sorry. The "
+    "order's fully refunded.",
+    "Our driver took the long way and you paid £12 more than you should have. Sorry about that - the £12 "
+    "went back to your card this afternoon.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_WORDS + MORE_OWN_WORDS)
+def test_a_good_apology_in_its_own_words_has_no_error(text: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert not report.errors, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a firm we hired, named after "our", is not us owning it
+        (
+            "We're sorry your wheelchair did not arrive. Our ground handling partner at Heathrow failed to load "
+            "it. A courier will bring it to your hotel by 8pm tonight.",
+            "blame_or_excuse",
+        ),
+        (
+            "We apologise for the outage on Monday, which was caused by a failure at our hosting provider. "
+            "Service was restored by 2pm.",
+            "blame_or_excuse",
+        ),
+        (
+            "Sorry we sent the wrong size. To be fair, the size on your order form was unclear. We'll send the "
+            "42s today.",
+            "blame_or_excuse",
+        ),
+        (
+            "I'm sorry the bill was £180 over the quote. The quote was only ever an estimate. I've taken £50 "
+            "off today.",
+            "blame_or_excuse",
+        ),
+        (
+            "We are sorry if the outage affected you. Our engineers restored service within 6 hours, which is "
+            "within our SLA.",
+            "blame_or_excuse",
+        ),
+        (
+            "I'm sorry our crew damaged your cabinet - that's our fault. It's only a small scratch, and our "
+            "restorer will collect it on Monday.",
+            "minimizing",
+        ),
+        (
+            "We are sorry that your booking was cancelled in error. A new booking was confirmed today.",
+            "agentless_passive",
+        ),
+        (
+            "We are sorry the toys hurt children. Child safety has always been our highest priority. Refunds "
+            "are open from today.",
+            "empty_reassurance",
+        ),
+        (
+            "We know that some of you feel we let you down. We are cutting the price from today.",
+            "conditional",
+        ),
+    ],
+)
+def test_the_wording_that_undoes_an_apology_is_named(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+def test_a_concrete_repair_without_a_time_is_a_warning_and_a_call_without_one_an_error() -> None:
+    owned = "We sent you the wrong size, and I'm sorry you had to return it. "
+    concrete = check_apology(owned + "We'll send the right one.")
+    call = check_apology(owned + "We'll call you.")
+    assert [f.level for f in (*concrete.errors, *concrete.warnings) if f.rule == "missing_repair"] == [
+        "warning"
+    ]
+    assert [f.level for f in call.errors if f.rule == "missing_repair"] == ["error"]
+
+
+def test_what_we_did_without_a_word_saying_it_was_wrong_is_a_warning_not_an_error() -> None:
+    report = check_apology(
+        "The new layout we launched on Monday hid the export button your team uses. I'm sorry. It's back "
+        "as of 9am today."
+    )
+    unclear = [f for f in report.warnings if f.rule == "missing_ownership"]
+    assert report.ok and unclear and unclear[0].evidence == "we launched", report.lines()
+
+
+def test_without_anything_we_did_no_ownership_stays_an_error() -> None:
+    report = check_apology(
+        "I'm sorry your parcel didn't arrive in time for the party. A replacement is on "
+        "its way and will be with you by Thursday."
+    )
     assert "missing_ownership" in {f.rule for f in report.errors}, report.lines()
