@@ -26,10 +26,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     load_dotenv(os.path.join(os.getcwd(), ".env"))
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # here, so that a reader gone away is met below and not at exit
+        return status
     except (ConfigError, PolicyError, UserError) as problem:
         print(f"bounceback: {problem}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `bounceback eval … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -134,3 +134,22 @@ def test_eval_scores_a_labelled_file_and_names_a_bad_line(tmp_path):
     result = run("eval", "apologies", str(labelled), cwd=tmp_path)
     assert result.returncode == 2
     assert "last-quarter.jsonl:1" in result.stderr
+
+
+def test_eval_piped_into_a_reader_that_has_gone_ends_without_a_traceback():
+    corpus = Path(__file__).parent / "corpus" / "apologies.jsonl"
+    gone, pipe = os.pipe()
+    os.close(gone)  # like `| head -1` once head has its line
+    try:
+        ran = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "eval", "apologies", str(corpus)],
+            stdout=pipe,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+            timeout=60,
+        )
+    finally:
+        os.close(pipe)
+    assert ran.returncode == 0
+    assert "Traceback" not in ran.stderr and "BrokenPipeError" not in ran.stderr
