@@ -12,8 +12,9 @@ from bot.recovery.cases import advance, case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.errors import NotAllowed, UserError
 from bot.recovery.messages import apology
-from bot.recovery.quality.check import Report, check_apology
+from bot.recovery.quality.check import check_apology
 from bot.recovery.quality.drafts import DraftInput, write_draft
+from bot.recovery.quality.findings import Report
 from bot.recovery.routing import apology_level, leader_for
 from bot.store import nudges
 from bot.store.models import ApologyState, Case, CaseStatus, EventKind, FixStatus, Nudge, NudgeKind, utcnow

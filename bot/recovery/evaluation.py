@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.policy.model import SEVERITIES, TriageRules
-from bot.recovery.quality.check import RULES, check_apology
+from bot.recovery.quality.check import check_apology
+from bot.recovery.quality.findings import RULES
 from bot.recovery.triage import SHIPPED, Knowledge, triage
 
 SERIOUS = ("major", "critical")

@@ -23,7 +23,7 @@ from bot.policy.model import Policy
 from bot.recovery.cases import case_key
 from bot.recovery.messages.ids import Action, Input, Modal
 from bot.recovery.messages.text import INPUT_CHARS, SECTION_CHARS, clip, customer_line, quote
-from bot.recovery.quality.check import Report
+from bot.recovery.quality.findings import Report
 from bot.store.models import Case
 
 

@@ -8,7 +8,7 @@ promise to check back. Every draft is run through the quality check before it is
 import re
 from dataclasses import dataclass
 
-from bot.recovery.quality import rules
+from bot.recovery.quality import repair_words, rules
 from bot.recovery.quality.check import check_apology
 
 MAX_WORDS = 120
@@ -165,7 +165,7 @@ def _repair(severity: str, fix_by: str) -> str:
     when = when if _STARTS_WITH_A_TIME.match(when) else f"by {when}"
     if severity == "critical":
         return f"Within the hour I will call you personally, and we will have this put right {when}."
-    if severity == "major" or not rules.TIME.search(when.lower()):  # a deadline we can't read: call
+    if severity == "major" or not repair_words.TIME.search(when.lower()):  # a deadline we can't read: call
         return f"We will have this put right {when}, and I will call you today to tell you how."
     return f"We will have this put right {when}."
 

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.recovery.quality import flaws, rules
-from bot.recovery.quality.check import Report, check_apology
+from bot.recovery.quality import excuses, flaws, repair_words, rules
+from bot.recovery.quality.check import check_apology
+from bot.recovery.quality.findings import Report
 from bot.recovery.quality.reading import Doc
 
 E, W = "error", "warning"
@@ -420,7 +421,7 @@ def test_evidence_always_comes_from_the_text(words: list[str]) -> None:
 
 _ALL_PATTERNS = [
     pattern
-    for module in (rules, flaws)
+    for module in (rules, repair_words, flaws, excuses)
     for value in vars(module).values()
     for pattern in (value if isinstance(value, tuple) else (value,))
     if isinstance(pattern, rules.Pattern)
