@@ -38,6 +38,8 @@ BLAME_OR_EXCUSE = (
         r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
         r"|guidelines)\b|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
         r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
+        r"|\b(?:we|i)\s+(?:do|did|does)\s+(?:clearly\s+|always\s+)?(?:list|state|say|mention|display|show|print"
+        r"|publish|post|warn|advise|label|flag|point\s+out|make\s+(?:it\s+)?clear)\b"
         r"|\b(?:we|i)(?:'re|\s+are|'m|\s+am|\s+were|\s+was)\s+(?:fully\s+|legally\s+)?(?:allowed|entitled|permitted"
         r"|within\s+our\s+rights)\s+to\b"
         r"|\bclearly\s+(?:displayed|stated|shown|marked|explained|signposted|set\s+out|printed|labell?ed)\b"
@@ -144,8 +146,15 @@ _OTHERS = (
     "courier carrier delivery postal post postman driver supplier vendor manufacturer factory warehouse "
     "system software computer bank payment airline third contractor subcontractor partner weather storm "
     "kitchen chef cook employee trainee temp intern agent technician engineer receptionist waiter waitress "
-    "server housekeep front shift staff colleague department"
+    "server housekeep front shift staff colleague department lab laborator insurer landlord agency external outside"
 )
+_FAILED = (
+    r"(?:lost|was\s+responsible|is\s+responsible|caused|failed|made\s+(?:a|an|the)\s+(?:mistake|error)|messed\s+up"
+    r"|delayed|damaged|broke|forgot|mixed\s+up|did(?:n't|\s+not)|never|was\s+to\s+blame|is\s+to\s+blame"
+    r"|let\s+(?:us|you)\s+down|dropped|misplaced|mishandled|ignored|overlooked|neglected|missed|went\s+down"
+    r"|crashed|was\s+down|was\s+(?:late|wrong|rude))\b(?:\s+(?:your|the|it|our|my)\b(?:\s+[\w-]+)?)?"
+)
+_SOMEONE_ELSE = "blame — blames someone else instead of owning it"
 THIRD_PARTY = (  # someone else named as the cause: blame only when nothing in the apology owns the failure
     phrase(
         _OTHERS,
@@ -154,12 +163,15 @@ THIRD_PARTY = (  # someone else named as the cause: blame only when nothing in t
         r"|computer|bank|payment\s+(?:provider|processor)|airline|third[- ]party|contractor|subcontractor"
         r"|partner|weather|storm|kitchen|chef|cook|employee|trainee|temp|intern|agent|technician|engineer"
         r"|receptionist|waiter|waitress|server|housekeep(?:er|ing)|front\s+desk|shift|staff|colleague"
-        r"|department)s?\s+(?:\w+\s+){0,3}?(?:lost|was\s+responsible|is\s+responsible|caused|failed|made\s+(?:a|an"
-        r"|the)\s+(?:mistake|error)|messed\s+up|delayed|damaged|broke|forgot|mixed\s+up|did(?:n't|\s+not)"
-        r"|never|was\s+to\s+blame|is\s+to\s+blame|let\s+(?:us|you)\s+down|dropped|misplaced|mishandled"
-        r"|ignored|overlooked|neglected|missed|went\s+down|crashed|was\s+down|was\s+(?:late|wrong"
-        r"|rude))\b(?:\s+(?:your|the|it|our|my)\b(?:\s+[\w-]+)?)?",
-        "blame — blames someone else instead of owning it",
+        r"|department|lab|laborator(?:y|ie)|insurer|landlord|agency|(?:external|outside)\s+[\w-]+)s?\s+(?:\w+\s+){0,3}?"
+        + _FAILED,
+        _SOMEONE_ELSE,
+    ),
+    phrase(  # whoever "we use" or "I hired": "the locksmith we work with lost the order"
+        "we i",
+        r"\b(?:we|i)\s+(?:use|used|hire|hired|employ|employed|contract|contracted|(?:work|worked|partner|partnered)"
+        r"\s+with|rel(?:y|ied)\s+on)\s+(?:\w+\s+){0,2}?" + _FAILED,
+        _SOMEONE_ELSE,
     ),
 )
 # "but"/"however" take back what came before, unless what follows is a commitment or more ownership.

@@ -76,6 +76,7 @@ def did(sentence: str, after: int) -> bool:
     sentence = without_denials(sentence)
     return any(
         not rules.AGENT_IN_CONDITION.search(sentence, max(0, m.start() - CONDITION_REACH), m.start())
+        and not rules.WE_USE.match(m.group())
         for m in rules.AGENT_DID.finditer(sentence, after)
     )
 
@@ -86,6 +87,8 @@ def _agent_then_failure(sentence: str) -> bool:
     for agent in rules.AGENT.regex.finditer(sentence):
         if agent.group() == "our" and rules.NOT_US.match(sentence, agent.end()):
             continue  # "our courier lost it" blames the courier
+        if rules.WE_USE.match(sentence, agent.start()):
+            continue  # "the lab we use lost it" blames the lab
         if rules.WRONG_THING.match(sentence, agent.end()) and not rules.AGENT_IN_CONDITION.search(
             sentence, max(0, agent.start() - CONDITION_REACH), agent.start()
         ):

@@ -57,10 +57,15 @@ NOT_US = re.compile(
     r"|insurer|landlord|courier(?!\s+bag))s?\b"
 )
 AGENT = phrase(
-    "we our my i the",
-    r"\b(?:we|our|my|i)\b(?![.\-])|\bthe\s+(?:"
+    "we our my i the of",
+    r"\b(?:we|our|my|i)\b(?![.\-])|\bof\s+(?:ours|mine)\b|\bthe\s+(?:"
     + "|".join(n.replace("_", r"\s+") for n in _OUR_PEOPLE.split())
     + r")\b",
+)
+# "the lab we use lost it", "a firm I hired": "we" names the one who failed, and is not them
+WE_USE = re.compile(
+    r"(?:we|i)\s+(?:use|used|hire|hired|employ|employed|contract|contracted|(?:work|worked|partner|partnered)\s+with"
+    r"|rel(?:y|ied)\s+on)\b"
 )
 # "if we made a mistake", "sorry you feel our service was slow" own nothing
 AGENT_IN_CONDITION = re.compile(
@@ -95,12 +100,15 @@ FAILURE = re.compile(
     r"|humiliated|embarrassed|trapped|dragged|shouted|swore|accused|refused|turned\s+(?:you|\w+)\s+away"
     r"|dropped(?!(?:\s+[\w-]+){0,3}?\s+(?:off|by|in|round|over)\b|\s+the\s+price)|duplicated|corrupted|crashed|overwr[io]te"
     r"|out\s+loud|aloud|short[- ]?changed|blew\s+it|slipped\s+up|botched|fumbled|over-?looked|bungled"
+    r"|(?:gave|given|giving|sold|let)\s+(?:[\w'-]+\s+){0,3}?away"
+    r"|(?:left|leaving)\s+(?:you|your\s+[\w-]+)\s+(?:[\w'-]+\s+){0,3}?(?:without|stranded|alone|behind|outside)"
+    r"|without\s+(?:the|a|any)\s+(?:[\w-]+\s+)?(?:checks?|tests?|review|sign-?off|approval|care)"
     r")\b"
 )
 # "I'm sorry we billed you for a plan you had cancelled": with regret beside it, what we did is the
 # failure even when no word says "wrong" (verbs of noticing, trying or finding own nothing).
 AGENT_DID = re.compile(
-    r"\b(?:we|i|(?:our|my)\s+(?!own\b)[a-z]+)\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked|found|learned"
+    r"\b(?:we|i|(?:our|my)\s+(?!own\b)(?:[a-z]+\s+)?[a-z]+)\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked|found|learned"
     r"|learnt|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked|contacted"
     r"|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|had|was|were"
     r"|did|restored|fixed|resolved|refunded|credited|replaced|corrected|repaired|helped|worked|responded"
@@ -112,7 +120,7 @@ WRONG_THING = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:the|a|an)\s+wrong\b")
 # "We charged you £40 a night", "our driver closed the doors on your daughter's hand": in an apology that
 # says sorry, what we did to them owns it. Verbs of noticing, answering or making good own nothing.
 DONE_TO_YOU = re.compile(
-    r"\b(?:we|i|(?:our|my)\s+(?!own\b)[a-z]+)(?:'ve|\s+have|'d|\s+had)?\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
+    r"\b(?:we|i|(?:our|my)\s+(?!own\b)(?:[a-z]+\s+)?[a-z]+)(?:'ve|\s+have|'d|\s+had)?\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
     r"|found|learned|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked"
     r"|contacted|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|asked"
     r"|thanked|informed|notified|updated|called|phoned|rang|emailed|texted|messaged|wrote|sent|gave|paid|booked"
@@ -126,7 +134,7 @@ DONE_TO_YOU = re.compile(
 VERDICT = re.compile(
     r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)\s+have\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
     r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
-    r"|lapse)))\b"
+    r"|lapse)))\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -298,7 +306,7 @@ PREVENTION = (
     ),
     phrase(  # "every room now has its own CO alarm", "no disconnection can now go ahead without…"
         "every each all any no from now",
-        r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,5}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
+        r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,7}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:every|each|all|any|no|we|our)\b"
         r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require)\b",
     ),
