@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from bot.recovery.quality import excuses, flaws, repair_words, rules
 from bot.recovery.quality.findings import MAX_PER_RULE, Hit, Report, tidy
-from bot.recovery.quality.ownership import Ownership, missing_ownership
+from bot.recovery.quality.ownership import BARE_REGRET, Ownership, missing_ownership
 from bot.recovery.quality.reading import Doc
 from bot.recovery.quality.repair import missing_repair
 
@@ -75,6 +75,8 @@ def _missing_regret(doc: Doc, owned: Ownership) -> list[Hit]:
             specific[sentence] = any(len(w) > 2 and w not in rules.GENERIC_WORDS for w in words)
         if specific[sentence] or owned.owns(index - 1):
             return []
+        if len(rules.WORD.findall(sentence)) <= BARE_REGRET and owned.owns(index + 1):
+            return []  # "I'm sorry. We lost your referral letter …": the sorry is for what comes next
         first = index if first < 0 else first
     if first < 0:
         return [Hit("missing_regret", "no apology — say sorry for what this did to them", "")]

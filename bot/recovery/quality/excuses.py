@@ -33,10 +33,12 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # we were in the right: "our staff acted within guidelines", "within our SLA", "we did let you know"
         "within in followed we i as clearly was is were are",
-        r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:sla|guidelines"
+        r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:(?:our|the)\s+)?(?:[\w-]+\s+)?(?:sla|guidelines"
         r"|agreement|contract|terms|procedures?|protocols?)\b|\bfollowed\s+(?:all\s+)?(?:the\s+)?(?:industry[- ]standard"
         r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
-        r"|guidelines)\b|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
+        r"|guidelines)\b|\bfollowed\s+(?:the|our)\s+(?!wrong|old|outdated|incorrect)(?:[\w-]+\s+)?(?:policy|policies|rules)\b"
+        r"|\bas\s+(?:stated|shown|explained|outlined|set\s+out|displayed|advertised|specified)\s+(?:at|in|on|during)\b"
+        r"|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
         r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
         r"|\b(?:we|i)\s+(?:do|did|does)\s+(?:clearly\s+|always\s+)?(?:list|state|say|mention|display|show|print"
         r"|publish|post|warn|advise|label|flag|point\s+out|make\s+(?:it\s+)?clear)\b"
@@ -48,22 +50,28 @@ BLAME_OR_EXCUSE = (
         "excuse — says we did nothing wrong",
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
-        "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult",
+        "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult can "
+        "do does may happen",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
         r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
         r"|\bas\s+(?:well|best|carefully|quickly|fast)\s+as\s+(?:we|i)\s+(?:could|can)\b"
         r"|\bdid\s+(?:everything|all)\s+(?:we|i)\s+could\b"
         r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
-        r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b",
+        r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b"
+        r"|\b(?:can|do|does|may)\s+(?:sometimes\s+|occasionally\s+)?(?:occur|happen)\b"
+        r"|\bhappens?\s+(?:occasionally|sometimes|from\s+time\s+to\s+time|now\s+and\s+then|to\s+everyone)\b",
         _EXCUSE,
     ),
     phrase(  # "we were very busy", "mornings are always busy here" (not "…, which is no excuse")
-        "we it mornings evenings weekends nights saturdays fridays sundays",
+        "we it mornings evenings weekends nights saturdays fridays sundays in during at",
         r"\b(?:we\s+were|we're|we\s+are|it\s+was|it's|it\s+is|(?:mornings|evenings|weekends|nights|saturdays|fridays"
-        r"|sundays)\s+are)\s+(?:(?:always|often|usually|very|really|extremely|so|incredibly|particularly|just)\s+)*"
+        r"|sundays)\s+are)\s+(?:an?\s+)?(?:(?:always|often|usually|very|really|extremely|so|incredibly|particularly|just)\s+)*"
         r"(?:busy|hectic|swamped|slammed|short[- ]staffed|understaffed)\b"
-        r"(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)",
+        r"(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)"
+        r"|\b(?:in|during|at)\s+(?:a|an|the|our)?\s*(?:(?:very|really|extremely|so|incredibly|particularly)\s+)?"
+        r"(?:busy|hectic|peak|short[- ]staffed|understaffed)\s+(?:kitchen|shift|night|day|weekend|service|periods?"
+        r"|morning|evening|times?|week|season)\b(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)",
         _EXCUSE,
     ),
     phrase(  # someone else did it: attackers, criminals, the weather

@@ -21,7 +21,8 @@ CONDITIONAL = (
     ),
     phrase(
         "sorry apolog",
-        _REGRET_WORD + r"\s+(?:that\s+)?(?:you|anyone|some\s+people|people)\s+(?:(?:feel|felt|think|thought"
+        _REGRET_WORD
+        + r"\s+(?:that\s+)?(?:you|anyone|some\s+people|people)(?:\s+|(?='))(?:(?:feel|felt|think|thought"
         r"|believe|perceived?)\b|(?:see|saw|view|viewed|took|take|found|find)\s+(?:it|this|that|things"
         r"|offen[cs]e)\b|(?:found|find)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,3}?(?:un[a-z]+|rude|slow|poor|lacking"
         r"|offensive|disappointing|frustrating|confusing|difficult)\b|(?:are|were|'re|was|have\s+been|'ve\s+been)\s+(?:\w+\s+)?"
@@ -57,6 +58,12 @@ CONDITIONAL = (
         r"|\bif\s+(?:there|this|that|it)\s+(?:was|were|has\s+been)\s+(?:any|a|an)\s+(?:\w+\s+)?(?:problem"
         r"|issue|inconvenience|mistake|error|misunderstanding|confusion|trouble)",
         "conditional — doubts that we did anything",
+    ),
+    phrase(
+        "if",
+        r"\bif\s+(?:anything|something|any\s+part|any\s+aspect)\s+(?:[\w'-]+\s+){0,5}?(?:fell\s+short|went\s+wrong"
+        r"|was(?:n't|\s+not)|did(?:n't|\s+not)|disappointed|upset|let\s+you\s+down|fell\s+below)\b",
+        "conditional — “if anything” doubts that anything happened",
     ),
     phrase(
         "may might could",
@@ -110,8 +117,10 @@ MINIMIZING = (
         "minimizing — “any” treats the harm as hypothetical",
     ),
     phrase(
-        "bit little tad",
-        r"\b(?:bit|little|tad)\s+(?:late|delayed|slow|cold|off|behind|longer)\b",
+        "bit little tad unfortunate",
+        r"\b(?:bit|little|tad)\s+(?:late|delayed|slow|cold|lukewarm|off|behind|longer|short|rude|noisy|dirty"
+        r"|overcooked|undercooked|wrong|mixed\s+up)\b|\bunfortunate\s+(?:incident|situation|event|occurrence"
+        r"|episode|experience)\b",
         "minimizing — shrinks what happened to them",
     ),
     phrase(
@@ -143,9 +152,22 @@ _PARTICIPLE = (
     r"|sent\s+(?:to\s+)?the\s+wrong|delivered\s+(?:late|to\s+the\s+wrong)|served\s+(?:cold|late|raw"
     r"|the\s+wrong)|(?:not|never)\s+(?:cleaned|delivered|sent|processed|refunded|fixed|repaired|answered"
     r"|returned|called|told|informed|updated|prepared|notified|contacted|done|completed|shipped|honou?red"
-    r"|checked|passed\s+on|followed\s+up|recorded|applied|credited|ready))"
+    r"|checked|passed\s+on|followed\s+up|recorded|applied|credited|ready)"
+    r"|diverted|disrupted|declined|rejected|suspended|disconnected|cut\s+off"
+    r"|left\s+(?:in\s+the\s+(?:rain|cold|street)|outside|on\s+the\s+(?:doorstep|pavement|step|porch))"
+    r"|(?:dispensed|delivered|sent|processed|paid|posted|shipped|issued|released|returned|answered)"
+    r"\s+(?:[\w-]+\s+){0,3}?late)"
 )
 AGENTLESS_PASSIVE = (
+    phrase(  # "your room wasn't cleaned", "emergency calls could not be made"
+        "wasn weren hasn haven hadn could can",
+        r"\b(?:wasn't|weren't|hasn't\s+been|haven't\s+been|hadn't\s+been)\s+(?:\w+ly\s+)?(?:cleaned|delivered|sent"
+        r"|processed|refunded|fixed|repaired|answered|returned|called|told|informed|updated|prepared|notified"
+        r"|contacted|done|completed|shipped|honou?red|checked|passed\s+on|followed\s+up|recorded|applied|credited)\b"
+        r"|\b(?:could|can)(?:\s+not|n't|not)\s+be\s+(?:made|done|reached|found|completed|processed|connected"
+        r"|delivered|sent|fixed|repaired|placed|used|accessed)\b",
+        "agentless — says what was not done, not who failed to do it",
+    ),
     phrase(
         "mistake error misjudg",
         r"\b(?:mistakes?|errors?|misjudge?ments?)\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+made\b",
@@ -212,7 +234,7 @@ EMPTY_REASSURANCE = (
     ),
     phrase(
         "we rest",
-        r"\bwe\s+take\s+(?:this|these|all|your|such|our)\s+(?:\w+\s+)?(?:very\s+|extremely\s+"
+        r"\bwe\s+take\s+(?:(?:this|these|all|your|such|our)\s+)?(?:\w+\s+)?(?:very\s+|extremely\s+"
         r"|really\s+)?seriously\b|\bwe\s+(?:pride\s+ourselves|strive|always\s+strive|always\s+try"
         r"|endeavou?r)\s+(?:on|to)\b|\bwe\s+are\s+(?:committed|dedicated)\s+to\s+(?:providing|delivering"
         r"|excellence|quality|the\s+highest|exceptional|excellent|great)\b|\brest\s+assured\b",
@@ -220,7 +242,8 @@ EMPTY_REASSURANCE = (
     ),
     phrase(
         "is are matter heart committed robust",
-        r"\b(?:is|are)\s+(?:of\s+)?(?:paramount|utmost|the\s+utmost|great|the\s+highest)\s+importance\b"
+        r"\b(?:is|are)\s+at\s+the\s+(?:core|heart|centre|center)\s+of\s+(?:everything|all|what)\b"
+        r"|\b(?:is|are)\s+(?:of\s+)?(?:paramount|utmost|the\s+utmost|great|the\s+highest)\s+importance\b"
         r"|\b(?:is|are)\s+(?:everything|paramount|very\s+important|so\s+important|important)\s+to\s+(?:us|me)\b"
         r"|\bmatters?\s+(?:(?:so\s+much|deeply|a\s+lot|greatly)\s+)?to\s+(?:us|me)\b"
         r"|\bheart\s+of\s+(?:everything|all|what)\s+(?:that\s+)?we\s+do\b"

@@ -16,7 +16,7 @@ _REPAIR_VERB = (
     r"|ring|contact|e-?mail|text|meet|arrang|upgrad|cancel|mov|install|re-?install|re-?mak|remak|cook|prepar"
     r"|giv|offer|collect|swap|exchang|restor|reopen|releas|honou?r|process|compensat|reserv|drive|courier"
     r"|post|seat|invit|finish|complet|transfer|approv|knock|fit|sew|reconnect|unblock|unfreez|lift|remov"
-    r"|carr(?:y|ie)|mend|patch|plaster|rewir|reseal|relay|replant|unlock|hand\s+(?:it|them|you|your|over)"
+    r"|carr(?:y|ie)|buy|bought|mend|patch|plaster|rewir|reseal|relay|replant|unlock|hand\s+(?:it|them|you|your|over)"
     r"|re-?print|re-?cut|re-?fit|re-?wrap|re-?deliver|re-?paint|re-?run|add\s+(?:you|your)|put\s+(?:a|an|your)\b"
     r"|pick\s+up|take\s+care|take\s+[$£€]?\d[\d.,]*%?\s+off|be\s+(?:there"
     r"|in\s+touch|back|with\s+you|at\s+your|in|round|over)\b|make\s+(?:it|this|that|things)\s+(?:up|right)|put\s+(?:it|this"
@@ -66,7 +66,9 @@ REPAIR_ACTIONS = (
     ),
     phrase(  # "the full gallery will be in your inbox by Friday"
         "will ll",
-        r"\b(?:will|'ll)\s+be\s+(?:back\s+)?(?:in|on|with|into)\s+(?:your|you)\b",
+        r"\b(?:will|'ll)\s+be\s+(?:back\s+)?(?:in|on|with|into)\s+(?:your|you)\b"
+        r"|\b(?:will|'ll)\s+be\s+(?:ready|waiting)\b|\b(?:will|'ll)\s+be\s+at\s+(?:the\s+|your\s+)?(?:pick-?up|drop-?off"
+        r"|reception|front\s+desk|desk|counter|door|gate|school|office|shop|house|home)\b",
     ),
     phrase("you", r"\byou(?:'ll|\s+will)\s+(?:\w+\s+)?(?:receive|get|have|see|hear\s+from)\b"),
     phrase("expect please", r"\b(?:please\s+)?expect\s+(?:a|an|the|your|our|it|them|me|us)\b"),
@@ -165,7 +167,7 @@ TIMED_ACTION = re.compile(
     r"|finish|finished|done|ready|go\s+in|goes\s+in|fitted|installed|knock|knocking|knocked|reach|reaches"
     r"|reconnected|unfrozen|unblocked|removed|cancelled|canceled|lifted|rebooked|moved|posted|couriered|collect"
     r"|collecting|deliver|delivering|transfer|start|starts|starting|changed|changing|being|switched|switching"
-    r"|reinstated|topped|run|ran|re-?ran|carry|carried|fit|mend|mended|patch|patched|reseal|resealed)\b",
+    r"|reinstated|topped|run|ran|re-?ran|carry|carried|buy|bought|fit|mend|mended|patch|patched|reseal|resealed)\b",
     re.IGNORECASE,
 )
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"

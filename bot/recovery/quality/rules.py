@@ -100,7 +100,8 @@ FAILURE = re.compile(
     r"|humiliated|embarrassed|trapped|dragged|shouted|swore|accused|refused|turned\s+(?:you|\w+)\s+away"
     r"|dropped(?!(?:\s+[\w-]+){0,3}?\s+(?:off|by|in|round|over)\b|\s+the\s+price)|duplicated|corrupted|crashed|overwr[io]te"
     r"|out\s+loud|aloud|short[- ]?changed|blew\s+it|slipped\s+up|botched|fumbled|over-?looked|bungled"
-    r"|(?:gave|given|giving|sold|let)\s+(?:[\w'-]+\s+){0,3}?away"
+    r"|(?:gave|given|giving|sold|let)\s+(?:[\w'-]+\s+){0,3}?away|thr(?:ew|own|owing)\s+(?:[\w'-]+\s+){0,3}?(?:away|out)"
+    r"|binned|discarded|disposed\s+of"
     r"|(?:left|leaving)\s+(?:you|your\s+[\w-]+)\s+(?:[\w'-]+\s+){0,3}?(?:without|stranded|alone|behind|outside)"
     r"|without\s+(?:the|a|any)\s+(?:[\w-]+\s+)?(?:checks?|tests?|review|sign-?off|approval|care)"
     r")\b"
@@ -112,7 +113,7 @@ AGENT_DID = re.compile(
     r"|learnt|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked|contacted"
     r"|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|had|was|were"
     r"|did|restored|fixed|resolved|refunded|credited|replaced|corrected|repaired|helped|worked|responded"
-    r"|answered|acted|apologi[sz]ed|offered|processed|completed|followed|escalated|passed)\b)(?:[a-z]+ed|sent|gave|took|made|left|told|kept|lost|forgot|got|put|let|said|brought|went|came|sold"
+    r"|answered|acted|apologi[sz]ed|offered|processed|completed|followed|escalated|passed)\b)(?:[a-z]+ed|sent|gave|took|made|left|told|kept|lost|forgot|got|put|let|said|brought|went|came|sold|threw"
     r"|ran|wrote|spelled|spelt|shut|cut|rang|sat|held|paid|built|dealt|meant)\b"
 )
 # "I read the wrong rate", "we picked the wrong list": the wrong thing, whatever the verb
@@ -134,7 +135,7 @@ DONE_TO_YOU = re.compile(
 VERDICT = re.compile(
     r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)\s+have\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
     r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
-    r"|lapse)))\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
+    r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?\s+have\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -184,7 +185,8 @@ ADMISSIONS = (
         r"\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+(?:clearly|definitely|entirely|all|totally|squarely|100%)"
         r"\s+(?:on\s+)?(?:us|me|ours|mine)\b|\b(?:it|that)\s+was\s+(?:me|us)\b(?!\s+who\s+(?:found|spotted|fixed))"
         r"|\b(?:was|is|'s)\s+(?:entirely\s+|wholly\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?(?:responsibility|fault"
-        r"|mistake|error|failure|doing|decision|call|problem|negligence|bug|slip|oversight|typo)\b",
+        r"|mistake|error|failure|failing|doing|decision|call|problem|negligence|carelessness|bug|slip|slip-up"
+        r"|oversight|typo|blunder|lapse|screw-up|mix-up|shortcut)\b",
     ),
     phrase(  # "you should have heard it from us", "you deserved better from me"
         "you",
@@ -283,7 +285,7 @@ PREVENTION = (
         r"|recently))*\s+(?:changed|updated|retrained|re-trained|trained|added|introduced|implemented"
         r"|put\s+in\s+place|set\s+up|installed|rewr(?:itten|ote)|revised|redesigned|fixed\s+the\s+(?:root"
         r"|underlying)|hired|switched|replaced\s+(?:our|the)|created|built|brought\s+in|tightened|improved"
-        r"|reorgani[sz]ed|adjusted)\b"
+        r"|reorgani[sz]ed|adjusted|assigned|appointed|scrapped|banned)\b"
         + _NOT_FOR_THE_CUSTOMER
         + r"|\b(?:we|i)(?:'re|\s+are|'m|\s+am|\s+will|'ll|(?:'re|\s+are)\s+going\s+to|(?:'ve|\s+have)\s+"
         r"(?:started|begun))(?:\s+(?:now|also|already))*\s+(?:chang|updat|retrain|re-train|train|add|introduc"
@@ -305,9 +307,16 @@ PREVENTION = (
         r"|policy|training)\b",
     ),
     phrase(  # "every room now has its own CO alarm", "no disconnection can now go ahead without…"
-        "every each all any no from now",
+        "every each all any no from now nothing nobody is are made",
         r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,7}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:every|each|all|any|no|we|our)\b"
-        r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require)\b",
+        r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:[\w-]+\s+){1,4}?(?:do\s+not|don't"
+        r"|does\s+not|doesn't|no\s+longer|must|always|never|only|has\s+to|have\s+to|needs?\s+to)\b"
+        r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require|does|do"
+        r"|uses?|runs?|keeps?|asks?|tests?|counts?|signs?)\b"
+        r"|\b(?:nothing|nobody|no\s+one)\s+(?:[\w-]+\s+){0,6}?now\b"
+        r"|\b(?:is|are)\s+now\s+[a-z]+ed\s+(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
+        r"|first|on\s+every)\b"
+        r"|\bfrom\s+the\s+next\s+[\w-]+\b|\bmade\s+it\s+so\s+that\b",
     ),
 )

@@ -38,3 +38,68 @@ BLAMED = [
 def test_blame_in_these_forms_is_named(text: str) -> None:
     report = check_apology(text, severity="moderate")
     assert "blame_or_excuse" in {f.rule for f in report.errors}, report.lines()
+
+
+# Forms from the second fresh batch (T6), again said in other words.
+OWNED_T6 = [
+    # "that's our carelessness"; a repair that buys them a new one and "will be at pick-up"
+    "We put your daughter's lunchbox in the wrong class bag and it's gone. That's our carelessness, and I'm "
+    "sorry she went hungry. We'll buy her a new one today and it will be at the school office tomorrow.",
+    # one of ours threw it away; "she should never have …" is the verdict on it
+    "Our cleaner threw out the drawings your son left on the table. She should never have touched them. "
+    "I'm so sorry for his upset. I'll bring a new sketchbook and frame to your room at 6 tonight.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_T6)
+def test_ownership_and_repair_in_the_second_batch_forms_are_read(text: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert report.ok and not report.warnings, report.lines()
+
+
+# What we change for next time, in the forms people write it.
+CHANGES = [
+    "Nobody leaves the site now until the gas is checked twice.",
+    "Refund requests are now approved by a second person before they are paid.",
+    "Our front desk now uses a checklist for every late arrival.",
+    "From the next term, two teachers sign every report.",
+    "From today our drivers do not leave parcels unattended.",
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_for_next_time_is_read(change: str) -> None:
+    text = (
+        "We gave your booking to another guest, and that was our mistake. I'm sorry for the night you had. "
+        f"Your stay was refunded this morning. {change}"
+    )
+    report = check_apology(text, severity="major")
+    assert "missing_prevention" not in {f.rule for f in report.warnings}, report.lines()
+
+
+def test_a_bare_sorry_before_the_admission_names_the_harm_through_it() -> None:
+    report = check_apology(
+        "I'm sorry. We left your windows open in the rain and your carpet is soaked. A drying team will be "
+        "with you at 2pm today."
+    )
+    assert report.ok and not report.warnings, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Sorry your invoice wasn't processed for a month. It will be paid on Friday.", "agentless_passive"),
+        ("Sorry the payments could not be made all weekend. They go out today.", "agentless_passive"),
+        ("I'm sorry you're disappointed with your haircut.", "conditional"),
+        ("If anything on your trip went wrong, please accept our apologies.", "conditional"),
+        ("We're sorry for the unfortunate situation at the bar on Friday.", "minimizing"),
+        ("Privacy is at the core of everything we build. Sorry for the leak.", "empty_reassurance"),
+        ("Sorry about the wait. Queues can occur at weekends.", "blame_or_excuse"),
+        ("Sorry your lunch was late. Our staff followed the ordering policy.", "blame_or_excuse"),
+        ("Sorry about the fee. It was charged as stated in our terms.", "blame_or_excuse"),
+        ("Sorry your order was wrong; it was a very busy night.", "blame_or_excuse"),
+    ],
+)
+def test_the_flaw_is_named_by_its_kind(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
