@@ -40,6 +40,7 @@ BLAME_OR_EXCUSE = (
         r"|\bas\s+(?:stated|shown|explained|outlined|set\s+out|displayed|advertised|specified)\s+(?:at|in|on|during)\b"
         r"|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
         r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
+        r"|\bas\s+(?:we|i)\s+(?:had\s+)?(?:explained|warned|mentioned|advised|pointed\s+out)\b"
         r"|\b(?:we|i)\s+(?:do|did|does)\s+(?:clearly\s+|always\s+)?(?:list|state|say|mention|display|show|print"
         r"|publish|post|warn|advise|label|flag|point\s+out|make\s+(?:it\s+)?clear)\b"
         r"|\b(?:we|i)(?:'re|\s+are|'m|\s+am|\s+were|\s+was)\s+(?:fully\s+|legally\s+)?(?:allowed|entitled|permitted"

@@ -107,11 +107,14 @@ def _agent_then_failure(sentence: str) -> bool:
 
 
 def _failure_within(sentence: str, pos: int, *failures: re.Pattern[str]) -> bool:
-    """Whether a failure word follows `pos` within eight words, in the same clause, before a stop word."""
+    """Whether a failure word follows `pos` within eight words (a strong one anywhere), in the same clause,
+    before a stop word."""
     stop = rules.CLAUSE_BREAK.search(sentence, pos, pos + 120)
     window = sentence[pos : stop.start() if stop else pos + 120]
     halt = rules.OWNERSHIP_STOP.search(window)
     window = window[: halt.start()] if halt else window
+    if rules.STRONG_FAILURE.search(window):
+        return True
     words = list(rules.WORD.finditer(window))
     window = window[: words[7].end()] if len(words) > 8 else window
     return any(failure.search(window) for failure in failures)

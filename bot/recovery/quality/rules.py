@@ -101,7 +101,8 @@ FAILURE = re.compile(
     r"|dropped(?!(?:\s+[\w-]+){0,3}?\s+(?:off|by|in|round|over)\b|\s+the\s+price)|duplicated|corrupted|crashed|overwr[io]te"
     r"|out\s+loud|aloud|short[- ]?changed|blew\s+it|slipped\s+up|botched|fumbled|over-?looked|bungled"
     r"|(?:gave|given|giving|sold|let)\s+(?:[\w'-]+\s+){0,3}?away|thr(?:ew|own|owing)\s+(?:[\w'-]+\s+){0,3}?(?:away|out)"
-    r"|binned|discarded|disposed\s+of"
+    r"|binned|discarded|disposed\s+of|(?:meant|intended|prescribed|addressed)\s+for\s+(?:another|someone\s+else"
+    r"|a\s+different|the\s+next)"
     r"|(?:left|leaving)\s+(?:you|your\s+[\w-]+)\s+(?:[\w'-]+\s+){0,3}?(?:without|stranded|alone|behind|outside)"
     r"|without\s+(?:the|a|any)\s+(?:[\w-]+\s+)?(?:checks?|tests?|review|sign-?off|approval|care)"
     r")\b"
@@ -117,6 +118,12 @@ AGENT_DID = re.compile(
     r"|ran|wrote|spelled|spelt|shut|cut|rang|sat|held|paid|built|dealt|meant)\b"
 )
 # "I read the wrong rate", "we picked the wrong list": the wrong thing, whatever the verb
+# Words that say it was done wrong wherever they fall in the clause: "our team ran the job against the
+# live database instead of staging" (past the eight words other failure words must fall within).
+STRONG_FAILURE = re.compile(
+    r"\b(?:instead\s+of|the\s+wrong|a\s+wrong|by\s+mistake|in\s+error|by\s+accident|accidentally|mistakenly"
+    r"|wrongly|incorrectly)\b"
+)
 WRONG_THING = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:the|a|an)\s+wrong\b")
 # "We charged you £40 a night", "our driver closed the doors on your daughter's hand": in an apology that
 # says sorry, what we did to them owns it. Verbs of noticing, answering or making good own nothing.
@@ -133,9 +140,9 @@ DONE_TO_YOU = re.compile(
     r"(?:[\w'-]+\s+){0,4}?(?:you|your)\b"
 )
 VERDICT = re.compile(
-    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)\s+have\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
+    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)(?:\s+have|'ve)\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
     r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
-    r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?\s+have\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
+    r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?(?:\s+have|'ve)\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -174,9 +181,9 @@ ADMISSIONS = (
     ),
     phrase(  # "our inspection should have caught it", "I should never have sold it", "we got that wrong"
         "our my we i",
-        r"\b(?:our|my)\s+(?:[\w-]+\s+){1,3}?should(?:n't|\s+not|\s+never)?\s+have\s+(?:\w+ed|been|caught|seen"
+        r"\b(?:our|my)\s+(?:[\w-]+\s+){1,3}?should(?:n't|\s+not|\s+never)?(?:\s+have|'ve)\s+(?:\w+ed|been|caught|seen"
         r"|known|told|done|found|spotted|stopped|had|given|kept|taken|made)\b"
-        r"|\b(?:we|i)\s+should\s+never\s+have\b"
+        r"|\b(?:we|i)\s+should\s+never(?:\s+have|'ve)\b"
         r"|\b(?:we|i)\s+(?:really\s+|badly\s+|completely\s+)?got\s+(?:this|that|it|things|(?:your|the)\s+[\w'-]+"
         r"(?:\s+[\w'-]+)?)\s+(?:\w+\s+)?wrong\b",
     ),
@@ -230,7 +237,7 @@ ADMISSIONS = (
         r"\b(?:we|i)\s+(?:\w+\s+)?(?:take|accept|bear)\s+(?:full\s+|complete\s+|total\s+)?(?:responsibility"
         r"|accountability|the\s+blame)\b|\b(?:we|i)\s+(?:fully\s+)?own\s+(?:this|it|that|the\s+mistake"
         r"|our\s+mistake)\b|\b(?:we|i)(?:\s+are|'re|\s+am|'m)\s+(?:\w+\s+)?(?:responsible|accountable"
-        r"|to\s+blame|at\s+fault)\b|\b(?:we|i)\s+should(?:n't|\s+not)?\s+have\s+(?:\w+ed|been|done|known|sent"
+        r"|to\s+blame|at\s+fault)\b|\b(?:we|i)\s+should(?:n't|\s+not)?(?:\s+have|'ve)\s+(?:\w+ed|been|done|known|sent"
         r"|caught|told|given|seen|made|got|gotten|come|kept|taken|had|written|spoken|rung|brought|left|let"
         r"|put|gone)\b",
     ),
@@ -313,7 +320,8 @@ PREVENTION = (
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:[\w-]+\s+){1,4}?(?:do\s+not|don't"
         r"|does\s+not|doesn't|no\s+longer|must|always|never|only|has\s+to|have\s+to|needs?\s+to)\b"
         r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require|does|do"
-        r"|uses?|runs?|keeps?|asks?|tests?|counts?|signs?)\b"
+        r"|uses?|runs?|keeps?|asks?|tests?|counts?|signs?|calls?|rings?|phones?|visits?|reviews?|inspects?"
+        r"|confirms?|logs?|records?)\b"
         r"|\b(?:nothing|nobody|no\s+one)\s+(?:[\w-]+\s+){0,6}?now\b"
         r"|\b(?:is|are)\s+now\s+[a-z]+ed\s+(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
         r"|first|on\s+every)\b"

@@ -103,3 +103,31 @@ def test_a_bare_sorry_before_the_admission_names_the_harm_through_it() -> None:
 def test_the_flaw_is_named_by_its_kind(text: str, rule: str) -> None:
     report = check_apology(text, severity="moderate")
     assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+# Forms from the third fresh batch (T7), in other words.
+OWNED_T7 = [
+    # "should've" is "should have"
+    "We should've told you the surgery had moved to the other site. Sorry you went to the wrong building "
+    "and missed your slot. You're booked for Wednesday at 11:20 at the new site.",
+    # a strong failure word anywhere in the clause, past eight words
+    "Our warehouse team packed the order for the shop across the road instead of yours. Sorry for the empty "
+    "shelves this morning. Your full order is on a van and with you by 1pm.",
+    # "corrected as of this morning" is a repair already done
+    "I entered your meter reading as 8,100 when it was 1,800, my slip. Sorry for the shock of that bill. "
+    "Your account is corrected as of this morning.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_T7)
+def test_ownership_and_repair_in_the_third_batch_forms_are_read(text: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert report.ok, report.lines()
+
+
+def test_as_we_explained_is_an_excuse() -> None:
+    report = check_apology(
+        "Sorry the heating failed again. As we explained at the last visit, old boilers do this. "
+        "An engineer will be with you on Friday at 10."
+    )
+    assert "blame_or_excuse" in {f.rule for f in report.errors}, report.lines()
