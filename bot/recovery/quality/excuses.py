@@ -52,7 +52,7 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
         "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult can "
-        "do does may happen",
+        "do does may happen not within",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
         r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
@@ -61,6 +61,8 @@ BLAME_OR_EXCUSE = (
         r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
         r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b"
         r"|\b(?:can|do|does|may)\s+(?:sometimes\s+|occasionally\s+)?(?:occur|happen)\b"
+        r"|\bnot\s+something\s+(?:we|i|anyone)\s+can\s+(?:always\s+)?(?:avoid|control|prevent|help)\b"
+        r"|\bwithin\s+the\s+(?:[\w-]+\s+)?(?:hours|limits?|rules|times?)\s+(?:agreed|set|allowed|permitted|licensed)\b"
         r"|\bhappens?\s+(?:occasionally|sometimes|from\s+time\s+to\s+time|now\s+and\s+then|to\s+everyone)\b",
         _EXCUSE,
     ),
@@ -115,7 +117,7 @@ BLAME_OR_EXCUSE = (
         "as per according in",
         r"\b(?:as\s+per|per|according\s+to|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+|your\s+"
         r"|company\s+)*(?:[\w-]+\s+)?(?:polic(?:y|ies)|terms|t&cs|procedures?|rules|agreement|contract"
-        r"|conditions)\b",
+        r"|conditions|preferences?|instructions|settings)\b",
         _POLICY,
     ),
     phrase(

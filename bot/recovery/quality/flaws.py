@@ -25,7 +25,8 @@ CONDITIONAL = (
         + r"\s+(?:that\s+)?(?:you|anyone|some\s+people|people)(?:\s+|(?='))(?:(?:feel|felt|think|thought"
         r"|believe|perceived?)\b|(?:see|saw|view|viewed|took|take|found|find)\s+(?:it|this|that|things"
         r"|offen[cs]e)\b|(?:found|find)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,3}?(?:un[a-z]+|rude|slow|poor|lacking"
-        r"|offensive|disappointing|frustrating|confusing|difficult)\b|(?:are|were|'re|was|have\s+been|'ve\s+been)\s+(?:\w+\s+)?"
+        r"|offensive|disappointing|frustrating|confusing|difficult|loud|noisy|cold|expensive|dirty|uncomfortable|unfair"
+        r"|unclear|stressful|upsetting|too\s+\w+)\b|(?:are|were|'re|was|have\s+been|'ve\s+been)\s+(?:\w+\s+)?"
         + _FEELING
         + r"\b)",
         "conditional — apologizes for their feelings, not for what we did",
@@ -86,14 +87,16 @@ MINIMIZING = (
     phrase(
         "minor slight small little tiny brief short temporary",
         r"\b(?:minor|slight|small|little|tiny|brief|short|temporary)\s+(?:\w+\s+)?(?:issue|problem|hiccup"
-        r"|glitch|error|mistake|mix-?up|delay|inconvenience|oversight|setback|misunderstanding|hitch|blip"
+        r"|glitch|error|mistake|mix-?up|delay|inconvenience|oversight|setback|misunderstanding|hitch|blip|accident"
+        r"|incident"
         r"|bump)s?\b",
         "minimizing — shrinks what happened to them",
     ),
     phrase(
         "it that this only just merely",
         r"\b(?:it's|it\s+is|it\s+was|that's|that\s+is|that\s+was|this\s+is|this\s+was)\s+(?:only|just|merely)"
-        r"\s+(?:a|an|one|some)\b|\b(?:only|just|merely)\s+(?:a\s+)?(?:small|minor|slight|little|tiny)\b",
+        r"\s+(?:a|an|one|some)\b|\b(?:only|just|merely)\s+(?:a\s+)?(?:small|minor|slight|little|tiny)\b"
+        r"|\b(?:only|just|merely)\s+(?:lightly|slightly|mildly|briefly|partially|a\s+little|a\s+bit)\b",
         "minimizing — shrinks what happened to them",
     ),
     phrase(
@@ -153,7 +156,7 @@ _PARTICIPLE = (
     r"|the\s+wrong)|(?:not|never)\s+(?:cleaned|delivered|sent|processed|refunded|fixed|repaired|answered"
     r"|returned|called|told|informed|updated|prepared|notified|contacted|done|completed|shipped|honou?red"
     r"|checked|passed\s+on|followed\s+up|recorded|applied|credited|ready)"
-    r"|diverted|disrupted|declined|rejected|suspended|disconnected|cut\s+off"
+    r"|diverted|disrupted|declined|rejected|suspended|disconnected|cut\s+off|blocked|frozen|locked\s+out"
     r"|left\s+(?:in\s+the\s+(?:rain|cold|street)|outside|on\s+the\s+(?:doorstep|pavement|step|porch))"
     r"|(?:dispensed|delivered|sent|processed|paid|posted|shipped|issued|released|returned|answered)"
     r"\s+(?:[\w-]+\s+){0,3}?late)"
@@ -233,9 +236,10 @@ EMPTY_REASSURANCE = (
         "empty reassurance — tells them they matter instead of showing it",
     ),
     phrase(
-        "we rest",
+        "we rest values",
         r"\bwe\s+take\s+(?:(?:this|these|all|your|such|our)\s+)?(?:\w+\s+)?(?:very\s+|extremely\s+"
-        r"|really\s+)?seriously\b|\bwe\s+(?:pride\s+ourselves|strive|always\s+strive|always\s+try"
+        r"|really\s+)?seriously\b|\bwe(?:\s+will|'ll)\s+(?:always\s+)?(?:strive|endeavou?r)\s+to\b"
+        r"|\bvalues\s+(?:we|i)\s+hold\b|\bwe\s+(?:pride\s+ourselves|strive|always\s+strive|always\s+try"
         r"|endeavou?r)\s+(?:on|to)\b|\bwe\s+are\s+(?:committed|dedicated)\s+to\s+(?:providing|delivering"
         r"|excellence|quality|the\s+highest|exceptional|excellent|great)\b|\brest\s+assured\b",
         "empty reassurance — a promise with no action behind it",

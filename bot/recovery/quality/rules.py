@@ -91,6 +91,8 @@ FAILURE = re.compile(
     r"|cancell?(?:ed|ing)\s+your|(?:kept|keeping)\s+you\s+waiting|(?:made|making)\s+you\s+wait"
     r"|(?:left|leaving)\s+you\s+(?:waiting|without|stranded|hanging|on\s+hold|in\s+the\s+dark|out|alone)"
     r"|wrong(?:ly)?|late|incorrect(?:ly)?|inaccurate(?:ly)?|unacceptabl[ey]|rude(?:ly)?|dismissive(?:ly)?"
+    r"|contempt(?:uous(?:ly)?)?|condescending(?:ly)?|patroni[sz]ing(?:ly)?|sarcastic(?:ally)?|disrespectful(?:ly)?"
+    r"|disdain|scorn|hostil(?:e|ity)|muddled|jumbled"
     r"|careless(?:ly)?|badly|poorly|twice|did(?:n't|\s+not)(?!\s+(?:mean|intend|want|expect|know|reali[sz]e"
     r"|think|anticipate|foresee)\b)|(?:have|has|had)(?:n't|\s+not)\s+(?:yet\s+)?\w+ed|(?:was|were)(?:n't"
     r"|\s+not)(?!\s+(?:told|informed|aware|notified|made\s+aware|sure|responsible|at\s+fault|to\s+blame"
@@ -143,6 +145,8 @@ VERDICT = re.compile(
     r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)(?:\s+have|'ve)\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
     r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
     r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?(?:\s+have|'ve)\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
+    r"|\b(?:we|i)\s+(?:don't|do\s+not|won't|will\s+not|can't|cannot|can\s+not)\s+(?:excuse|defend|justify)"
+    r"\s+(?:that|this|it|what)\b"
 )
 GERUND_FAILURE = re.compile(r"\b(?:not|never)\s+\w+ing\b")
 REGRET_FOR_GERUND = phrase(  # "I'm sorry for losing your parcel": the gerund carries an implicit "I"
@@ -314,7 +318,7 @@ PREVENTION = (
         r"|policy|training)\b",
     ),
     phrase(  # "every room now has its own CO alarm", "no disconnection can now go ahead without…"
-        "every each all any no from now nothing nobody is are made",
+        "every each all any no from now nothing nobody is are made can will may",
         r"\b(?:every|each|all|any|no)\s+(?:[\w-]+\s+){0,7}?(?:now|from\s+(?:today|now|this\s+week|tomorrow))\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:every|each|all|any|no|we|our)\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:[\w-]+\s+){1,4}?(?:do\s+not|don't"
@@ -323,7 +327,10 @@ PREVENTION = (
         r"|uses?|runs?|keeps?|asks?|tests?|counts?|signs?|calls?|rings?|phones?|visits?|reviews?|inspects?"
         r"|confirms?|logs?|records?)\b"
         r"|\b(?:nothing|nobody|no\s+one)\s+(?:[\w-]+\s+){0,6}?now\b"
-        r"|\b(?:is|are)\s+now\s+[a-z]+ed\s+(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
+        r"|(?<!\byou\s)\b(?:can|will|may)\s+no\s+longer\b"
+        r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+"
+        r"(?:now\s+)?[a-z]+ed\b"
+        r"|\b(?:is|are)\s+now\s+[a-z]+ed\s+(?:\w+ly\s+)?(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
         r"|first|on\s+every)\b"
         r"|\bfrom\s+the\s+next\s+[\w-]+\b|\bmade\s+it\s+so\s+that\b",
     ),

@@ -131,3 +131,51 @@ def test_as_we_explained_is_an_excuse() -> None:
         "An engineer will be with you on Friday at 10."
     )
     assert "blame_or_excuse" in {f.rule for f in report.errors}, report.lines()
+
+
+# Forms from the fourth fresh batch (T8), in other words.
+def test_contempt_owned_by_we_do_not_excuse_it_and_a_page_taken_down_is_a_repair() -> None:
+    report = check_apology(
+        "Our receptionist was condescending to you about your English. We can't excuse that. I'm sorry you "
+        "were made to feel unwelcome. The post she wrote about it was taken down this morning."
+    )
+    assert report.ok, report.lines()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "Drivers can no longer mark a parcel delivered without a photo.",
+        "From this week, all deliveries are photographed at the door.",
+        "Allergy orders are now plated separately by the head chef.",
+    ],
+)
+def test_more_changes_for_next_time_are_read(change: str) -> None:
+    text = (
+        "We left your parcel in the rain and it was ruined; that's our fault and I'm sorry. A replacement "
+        f"went out today. {change}"
+    )
+    report = check_apology(text, severity="major")
+    assert "missing_prevention" not in {f.rule for f in report.warnings}, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Sorry about the fall. It was a minor accident and she was only slightly hurt.", "minimizing"),
+        ("Sorry your bike was left outside, as per your delivery instructions.", "blame_or_excuse"),
+        (
+            "Sorry about the noise. The party ended within the hours agreed with the landlord.",
+            "blame_or_excuse",
+        ),
+        ("Sorry you found the room too warm.", "conditional"),
+        ("Sorry your account was frozen last week.", "agentless_passive"),
+        (
+            "Sorry. Honesty is one of the values we hold, and we'll always strive to do better.",
+            "empty_reassurance",
+        ),
+    ],
+)
+def test_more_flaws_are_named_by_their_kind(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
