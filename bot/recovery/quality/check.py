@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from bot.recovery.quality import excuses, flaws, repair_words, rules
 from bot.recovery.quality.findings import MAX_PER_RULE, Hit, Report, tidy
-from bot.recovery.quality.ownership import BARE_REGRET, Ownership, missing_ownership
+from bot.recovery.quality.ownership import BARE_REGRET, Ownership, missing_ownership, owns
 from bot.recovery.quality.reading import Doc
 from bot.recovery.quality.repair import missing_repair
 
@@ -130,6 +130,8 @@ def _but_excuses(doc: Doc) -> list[Hit]:
             continue  # "nothing but", "last but not least"
         if excuses.BUT_THEN_COMMITMENT.match(doc.masked, m.end(), m.end() + 80):
             continue
+        if owns(doc.masked[m.end() : doc.ends[doc.sentence_of(m.start())]]):
+            continue  # "the supplier sent the wrong one, but it's our job to check": more ownership, not less
         stop = rules.CLAUSE_BREAK.search(doc.masked, m.end() + 1, m.end() + 120)
         words = list(rules.WORD.finditer(doc.masked, m.start(), stop.start() if stop else m.end() + 60))
         end = words[min(len(words), 7) - 1].end() if words else m.end()

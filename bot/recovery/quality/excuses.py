@@ -32,11 +32,11 @@ BLAME_OR_EXCUSE = (
         _EXCUSE,
     ),
     phrase(  # we were in the right: "our staff acted within guidelines", "within our SLA", "we did let you know"
-        "within in followed we i as clearly was is were are",
+        "within in followed did we i as clearly was is were are",
         r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:(?:our|the)\s+)?(?:[\w-]+\s+)?(?:sla|guidelines"
-        r"|agreement|contract|terms|procedures?|protocols?)\b|\bfollowed\s+(?:all\s+)?(?:the\s+)?(?:industry[- ]standard"
+        r"|agreement|contract|terms|procedures?|protocols?)\b|\b(?:followed|did\s+follow)\s+(?:all\s+)?(?:the\s+)?(?:industry[- ]standard"
         r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
-        r"|guidelines)\b|\bfollowed\s+(?:the|our)\s+(?!wrong|old|outdated|incorrect)(?:[\w-]+\s+)?(?:policy|policies|rules)\b"
+        r"|guidelines)\b|\b(?:followed|did\s+follow)\s+(?:the|our)\s+(?!wrong|old|outdated|incorrect)(?:[\w-]+\s+)?(?:policy|policies|rules)\b"
         r"|\bas\s+(?:stated|shown|explained|outlined|set\s+out|displayed|advertised|specified)\s+(?:at|in|on|during)\b"
         r"|\b(?:we|i)\s+did\s+(?:let\s+you\s+know|tell\s+you|warn\s+you|inform\s+you|explain)\b"
         r"|\bas\s+(?:we|i)\s+(?:told|explained\s+to|warned|informed|advised)\s+you\b"
@@ -52,7 +52,7 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
         "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult can "
-        "do does may happen not within",
+        "do does may happen not within nobody no under",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
         r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
@@ -61,16 +61,18 @@ BLAME_OR_EXCUSE = (
         r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
         r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b"
         r"|\b(?:can|do|does|may)\s+(?:sometimes\s+|occasionally\s+)?(?:occur|happen)\b"
+        r"|\b(?:nobody|no\s+one|no-one)\s+told\s+(?:us|me)\b(?![^.;!?]{0,40}\b(?:but|no\s+excuse|should(?:\s+have|'ve)))"
+        r"|\bunder\s+(?:very\s+|extremely\s+)?(?:difficult|challenging|extreme|tough|trying)\s+(?:conditions|circumstances)\b"
         r"|\bnot\s+something\s+(?:we|i|anyone)\s+can\s+(?:always\s+)?(?:avoid|control|prevent|help)\b"
         r"|\bwithin\s+the\s+(?:[\w-]+\s+)?(?:hours|limits?|rules|times?)\s+(?:agreed|set|allowed|permitted|licensed)\b"
         r"|\bhappens?\s+(?:occasionally|sometimes|from\s+time\s+to\s+time|now\s+and\s+then|to\s+everyone)\b",
         _EXCUSE,
     ),
     phrase(  # "we were very busy", "mornings are always busy here" (not "…, which is no excuse")
-        "we it mornings evenings weekends nights saturdays fridays sundays in during at",
-        r"\b(?:we\s+were|we're|we\s+are|it\s+was|it's|it\s+is|(?:mornings|evenings|weekends|nights|saturdays|fridays"
+        "we it its mornings evenings weekends nights saturdays fridays sundays in during at",
+        r"\b(?:we\s+were|we're|we\s+are|we've\s+been|it\s+was|it's|its|it\s+is|it's\s+been|its\s+been|it\s+has\s+been|(?:mornings|evenings|weekends|nights|saturdays|fridays"
         r"|sundays)\s+are)\s+(?:an?\s+)?(?:(?:always|often|usually|very|really|extremely|so|incredibly|particularly|just)\s+)*"
-        r"(?:busy|hectic|swamped|slammed|short[- ]staffed|understaffed)\b"
+        r"(?:busy|hectic|swamped|slammed|short[- ]staffed|understaffed|mental|manic|chaotic|rammed|heaving|flat\s+out)\b"
         r"(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)"
         r"|\b(?:in|during|at)\s+(?:a|an|the|our)?\s*(?:(?:very|really|extremely|so|incredibly|particularly)\s+)?"
         r"(?:busy|hectic|peak|short[- ]staffed|understaffed)\s+(?:kitchen|shift|night|day|weekend|service|periods?"
@@ -90,9 +92,11 @@ BLAME_OR_EXCUSE = (
         _NOT_UP_TO_US,
     ),
     phrase(  # the customer's own doing
-        "users customers guests patients clients members",
+        "users customers guests patients clients members you",
         r"\b(?:users|customers|guests|patients|clients|members)\s+(?:\w+ly\s+)?(?:negligently|carelessly|failed\s+to"
-        r"|neglected\s+to|forgot\s+to|chose\s+to|reused|recycled|ignored)\b",
+        r"|neglected\s+to|forgot\s+to|chose\s+to|reused|recycled|ignored)\b"
+        r"|\byou\s+(?:booked|ordered|entered|selected|chose|typed|picked|gave\s+us|provided|put\s+in)\s+(?:\w+\s+)?"
+        r"(?:the|a|an)\s+(?:wrong|incorrect)\b",
         _CUSTOMER,
     ),
     phrase(  # "a minor glitch with the postal service"
@@ -114,8 +118,8 @@ BLAME_OR_EXCUSE = (
         _NOT_UP_TO_US,
     ),
     phrase(
-        "as per according in",
-        r"\b(?:as\s+per|per|according\s+to|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+|your\s+"
+        "as per according in under",
+        r"\b(?:as\s+per|per|according\s+to|under|in\s+(?:accordance|line)\s+with)\s+(?:our\s+|the\s+|your\s+"
         r"|company\s+)*(?:[\w-]+\s+)?(?:polic(?:y|ies)|terms|t&cs|procedures?|rules|agreement|contract"
         r"|conditions|preferences?|instructions|settings)\b",
         _POLICY,
@@ -195,9 +199,10 @@ BUT = phrase(  # and its longer forms: "having said that", "to be fair", "in fai
 BUT_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|simply|merely)\b")  # "not only late, but cold"
 BUT_NOT_CONTRAST = re.compile(r"\b(?:anything|nothing|all|last|no)\s+$")
 BUT_THEN_COMMITMENT = re.compile(
-    r"[\s,]*(?:(?:now|today|first|this\s+time|more\s+importantly|most\s+importantly)[\s,]+)?(?:also\b"
+    r"[\s,]*(?:(?:now|today|first|this\s+time|more\s+importantly|most\s+importantly|honestly|frankly|really"
+    r"|to\s+be\s+honest|in\s+truth)[\s,]+)?(?:also\b"
     r"|not\s+least|rather\b|instead\b|for\b|(?:we|i)(?:'ll|\s+will|\s+shall|\s+can|\s+must|\s+still|\s+also"
-    r"|\s+should\s+have|\s+owe|\s+take|\s+accept|\s+own|\s+want\s+to|(?:'re|'m|\s+are|\s+am)\s+(?:going\s+to"
+    r"|\s+should(?:\s+have|\s+of|'ve)|\s+owe|\s+take|\s+accept|\s+own|\s+want\s+to|(?:'re|'m|\s+are|\s+am)\s+(?:going\s+to"
     r"|\w+ing)|(?:'ve|\s+have)\s+(?:now\s+|already\s+|just\s+)?(?:\w+ed|sent|made|put|taken|given|got|done"
     r"|found)|\s+(?:let|made|got|failed|dropped|messed|fell|lost|forgot|missed))\b|(?:ours|mine|us|me)\b"
     r"|our\s+(?:own\s+)?(?:fault|mistake|error|failure|responsibility)\b|(?:that|this|there|it)(?:'s|\s+is"

@@ -12,15 +12,15 @@ _FEELING = (
     r"(?:upset|unhappy|disappointed|offended|frustrated|angry|annoyed|dissatisfied|unsatisfied|displeased"
     r"|bothered|hurt|inconvenienced|confused|not\s+happy|not\s+satisfied)"
 )
-_REGRET_WORD = r"\b(?:sorry|apologi[sz]e[sd]?|apologies)"
+_REGRET_WORD = r"\b(?:sorry|apologi[sz]e[sd]?|apologies|regret)"
 CONDITIONAL = (
     phrase(
-        "sorry apolog",
+        "sorry apolog regret",
         _REGRET_WORD + r"(?:\s+\w+){0,2}?\s+if\b",
         "conditional — “if” doubts that anything happened",
     ),
     phrase(
-        "sorry apolog",
+        "sorry apolog regret",
         _REGRET_WORD
         + r"\s+(?:that\s+)?(?:you|anyone|some\s+people|people)(?:\s+|(?='))(?:(?:feel|felt|think|thought"
         r"|believe|perceived?)\b|(?:see|saw|view|viewed|took|take|found|find)\s+(?:it|this|that|things"
@@ -39,7 +39,7 @@ CONDITIONAL = (
     ),
     phrase("to", r"\bto\s+the\s+extent\s+(?:that\s+)?", "conditional — hedges how much we did wrong"),
     phrase(
-        "sorry apolog",
+        "sorry apolog regret",
         _REGRET_WORD
         + r"\s+to\s+(?:anyone|anybody|those|any\s+\w+)\s+who\s+(?:felt|feels|was|were|may|might|has"
         r"|have|found|thought)\b",
@@ -80,7 +80,7 @@ MINIMIZING = (
         "minimizing — makes the harm sound hypothetical and small",
     ),
     phrase(
-        "sorry apolog",
+        "sorry apolog regret",
         _REGRET_WORD + r"\s+(?:\w+\s+){0,2}?(?:for|about)\s+any\s+(?!\w+\s+inconvenience|inconvenience)\w+",
         "minimizing — “any” treats the harm as hypothetical",
     ),

@@ -33,9 +33,9 @@ def word_set(words: str) -> frozenset[str]:
 
 # --- the shared vocabulary -------------------------------------------------------------------------
 
-REGRET = phrase(
-    "sorry apolog forgive regret",
-    r"\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|forgive\s+(?:us|me)|regret)\b",
+REGRET = phrase(  # and as people misspell it: "sory", "appologies"
+    "sorry sory apolog appolog forgive regret",
+    r"\b(?:sor+y|ap+ologi[sz](?:e|es|ed|ing)|ap+olog(?:y|ies)|forgive\s+(?:us|me)|regret)\b",
 )
 NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|no|never|nor|neither|nothing|none|without|hardly|barely|instead\s+of|rather\s+than"
@@ -142,9 +142,9 @@ DONE_TO_YOU = re.compile(
     r"(?:[\w'-]+\s+){0,4}?(?:you|your)\b"
 )
 VERDICT = re.compile(
-    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)(?:\s+have|'ve)\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
+    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)(?:\s+have|'ve|\s+of)\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
     r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
-    r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?(?:\s+have|'ve)\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
+    r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?(?:\s+have|'ve|\s+of)\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
     r"|\b(?:we|i)\s+(?:don't|do\s+not|won't|will\s+not|can't|cannot|can\s+not)\s+(?:excuse|defend|justify)"
     r"\s+(?:that|this|it|what)\b"
 )
@@ -185,9 +185,9 @@ ADMISSIONS = (
     ),
     phrase(  # "our inspection should have caught it", "I should never have sold it", "we got that wrong"
         "our my we i",
-        r"\b(?:our|my)\s+(?:[\w-]+\s+){1,3}?should(?:n't|\s+not|\s+never)?(?:\s+have|'ve)\s+(?:\w+ed|been|caught|seen"
+        r"\b(?:our|my)\s+(?:[\w-]+\s+){1,3}?should(?:n't|\s+not|\s+never)?(?:\s+have|'ve|\s+of)\s+(?:\w+ed|been|caught|seen"
         r"|known|told|done|found|spotted|stopped|had|given|kept|taken|made)\b"
-        r"|\b(?:we|i)\s+should\s+never(?:\s+have|'ve)\b"
+        r"|\b(?:we|i)\s+should\s+never(?:\s+have|'ve|\s+of)\b"
         r"|\b(?:we|i)\s+(?:really\s+|badly\s+|completely\s+)?got\s+(?:this|that|it|things|(?:your|the)\s+[\w'-]+"
         r"(?:\s+[\w'-]+)?)\s+(?:\w+\s+)?wrong\b",
     ),
@@ -196,12 +196,12 @@ ADMISSIONS = (
         r"\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+(?:clearly|definitely|entirely|all|totally|squarely|100%)"
         r"\s+(?:on\s+)?(?:us|me|ours|mine)\b|\b(?:it|that)\s+was\s+(?:me|us)\b(?!\s+who\s+(?:found|spotted|fixed))"
         r"|\b(?:was|is|'s)\s+(?:entirely\s+|wholly\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?(?:responsibility|fault"
-        r"|mistake|error|failure|failing|doing|decision|call|problem|negligence|carelessness|bug|slip|slip-up"
+        r"|mistake|error|failure|failing|doing|decision|call|job|problem|negligence|carelessness|bug|slip|slip-up"
         r"|oversight|typo|blunder|lapse|screw-up|mix-up|shortcut)\b",
     ),
     phrase(  # "you should have heard it from us", "you deserved better from me"
         "you",
-        r"\byou\s+(?:should(?:\s+have|'ve)|deserved?)\s+(?:[\w'-]+\s+){0,8}?(?:from|by)\s+(?:us|me)\b"
+        r"\byou\s+(?:should(?:\s+have|'ve|\s+of)|deserved?)\s+(?:[\w'-]+\s+){0,8}?(?:from|by)\s+(?:us|me)\b"
         r"|\byou\s+deserved?\s+better\b",
     ),
     phrase(  # "a gate was left unlatched by one of our staff"
@@ -241,7 +241,7 @@ ADMISSIONS = (
         r"\b(?:we|i)\s+(?:\w+\s+)?(?:take|accept|bear)\s+(?:full\s+|complete\s+|total\s+)?(?:responsibility"
         r"|accountability|the\s+blame)\b|\b(?:we|i)\s+(?:fully\s+)?own\s+(?:this|it|that|the\s+mistake"
         r"|our\s+mistake)\b|\b(?:we|i)(?:\s+are|'re|\s+am|'m)\s+(?:\w+\s+)?(?:responsible|accountable"
-        r"|to\s+blame|at\s+fault)\b|\b(?:we|i)\s+should(?:n't|\s+not)?(?:\s+have|'ve)\s+(?:\w+ed|been|done|known|sent"
+        r"|to\s+blame|at\s+fault)\b|\b(?:we|i)\s+should(?:n't|\s+not)?(?:\s+have|'ve|\s+of)\s+(?:\w+ed|been|done|known|sent"
         r"|caught|told|given|seen|made|got|gotten|come|kept|taken|had|written|spoken|rung|brought|left|let"
         r"|put|gone)\b",
     ),
@@ -259,7 +259,7 @@ DENIALS = (
         r"\b(?:we|i)\s+did\s+(?:absolutely\s+)?nothing\s+wrong\b|\b(?:we|i)(?:\s+are|'re|\s+am|'m|\s+were"
         r"|\s+was)\s+not\s+(?:\w+\s+)?(?:responsible|to\s+blame|at\s+fault|liable|accountable)\b"
         r"|\b(?:we|i)\s+(?:aren't|wasn't|weren't)\s+(?:\w+\s+)?(?:responsible|to\s+blame|at\s+fault|liable"
-        r"|accountable)\b|\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+held\s+(?:responsible"
+        r"|accountable)\b|\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:held\s+)?(?:responsible"
         r"|liable|accountable)\b",
         "blame — says we are not responsible",
         negatable=False,
@@ -270,7 +270,7 @@ DENIALS = (
 
 # Words that say nothing about what the customer went through: "sorry for any inconvenience this caused".
 GENERIC_WORDS = word_set(
-    """sorry apologize apologise apologized apologised apologizing apologising apologies apology regret
+    """sorry sory appologies appology appologise appologize apologize apologise apologized apologised apologizing apologising apologies apology regret
     forgive sincerely sincere truly deeply really very terribly genuinely profoundly most extremely so
     again once the and for about that this these those all any some what which who how happened happen
     happens caused cause causing has have had may might could would should will shall can must been being

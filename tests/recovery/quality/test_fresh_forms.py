@@ -179,3 +179,42 @@ def test_more_changes_for_next_time_are_read(change: str) -> None:
 def test_more_flaws_are_named_by_their_kind(text: str, rule: str) -> None:
     report = check_apology(text, severity="moderate")
     assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+# Forms from the fifth fresh batch (T9), written the way people type: typos, no apostrophes.
+MESSY_GOOD = [
+    # "should of", "appologies", a "but" followed by more ownership
+    "Appologies for the wait on your fence - the timber yard sent the wrong posts but we should of checked "
+    "them before we came out, so that's on us. New posts arrive Weds and we'll fit them Thurs.",
+    # a "but" that owns more: "it's our job"
+    "The hire company lost your bike, but you booked with us, so it's our job to sort, and I'm sorry it "
+    "took us a fortnight. A new bike went out by courier this morning.",
+    # "in fridays pay", "left today"
+    "i messed up your hours on the timesheet, sorry for the short pay. the missing £84 will be in fridays "
+    "pay.",
+    "We sent your tickets to your old email, a bug on our end. Sorry! New tickets left today by post.",
+]
+
+
+@pytest.mark.parametrize("text", MESSY_GOOD)
+def test_good_apologies_typed_in_a_hurry_pass(text: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert report.ok, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("sorry for the wait, its been manic today. we'll bring your food now.", "blame_or_excuse"),
+        ("Sorry. Our records show you entered the wrong postcode.", "blame_or_excuse"),
+        ("Sorry the nurse was late; nobody told us she was ill.", "blame_or_excuse"),
+        ("Sorry. Our team were working under very difficult circumstances.", "blame_or_excuse"),
+        ("Sorry, but we cannot be responsible for lost property.", "blame_or_excuse"),
+        ("Sorry. We did follow our standard procedure throughout.", "blame_or_excuse"),
+        ("Sorry. Fees are non-refundable under our terms.", "blame_or_excuse"),
+        ("We regret that you were unhappy with your meal.", "conditional"),
+    ],
+)
+def test_blame_and_conditionals_in_the_fifth_batch_forms_are_named(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
