@@ -52,7 +52,7 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
         "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult can "
-        "do does may happen not within nobody no under",
+        "do does may happen not within nobody no under our is are we",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
         r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
@@ -62,6 +62,15 @@ BLAME_OR_EXCUSE = (
         r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b"
         r"|\b(?:can|do|does|may)\s+(?:sometimes\s+|occasionally\s+)?(?:occur|happen)\b"
         r"|\b(?:nobody|no\s+one|no-one)\s+told\s+(?:us|me)\b(?![^.;!?]{0,40}\b(?:but|no\s+excuse|should(?:\s+have|'ve)))"
+        r"|\b(?:our\s+(?:[\w-]+\s+){1,2}?(?:was|were|has\s+been|have\s+been)|we\s+(?:were|have\s+been)|we've\s+been)"
+        r"\s+(?:badly\s+|severely\s+|also\s+)?(?:affected|hit|impacted|disrupted)\s+by\s+"
+        r"(?!(?:our|my|us|me|what\s+we|the\s+(?:mistake|error|failure|change|bug)\b))"
+        r"|\b(?:is|are)\s+an?\s+(?:known|common|recogni[sz]ed|inherent|unavoidable)\s+(?:risk|side[- ]effect|hazard)\b"
+        r"|\b(?:are|is|were|was)\s+(?:always\s+)?(?:cleaned|checked|serviced|inspected|prepared|tested)\s+to\s+(?:a\s+)?"
+        r"(?:high|the\s+highest|strict|rigorous)\s+standards?\b"
+        r"|\b(?:are|is)\s+(?:usually|normally|generally|always|typically)\s+(?:very\s+|so\s+)?(?:friendly|helpful|reliable"
+        r"|punctual|excellent|careful|good)\b"
+        r"|\bwe\s+aim\s+to\s+\w+\s+(?:\w+\s+)?within\b"
         r"|\bunder\s+(?:very\s+|extremely\s+)?(?:difficult|challenging|extreme|tough|trying)\s+(?:conditions|circumstances)\b"
         r"|\bnot\s+something\s+(?:we|i|anyone)\s+can\s+(?:always\s+)?(?:avoid|control|prevent|help)\b"
         r"|\bwithin\s+the\s+(?:[\w-]+\s+)?(?:hours|limits?|rules|times?)\s+(?:agreed|set|allowed|permitted|licensed)\b"

@@ -37,6 +37,13 @@ CONDITIONAL = (
         r"|think|thought|believe|believed|perceive|perceived)\b",
         "conditional — apologizes for what some felt, not for what we did",
     ),
+    phrase(
+        "sorry apolog regret",
+        _REGRET_WORD
+        + r"\s+(?:that\s+)?(?:the|your|our)\s+(?:[\w-]+\s+){0,3}?(?:did\s+not|didn't|failed\s+to)\s+meet\s+"
+        r"your\s+expectations\b",
+        "conditional — apologizes for their expectations, not for what we did",
+    ),
     phrase("to", r"\bto\s+the\s+extent\s+(?:that\s+)?", "conditional — hedges how much we did wrong"),
     phrase(
         "sorry apolog regret",
@@ -239,6 +246,7 @@ EMPTY_REASSURANCE = (
         "we rest values",
         r"\bwe\s+take\s+(?:(?:this|these|all|your|such|our)\s+)?(?:\w+\s+)?(?:very\s+|extremely\s+"
         r"|really\s+)?seriously\b|\bwe(?:\s+will|'ll)\s+(?:always\s+)?(?:strive|endeavou?r)\s+to\b"
+        r"|\bwe(?:'re|\s+are)\s+taking\s+(?:this|it|these|the\s+\w+)\s+(?:very\s+|extremely\s+|really\s+)?seriously\b"
         r"|\bvalues\s+(?:we|i)\s+hold\b|\bwe\s+(?:pride\s+ourselves|strive|always\s+strive|always\s+try"
         r"|endeavou?r)\s+(?:on|to)\b|\bwe\s+are\s+(?:committed|dedicated)\s+to\s+(?:providing|delivering"
         r"|excellence|quality|the\s+highest|exceptional|excellent|great)\b|\brest\s+assured\b",

@@ -103,6 +103,9 @@ FAILURE = re.compile(
     r"|dropped(?!(?:\s+[\w-]+){0,3}?\s+(?:off|by|in|round|over)\b|\s+the\s+price)|duplicated|corrupted|crashed|overwr[io]te"
     r"|out\s+loud|aloud|short[- ]?changed|blew\s+it|slipped\s+up|botched|fumbled|over-?looked|bungled"
     r"|(?:gave|given|giving|sold|let)\s+(?:[\w'-]+\s+){0,3}?away|thr(?:ew|own|owing)\s+(?:[\w'-]+\s+){0,3}?(?:away|out)"
+    r"|without\s+(?:testing|checking|asking|telling|warning|calling|confirming|looking|reading|inspecting|notifying"
+    r"|informing)|argu(?:ed|ing)\s+(?:with\s+you|about\s+it)|served\s+(?:you\s+)?(?:an?\s+)?(?:cold|raw|undercooked|stale"
+    r"|burnt)"
     r"|binned|discarded|disposed\s+of|(?:meant|intended|prescribed|addressed)\s+for\s+(?:another|someone\s+else"
     r"|a\s+different|the\s+next)"
     r"|(?:left|leaving)\s+(?:you|your\s+[\w-]+)\s+(?:[\w'-]+\s+){0,3}?(?:without|stranded|alone|behind|outside)"
@@ -112,7 +115,7 @@ FAILURE = re.compile(
 # "I'm sorry we billed you for a plan you had cancelled": with regret beside it, what we did is the
 # failure even when no word says "wrong" (verbs of noticing, trying or finding own nothing).
 AGENT_DID = re.compile(
-    r"\b(?:we|i|(?:our|my)\s+(?!own\b)(?:[a-z]+\s+)?[a-z]+)\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked|found|learned"
+    r"\b(?:we|i|(?:our|my)\s+(?!own\b)(?:[a-z]+\s+(?!(?:was|were|is|are|has|have|had|been|will|would|can|could|should|may|might|must|did|do|does)\b))?[a-z]+)\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked|found|learned"
     r"|learnt|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked|contacted"
     r"|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|had|was|were"
     r"|did|restored|fixed|resolved|refunded|credited|replaced|corrected|repaired|helped|worked|responded"
@@ -130,7 +133,7 @@ WRONG_THING = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(?:the|a|an)\s+wrong\b")
 # "We charged you £40 a night", "our driver closed the doors on your daughter's hand": in an apology that
 # says sorry, what we did to them owns it. Verbs of noticing, answering or making good own nothing.
 DONE_TO_YOU = re.compile(
-    r"\b(?:we|i|(?:our|my)\s+(?!own\b)(?:[a-z]+\s+)?[a-z]+)(?:'ve|\s+have|'d|\s+had)?\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
+    r"\b(?:we|i|(?:our|my)\s+(?!own\b)(?:[a-z]+\s+(?!(?:was|were|is|are|has|have|had|been|will|would|can|could|should|may|might|must|did|do|does)\b))?[a-z]+)(?:'ve|\s+have|'d|\s+had)?\s+(?:\w+ly\s+)?(?!(?:received|reviewed|investigated|looked"
     r"|found|learned|noticed|heard|realised|realized|understood|knew|felt|thought|wanted|tried|hoped|checked"
     r"|contacted|reached|appreciated|valued|listened|spoke|talked|needed|expected|decided|noted|saw|read|asked"
     r"|thanked|informed|notified|updated|called|phoned|rang|emailed|texted|messaged|wrote|sent|gave|paid|booked"
@@ -142,7 +145,7 @@ DONE_TO_YOU = re.compile(
     r"(?:[\w'-]+\s+){0,4}?(?:you|your)\b"
 )
 VERDICT = re.compile(
-    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)(?:\s+have|'ve|\s+of)\s+happened|(?:'s|is|was)\s+(?:\w+\s+)?"
+    r"\b(?:that|this|it|which)\s+(?:should(?:n't|\s+not|\s+never)(?:\s+have|'ve|\s+of)\s+(?:been\s+)?[a-z]+|(?:'s|is|was)\s+(?:\w+\s+)?"
     r"(?:wrong|unacceptable|inexcusable|unforgivable|careless|indefensible|a\s+(?:\w+\s+)?(?:failure|mistake|error"
     r"|lapse)))\b|\b(?:he|she|they)\s+should(?:n't|\s+not|\s+never)?(?:\s+have|'ve|\s+of)\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+excuse\s+for\s+(?:that|this|it|what)\b"
     r"|\b(?:we|i)\s+(?:don't|do\s+not|won't|will\s+not|can't|cannot|can\s+not)\s+(?:excuse|defend|justify)"
@@ -193,7 +196,7 @@ ADMISSIONS = (
     ),
     phrase(  # "that's our responsibility, not yours", "putting it on sale was our decision", "it's clearly us"
         "that this it which was is",
-        r"\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+(?:clearly|definitely|entirely|all|totally|squarely|100%)"
+        r"\b(?:that|this|it|which)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:clearly|definitely|entirely|all|totally|squarely|100%)"
         r"\s+(?:on\s+)?(?:us|me|ours|mine)\b|\b(?:it|that)\s+was\s+(?:me|us)\b(?!\s+who\s+(?:found|spotted|fixed))"
         r"|\b(?:was|is|'s)\s+(?:entirely\s+|wholly\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?(?:responsibility|fault"
         r"|mistake|error|failure|failing|doing|decision|call|job|problem|negligence|carelessness|bug|slip|slip-up"
@@ -223,7 +226,9 @@ ADMISSIONS = (
     ),
     phrase(  # "that's on us", "that one's on our night desk"
         "that this it which",
-        r"\b(?:that|this|it|which)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?on\s+(?:us|me|(?:our|my)\s+(?:[\w-]+\s+)?"
+        r"\b(?:failure|mistake|error|oversight|bad\s+form|poor\s+form|carelessness|negligence|lapse|slip)\s+on\s+(?:my|our)"
+        r"\s+part\b"
+        r"|\b(?:that|this|it|which)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?(?:on|down\s+to)\s+(?:us|me|(?:our|my)\s+(?:[\w-]+\s+)?"
         r"(?:team|staff|crew|desk|kitchen|office|side|end|part|people|drivers?|engineers?|watch|shift))\b",
     ),
     phrase(  # "our receptionist read your result out loud"

@@ -218,3 +218,46 @@ def test_good_apologies_typed_in_a_hurry_pass(text: str) -> None:
 def test_blame_and_conditionals_in_the_fifth_batch_forms_are_named(text: str, rule: str) -> None:
     report = check_apology(text, severity="moderate")
     assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+# Forms from the sixth fresh batch (T10), in other words.
+OWNED_T10 = [
+    "Our fitter drilled through your pipe. That's down to us. Sorry. A plumber will be with you at 3 today.",
+    "I moved your booking to the wrong week. Poor form on my part. Sorry. It's back on the 9th as planned.",
+    "We sent your deposit to the wrong account. That one is all ours. Sorry. It's back with you as of today.",
+    "We let you drive off with a loose wheel nut. That should never have passed our checks. I'm sorry. We've "
+    "refunded the service today.",
+    "I closed up without checking the alarm and your shop was open all night. I'm sorry, that's my fault. "
+    "I'll be there at 7 tomorrow to go through the stock with you.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_T10)
+def test_ownership_said_briefly_before_a_bare_sorry_is_read(text: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert report.ok and not report.warnings, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Sorry for the wait. Our kitchen was hit by a power cut.", "blame_or_excuse"),
+        ("Sorry. All our vans are inspected to the highest standards.", "blame_or_excuse"),
+        ("Sorry. Our drivers are usually very careful.", "blame_or_excuse"),
+        ("Sorry. We aim to respond within ten working days.", "blame_or_excuse"),
+        ("Sorry. Bruising is a known risk of this treatment.", "blame_or_excuse"),
+        ("We are taking this very seriously. Sorry for your experience.", "empty_reassurance"),
+        ("We apologise that the meal did not meet your expectations.", "conditional"),
+    ],
+)
+def test_more_flaws_in_the_sixth_batch_forms_are_named(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+def test_harm_that_hit_them_is_not_an_excuse() -> None:
+    report = check_apology(
+        "Our crane dropped a load at the Elm Street site and you were hit by falling debris. I am deeply "
+        "sorry for your injuries. Our insurer will call you today at 4 to cover every cost."
+    )
+    assert "blame_or_excuse" not in {f.rule for f in report.errors}, report.lines()
