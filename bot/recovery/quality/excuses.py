@@ -52,7 +52,7 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
         "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult can "
-        "do does may happen not within nobody no under our is are we",
+        "do does may happen not within nobody no under our is are we takes take",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
         r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
@@ -61,6 +61,8 @@ BLAME_OR_EXCUSE = (
         r"|\b(?:very\s+|really\s+|extremely\s+)?(?:hard|difficult)\s+to\s+(?:get|find|source|book|predict|avoid)\b"
         r"|\bcan\s+only\s+(?:go|work|do)\s+so\s+(?:fast|much|quickly)\b"
         r"|\b(?:can|do|does|may)\s+(?:sometimes\s+|occasionally\s+)?(?:occur|happen)\b"
+        r"|\b(?:always|often|usually)\s+takes?\s+longer\b|\btakes?\s+longer\s+(?:in|at|during)\s+(?:\w+\s+)?(?:season"
+        r"|peak|busy|holidays?|summer|winter|christmas)\b|\bnot\s+(?:us|me)\s*(?=[.!;]|$)"
         r"|\b(?:nobody|no\s+one|no-one)\s+told\s+(?:us|me)\b(?![^.;!?]{0,40}\b(?:but|no\s+excuse|should(?:\s+have|'ve)))"
         r"|\b(?:our\s+(?:[\w-]+\s+){1,2}?(?:was|were|has\s+been|have\s+been)|we\s+(?:were|have\s+been)|we've\s+been)"
         r"\s+(?:badly\s+|severely\s+|also\s+)?(?:affected|hit|impacted|disrupted)\s+by\s+"

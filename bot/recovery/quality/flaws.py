@@ -253,11 +253,12 @@ EMPTY_REASSURANCE = (
         "empty reassurance — a promise with no action behind it",
     ),
     phrase(
-        "is are matter heart committed robust",
+        "is are matter heart committed robust mean",
         r"\b(?:is|are)\s+at\s+the\s+(?:core|heart|centre|center)\s+of\s+(?:everything|all|what)\b"
         r"|\b(?:is|are)\s+(?:of\s+)?(?:paramount|utmost|the\s+utmost|great|the\s+highest)\s+importance\b"
         r"|\b(?:is|are)\s+(?:everything|paramount|very\s+important|so\s+important|important)\s+to\s+(?:us|me)\b"
         r"|\bmatters?\s+(?:(?:so\s+much|deeply|a\s+lot|greatly)\s+)?to\s+(?:us|me)\b"
+        r"|\bmeans?\s+(?:everything|the\s+world|so\s+much|a\s+lot)\s+to\s+(?:us|me)\b"
         r"|\bheart\s+of\s+(?:everything|all|what)\s+(?:that\s+)?we\s+do\b"
         r"|\bcommitted\s+to\s+(?:doing\s+better|making\s+(?:this|it|things)\s+right|continuous\s+improvement"
         r"|improving|excellence|the\s+(?:wellbeing|well-being|safety|satisfaction|comfort|care)\s+of)\b|\brobust\s+(?:measures|systems|processes|controls|defen[cs]es|security)\b",

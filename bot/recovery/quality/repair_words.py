@@ -16,7 +16,7 @@ _REPAIR_VERB = (
     r"|ring|contact|e-?mail|text|meet|arrang|upgrad|cancel|mov|install|re-?install|re-?mak|remak|cook|prepar"
     r"|giv|offer|collect|swap|exchang|restor|reopen|releas|honou?r|process|compensat|reserv|drive|courier"
     r"|post|seat|invit|finish|complet|transfer|approv|knock|fit|sew|reconnect|unblock|unfreez|lift|remov"
-    r"|carr(?:y|ie)|buy|bought|mend|patch|plaster|rewir|reseal|relay|replant|unlock|hand\s+(?:it|them|you|your|over)"
+    r"|carr(?:y|ie)|buy|bought|re-?tak|re-?shoot|re-?print|mend|patch|plaster|rewir|reseal|relay|replant|unlock|hand\s+(?:it|them|you|your|over)"
     r"|re-?print|re-?cut|re-?fit|re-?wrap|re-?deliver|re-?paint|re-?run|add\s+(?:you|your)|put\s+(?:a|an|your)\b"
     r"|pick\s+up|take\s+care|take\s+[$£€]?\d[\d.,]*%?\s+off|be\s+(?:there"
     r"|in\s+touch|back|with\s+you|at\s+your|in|round|over)\b|make\s+(?:it|this|that|things)\s+(?:up|right)|put\s+(?:it|this"
@@ -29,6 +29,8 @@ _DONE = (
     r"|dispatched|paid|covered|re-?checked|re-?printed|reserved"
     r"|(?:extended|cleared|lifted)\s+(?:your|the)|(?:held|locked|frozen|fixed)\s+(?:your|the)\s+(?:[\w-]+\s+)?(?:price|rate|tariff|fee|premium)|set\s+aside|transferred|approved|reconnected|unfrozen|unblocked|cancell?ed\s+the"
     r"|removed\s+the|added\s+(?:an?\s+(?:extra|further|additional|bonus)|[$£€]\d)"
+    r"|added\s+(?!(?:an?\s+)?(?:notes?|comments?|flags?|markers?|complaints?|reminders?)\b)(?:[\w£$€.,-]+\s+){1,4}?"
+    r"(?:to|on|onto)\s+your\s+(?:account|card|bill|booking|balance|wallet|statement|membership|profile)"
     r"|(?:wiped|removed|taken)\s+(?:from|off)\s+your|(?:taken|knocked|wiped|struck|dropped|written)\s+(?:[\w£$€%.,-]+\s+){1,5}?off|sent\s+(?:you\s+)?(?:a|an|the|your)\s+(?:new|replacement|corrected|correct|right|fresh"
     r"|refund)|(?:updated|changed|moved|amended)\s+your)"
 )

@@ -109,6 +109,7 @@ FAILURE = re.compile(
     r"|binned|discarded|disposed\s+of|(?:meant|intended|prescribed|addressed)\s+for\s+(?:another|someone\s+else"
     r"|a\s+different|the\s+next)"
     r"|(?:left|leaving)\s+(?:you|your\s+[\w-]+)\s+(?:[\w'-]+\s+){0,3}?(?:without|stranded|alone|behind|outside)"
+    r"|(?:left|leaving)\s+(?:[\w'-]+\s+){1,3}?(?:unattended|unsupervised|unlocked|unlatched|exposed)"
     r"|without\s+(?:the|a|any)\s+(?:[\w-]+\s+)?(?:checks?|tests?|review|sign-?off|approval|care)"
     r")\b"
 )
@@ -330,13 +331,13 @@ PREVENTION = (
         r"|does\s+not|doesn't|no\s+longer|must|always|never|only|has\s+to|have\s+to|needs?\s+to)\b"
         r"|\bnow\s+(?:has|have|goes|go|includes?|requires?|checks?|gets?|needs?|sits?|stored|entered|require|does|do"
         r"|uses?|runs?|keeps?|asks?|tests?|counts?|signs?|calls?|rings?|phones?|visits?|reviews?|inspects?"
-        r"|confirms?|logs?|records?)\b"
+        r"|confirms?|logs?|records?|orders?|sends?|labels?|photographs?|texts?|emails?|double-checks?)\b"
         r"|\b(?:nothing|nobody|no\s+one)\s+(?:[\w-]+\s+){0,6}?now\b"
         r"|(?<!\byou\s)\b(?:can|will|may)\s+no\s+longer\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+"
         r"(?:now\s+)?[a-z]+ed\b"
         r"|\b(?:is|are)\s+now\s+[a-z]+ed\s+(?:\w+ly\s+)?(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
-        r"|first|on\s+every)\b"
+        r"|first|on\s+every|whenever|unless|until|if)\b"
         r"|\bfrom\s+the\s+next\s+[\w-]+\b|\bmade\s+it\s+so\s+that\b",
     ),
 )

@@ -261,3 +261,34 @@ def test_harm_that_hit_them_is_not_an_excuse() -> None:
         "sorry for your injuries. Our insurer will call you today at 4 to cover every cost."
     )
     assert "blame_or_excuse" not in {f.rule for f in report.errors}, report.lines()
+
+
+# Forms from the seventh fresh batch (T11), in other words.
+def test_passes_added_to_an_account_and_a_retake_are_repairs() -> None:
+    added = check_apology(
+        "Our doorman turned you away from the members' bar. He was wrong, and I'm sorry. I've added three "
+        "guest passes to your membership today."
+    )
+    retake = check_apology(
+        "I left Amy out of the class photo by mistake. Sorry, that was careless of me. We're retaking it "
+        "on Thursday morning."
+    )
+    assert added.ok and retake.ok, (added.lines(), retake.lines())
+
+
+def test_a_note_added_to_an_account_is_not_a_repair() -> None:
+    report = check_apology("We charged you twice, and I'm sorry. I've added a note to your account.")
+    assert "missing_repair" in {f.rule for f in report.errors}, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Sorry it's late. Alterations always take longer in prom season.", "blame_or_excuse"),
+        ("Sorry about the cancellation. The venue cancelled it, not us.", "blame_or_excuse"),
+        ("Sorry for the mix-up. Your custom means the world to us.", "empty_reassurance"),
+    ],
+)
+def test_flaws_in_the_seventh_batch_forms_are_named(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
