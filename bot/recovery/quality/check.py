@@ -19,6 +19,11 @@ from bot.recovery.quality.reading import Doc
 from bot.recovery.quality.repair import missing_repair
 
 NEEDS_PREVENTION = frozenset({"major", "critical"})
+# After a "but", more ownership takes nothing back when a person owns it ("but we should have checked",
+# "but it's our job"), not when a thing of ours failed ("but my van broke down").
+_BY_US = re.compile(
+    r"\b(?:we|i)\b|\b(?:on|down\s+to)\s+(?:us|me)\b|\b(?:our|my)\s+(?:job|fault|responsibility|mistake|error)\b"
+)
 
 
 @functools.lru_cache(maxsize=512)  # a draft is checked when written and again when shown
@@ -130,7 +135,8 @@ def _but_excuses(doc: Doc) -> list[Hit]:
             continue  # "nothing but", "last but not least"
         if excuses.BUT_THEN_COMMITMENT.match(doc.masked, m.end(), m.end() + 80):
             continue
-        if owns(doc.masked[m.end() : doc.ends[doc.sentence_of(m.start())]]):
+        rest = doc.masked[m.end() : doc.ends[doc.sentence_of(m.start())]]
+        if _BY_US.search(rest) and owns(rest):
             continue  # "the supplier sent the wrong one, but it's our job to check": more ownership, not less
         stop = rules.CLAUSE_BREAK.search(doc.masked, m.end() + 1, m.end() + 120)
         words = list(rules.WORD.finditer(doc.masked, m.start(), stop.start() if stop else m.end() + 60))

@@ -91,8 +91,14 @@ BLAME_OR_EXCUSE = (
         _EXCUSE,
     ),
     phrase(  # someone else did it: attackers, criminals, the weather
-        "sophisticated highly unprecedented event attack storm demand no any by despicable unusually",
-        r"\bsophisticated\s+(?:actors|criminals|attackers|attacks?|hackers|cyber)"
+        "sophisticated highly unprecedented event attack storm demand no any by despicable unusually we i like is are "
+        "were was have 're",
+        r"\bsophisticated\s+(?:actors|criminals|attackers|attacks?|hackers|cyber|groups?|gangs?)"
+        r"|\b(?:we|i)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:the\s+)?victims?\s+of\b"
+        r"|\blike\s+(?:many|most|all|other)\s+(?:other\s+)?(?:companies|businesses|organi[sz]ations|firms|retailers"
+        r"|airlines|banks|providers)\b"
+        r"|\b(?:is|are|were|was|have\s+been|'ve\s+been|'re)\s+experiencing\s+(?:\w+\s+)?(?:high|heavy|unprecedented"
+        r"|higher\s+than\s+(?:normal|usual))\s+(?:volumes?|demand|traffic)\b(?![^.;!?]{0,30}\b(?:no|not\s+an?)\s+excuse\b)"
         r"|\bhighly\s+(?:targeted|sophisticated)\b|\bunprecedented\s+(?:event|demand|volumes?|weather"
         r"|circumstances|attack|situation|storms?|conditions|levels?)\b|\b(?:event|attack|storm|demand)\s+(?:is|was)"
         r"\s+unprecedented\b"

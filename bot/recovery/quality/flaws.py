@@ -10,7 +10,8 @@ from bot.recovery.quality.rules import phrase
 
 _FEELING = (
     r"(?:upset|unhappy|disappointed|offended|frustrated|angry|annoyed|dissatisfied|unsatisfied|displeased"
-    r"|bothered|hurt|inconvenienced|confused|not\s+happy|not\s+satisfied)"
+    r"|bothered|hurt|inconvenienced|confused|not\s+happy|not\s+satisfied|unwelcome|ignored|let\s+down|disrespected"
+    r"|rushed|uncomfortable)"
 )
 _REGRET_WORD = r"\b(?:sorry|apologi[sz]e[sd]?|apologies|regret)"
 CONDITIONAL = (

@@ -276,7 +276,7 @@ DENIALS = (
 
 # Words that say nothing about what the customer went through: "sorry for any inconvenience this caused".
 GENERIC_WORDS = word_set(
-    """sorry sory appologies appology appologise appologize apologize apologise apologized apologised apologizing apologising apologies apology regret
+    """disruption disruptions interruption sorry sory appologies appology appologise appologize apologize apologise apologized apologised apologizing apologising apologies apology regret
     forgive sincerely sincere truly deeply really very terribly genuinely profoundly most extremely so
     again once the and for about that this these those all any some what which who how happened happen
     happens caused cause causing has have had may might could would should will shall can must been being

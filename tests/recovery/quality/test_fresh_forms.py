@@ -292,3 +292,31 @@ def test_a_note_added_to_an_account_is_not_a_repair() -> None:
 def test_flaws_in_the_seventh_batch_forms_are_named(text: str, rule: str) -> None:
     report = check_apology(text, severity="moderate")
     assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+# Forms from the eighth fresh batch (T12), in other words.
+def test_holds_released_this_morning_are_a_repair() -> None:
+    report = check_apology(
+        "We took the deposit twice when you checked in; we should have spotted it at checkout. Sorry. Both "
+        "holds were released at 9 this morning."
+    )
+    assert report.ok, report.lines()
+
+
+def test_a_thing_of_ours_that_failed_after_but_is_still_an_excuse() -> None:
+    report = check_apology("I'm sorry I was late, but my car broke down. I'll be there at 9 tomorrow.")
+    assert "blame_or_excuse" in {f.rule for f in report.errors}, report.lines()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Sorry. We were the victim of a cyber attack by a sophisticated gang.", "blame_or_excuse"),
+        ("Sorry. Like many retailers, we saw orders go missing this month.", "blame_or_excuse"),
+        ("Sorry for the wait. Our team is experiencing unusually high demand.", "blame_or_excuse"),
+        ("We're sorry you felt ignored at the counter.", "conditional"),
+    ],
+)
+def test_flaws_in_the_eighth_batch_forms_are_named(text: str, rule: str) -> None:
+    report = check_apology(text, severity="moderate")
+    assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
