@@ -180,7 +180,10 @@ _MONTH = (
 )
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|ten|twelve|half\s+an?)"
 TIME = re.compile(
-    r"\b(?:today|tonight|tomorrow|yesterday|just\s+now|this\s+(?:morning|afternoon|evening|week|weekend)|first\s+thing"
+    r"\b(?:lunchtime|teatime|(?:over|during|this|next)\s+(?:the\s+)?weekend|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?"
+    r"(?:week|month)|(?:a|one|the\s+next)\s+fortnight|(?:the\s+next\s+)?half\s+(?:an\s+)?hour"
+    r"|(?:a\s+)?couple\s+of\s+(?:days|hours|weeks)|christmas|easter|new\s+year)\b"
+    r"|\b(?:today|tonight|tomorrow|yesterday|just\s+now|this\s+(?:morning|afternoon|evening|week|weekend)|first\s+thing"
     r"|until\s+(?:it|it's|everything|every|all|the|your|you)\b|(?:are|is|am)\s+on\s+(?:your\s+)?site\s+now"
     r"|right\s+(?:away|now)|at\s+once|straight\s*away|immediately|same[- ]day|end\s+of\s+(?:the\s+)?day|close\s+of\s+business"
     r"|eod|cob|overnight|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b"

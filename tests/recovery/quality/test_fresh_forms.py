@@ -320,3 +320,12 @@ def test_a_thing_of_ours_that_failed_after_but_is_still_an_excuse() -> None:
 def test_flaws_in_the_eighth_batch_forms_are_named(text: str, rule: str) -> None:
     report = check_apology(text, severity="moderate")
     assert rule in {f.rule for f in (*report.errors, *report.warnings)}, report.lines()
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["by lunchtime", "over the weekend", "by the end of the month", "within a fortnight", "before Christmas"],
+)
+def test_times_people_give_a_repair_are_read(when: str) -> None:
+    report = check_apology(f"We lost your order, and I'm sorry. We'll send a new one {when}.")
+    assert report.ok, report.lines()
