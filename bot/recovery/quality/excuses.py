@@ -52,7 +52,7 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # it was bound to happen: "projects often run over", "items like this are always at risk"
         "often always usually frequently commonly inevitabl sometimes as did very really extremely hard difficult can "
-        "do does may happen not within nobody no under our is are we takes take",
+        "do does may happen not within nobody no under our is are we takes take the your",
         r"\b(?:often|always|usually|frequently|commonly|inevitably|sometimes)\s+(?:run\s+over|happen|occur|at\s+risk"
         r"|get\s+(?:lost|damaged|delayed)|go\s+wrong|slow|busy|late|delayed|unreliable)\b"
         r"|\b(?:we|i)\s+did\s+(?:\w+\s+)(?:it|them|your\s+\w+)\s+on\s+time\b"
@@ -67,6 +67,8 @@ BLAME_OR_EXCUSE = (
         r"|\b(?:our\s+(?:[\w-]+\s+){1,2}?(?:was|were|has\s+been|have\s+been)|we\s+(?:were|have\s+been)|we've\s+been)"
         r"\s+(?:badly\s+|severely\s+|also\s+)?(?:affected|hit|impacted|disrupted)\s+by\s+"
         r"(?!(?:our|my|us|me|what\s+we|the\s+(?:mistake|error|failure|change|bug)\b))"
+        r"|\b(?:the\s+(?:[\w-]+\s+){0,3}?|your\s+(?:[\w-]+\s+)?)(?:was|were)\s+(?:a\s+bit\s+|rather\s+|quite\s+)?(?:unclear|confusing"
+        r"|ambiguous|illegible|incomplete|misleading)\b"
         r"|\b(?:is|are)\s+an?\s+(?:known|common|recogni[sz]ed|inherent|unavoidable)\s+(?:risk|side[- ]effect|hazard)\b"
         r"|\b(?:are|is|were|was)\s+(?:always\s+)?(?:cleaned|checked|serviced|inspected|prepared|tested)\s+to\s+(?:a\s+)?"
         r"(?:high|the\s+highest|strict|rigorous)\s+standards?\b"

@@ -336,7 +336,7 @@ PREVENTION = (
         r"|(?<!\byou\s)\b(?:can|will|may)\s+no\s+longer\b"
         r"|\bfrom\s+(?:today|tomorrow|this\s+week|this\s+month|next\s+week),?\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+"
         r"(?:now\s+)?[a-z]+ed\b"
-        r"|\b(?:is|are)\s+now\s+[a-z]+ed\s+(?:\w+ly\s+)?(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
+        r"|\b(?:is|are)\s+now\s+[a-z-]+ed\s+(?:and\s+[a-z-]+ed\s+)?(?:\w+ly\s+)?(?:by|before|against|automatically|at\s+every|every|twice|weekly|daily"
         r"|first|on\s+every|whenever|unless|until|if)\b"
         r"|\bfrom\s+the\s+next\s+[\w-]+\b|\bmade\s+it\s+so\s+that\b",
     ),

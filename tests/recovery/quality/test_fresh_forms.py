@@ -329,3 +329,24 @@ def test_flaws_in_the_eighth_batch_forms_are_named(text: str, rule: str) -> None
 def test_times_people_give_a_repair_are_read(when: str) -> None:
     report = check_apology(f"We lost your order, and I'm sorry. We'll send a new one {when}.")
     assert report.ok, report.lines()
+
+
+# Forms from the ninth fresh batch (T13), in other words.
+def test_a_change_said_with_two_participles_is_read() -> None:
+    report = check_apology(
+        "We gave your son the wrong meal and he was ill; that's our failure and I'm sorry. The meal is "
+        "refunded today. Every allergy tray is now colour-coded and signed off by the chef before it leaves.",
+        severity="major",
+    )
+    assert "missing_prevention" not in {f.rule for f in report.warnings}, report.lines()
+
+
+def test_blaming_the_form_is_an_excuse_but_owning_our_letter_is_not() -> None:
+    blamed = check_apology(
+        "Sorry we missed you. The address on the booking was unclear. We'll come at 9 tomorrow."
+    )
+    owned = check_apology(
+        "Our letter was confusing, and that's on us. Sorry you came on the wrong day. We'll see you at 9 tomorrow."
+    )
+    assert "blame_or_excuse" in {f.rule for f in blamed.errors}, blamed.lines()
+    assert owned.ok, owned.lines()
