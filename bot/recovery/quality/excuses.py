@@ -33,7 +33,7 @@ BLAME_OR_EXCUSE = (
     ),
     phrase(  # we were in the right: "our staff acted within guidelines", "within our SLA", "we did let you know"
         "within in followed did we i as clearly was is were are",
-        r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:(?:our|the)\s+)?(?:[\w-]+\s+)?(?:sla|guidelines"
+        r"\b(?:within|in\s+line\s+with|in\s+accordance\s+with)\s+(?:(?:our|the)\s+)?(?:[\w'-]+\s+)?(?:sla|guidelines"
         r"|agreement|contract|terms|procedures?|protocols?)\b|\b(?:followed|did\s+follow)\s+(?:all\s+)?(?:the\s+)?(?:industry[- ]standard"
         r"|standard|normal|usual|correct|proper|our)\s+(?:[\w-]+\s+)?(?:procedures?|practice|process|protocols?"
         r"|guidelines)\b|\b(?:followed|did\s+follow)\s+(?:the|our)\s+(?!wrong|old|outdated|incorrect)(?:[\w-]+\s+)?(?:policy|policies|rules)\b"

@@ -169,7 +169,7 @@ TIMED_ACTION = re.compile(
     r"|finish|finished|done|ready|go\s+in|goes\s+in|fitted|installed|knock|knocking|knocked|reach|reaches"
     r"|reconnected|unfrozen|unblocked|removed|cancelled|canceled|lifted|rebooked|moved|posted|couriered|collect"
     r"|collecting|deliver|delivering|transfer|start|starts|starting|changed|changing|being|switched|switching"
-    r"|reinstated|topped|run|ran|re-?ran|carry|carried|buy|bought|met|released|cleared|corrected|amended|updated|with\s+you|on\s+(?:a|the)\s+(?:van|truck|lorry)|taken\s+(?:down|offline|off)|pulled|withdrawn"
+    r"|reinstated|topped|run|ran|re-?ran|carry|carried|buy|bought|met|released|cleared|(?:will|'ll|is|are)\s+(?:be|being)\s+re-?[a-z]{2,}(?:ed|one|aid)|corrected|amended|updated|with\s+you|on\s+(?:a|the)\s+(?:van|truck|lorry)|taken\s+(?:down|offline|off)|pulled|withdrawn"
     r"|left\s+(?:our|the)\s+(?:warehouse|depot|store|shop|kitchen|office|bakery|workshop)|left\s+(?=today|tonight|this\s+morning)|fit|mend|mended|patch|patched|reseal|resealed)\b",
     re.IGNORECASE,
 )

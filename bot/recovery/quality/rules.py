@@ -106,7 +106,7 @@ FAILURE = re.compile(
     r"|without\s+(?:testing|checking|asking|telling|warning|calling|confirming|looking|reading|inspecting|notifying"
     r"|informing)|argu(?:ed|ing)\s+(?:with\s+you|about\s+it)|served\s+(?:you\s+)?(?:an?\s+)?(?:cold|raw|undercooked|stale"
     r"|burnt)"
-    r"|binned|discarded|disposed\s+of|(?:meant|intended|prescribed|addressed)\s+for\s+(?:another|someone\s+else"
+    r"|(?:did|done)\s+nothing(?!\s+wrong)|binned|discarded|disposed\s+of|(?:meant|intended|prescribed|addressed)\s+for\s+(?:another|someone\s+else"
     r"|a\s+different|the\s+next)"
     r"|(?:left|leaving)\s+(?:you|your\s+[\w-]+)\s+(?:[\w'-]+\s+){0,3}?(?:without|stranded|alone|behind|outside)"
     r"|(?:left|leaving)\s+(?:[\w'-]+\s+){1,3}?(?:unattended|unsupervised|unlocked|unlatched|exposed)"

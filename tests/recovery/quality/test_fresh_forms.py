@@ -350,3 +350,24 @@ def test_blaming_the_form_is_an_excuse_but_owning_our_letter_is_not() -> None:
     )
     assert "blame_or_excuse" in {f.rule for f in blamed.errors}, blamed.lines()
     assert owned.ok, owned.lines()
+
+
+# Forms from the tenth fresh batch (T14), in other words.
+def test_we_did_nothing_owns_it_and_a_redo_in_the_passive_is_a_repair() -> None:
+    report = check_apology(
+        "You told us about the leak twice and we did nothing for a month. That's indefensible and I'm sorry. "
+        "The ceiling will be replastered on Monday."
+    )
+    assert report.ok, report.lines()
+
+
+def test_we_did_nothing_wrong_still_owns_nothing() -> None:
+    report = check_apology(
+        "I'm sorry you're upset, but we did nothing wrong. Your refund was processed today."
+    )
+    assert "missing_ownership" in {f.rule for f in report.errors}, report.lines()
+
+
+def test_within_the_manufacturers_guidelines_is_an_excuse() -> None:
+    report = check_apology("Sorry. The lift was serviced within the manufacturer's guidelines.")
+    assert "blame_or_excuse" in {f.rule for f in report.errors}, report.lines()
