@@ -19,7 +19,10 @@ THINGS = (
     "hallway|banister|skirting|patio|shed|tree|trees|hedge|plants|fridge|freezer|washing_machine|oven|"
     "glasses|jewellery|jewelry|necklace|bracelet|heirloom*|antique|china|vase|ornament*|"
     "photo|photos|urn|ashes|keepsake|cake_topper|shirt|blouse|trousers|silk|leather|wool|handbag|"
-    "key|keys|spare_key|locking_wheel_nut|garage|conservatory|bed|headboard|rug"
+    "key|keys|spare_key|locking_wheel_nut|garage|conservatory|bed|headboard|rug|dresser|sideboard|chest|drawers|"
+    "bookcase|shelves|desk|chair|chairs|clock|quilt|medal|medals|retainer|dentures|hearing_aid|monitor|"
+    "television|gatepost|plaster|skirting|stairwell|worktops|sink|bath|toilet|"
+    "shower|panels|glazing|wallpaper|curtains|blinds|sculpture|instrument|guitar|violin"
 )
 OCCASION = (
     "wedding|weddings|funeral|funerals|honeymoon|graduation|exam|exams|interview|christening|baptism|"

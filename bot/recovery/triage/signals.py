@@ -47,6 +47,8 @@ INCONVENIENCE = Harm(
     near_miss=None,
     negatable=False,
     vetoes=(
+        "late husband|wife|mum|mother|mom|dad|father|son|daughter|partner|brother|sister|gran|granny|nan|"
+        "grandmother|grandfather|grandad|grandpa|aunt|uncle|friend|parents",
         "no wait",
         "no rush",
         "waiting room",
@@ -90,10 +92,10 @@ REPEAT = (
 )
 EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
 
+# What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
+# that: a wrong dose given is an error however well the patient came through it.
 UNHURT = (
-    "nobody|noone|no_one|no|none|not|never ... hurt|injur*|harm*|harmed|injured",
-    "unhurt|unharmed|uninjured|unscathed|all_kids_accounted|accounted_for",
-    "she|he|they|everyone|everybody|kid|kids|child|guest|customer|patient|member ... fine|ok|okay|alright|safe",
     "luckily|thankfully|fortunately|caught_it|spotted_it|noticed|before_taking|hadn't_taken|didn't_take|"
-    "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten",
+    "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
+    "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
 )
