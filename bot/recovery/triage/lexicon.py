@@ -110,6 +110,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "power_cut|cut_off|cut_back|cut_corners|chest_freezer|chest_of_drawers|head_office|back_office|"
             "back_door|back_lane|back_garden|hand_over|face_value|hit_back|back_wall|arm_chair",
+            "blister_pack|blister_packs",
             "hurt feelings",
             "hurt my feelings",
             "hurt her feelings",
