@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.recovery.triage.care import CARE
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
@@ -77,7 +78,7 @@ def read(text: str) -> Reading:
     text_words = words(text)
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
-    for harm in (*TO_PEOPLE, *LOSSES):
+    for harm in (*TO_PEOPLE, *LOSSES, *CARE):
         if harm.needs and _first(text_words, harm.needs) is None:
             continue
         found += _harm_found(text, text_words, harm, safe)

@@ -32,7 +32,10 @@ _PERSON = (
     "toddler|boy|girl|resident|passenger|pax|mum|mom|dad|wife|husband|someone|somebody|member|student|"
     "pupil|worker|tenant|cyclist|pedestrian|driver|diner|pt"
 )
-_CHILD = "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*year-old|*yr-old|yo|minor"
+_CHILD = (
+    "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*year-old|*yr-old|yo|minor|year_old|years_old|"
+    "yr_old"
+)
 MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
@@ -49,7 +52,8 @@ _SENSITIVE = (
     "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
     "acct|bank_details|card_details|sort_code|national_insurance|nhs_number|test_results|hiv|disability|"
     "support_plan|arrears|loan|loans|debts|overdraft|weight|body_fat|bmi|viagra|contracepti*|abortion|ivf|"
-    "miscarriage|psychiatric|counselling|counseling|rehab|addiction|criminal_record|dbs|passport_number|"
+    "miscarriage|psychiatric|counselling|counseling|rehab|addiction|criminal_record|dbs|passport_number|sen|"
+    "ehcp|fertility|sexual_health|"
     "passport_numbers|photo_page|bank_statement|payslip|salary|medical_history|health_history"
 )
 # Details whose disclosure harms: what the next harm's cues need somewhere in the text.
@@ -58,7 +62,8 @@ _STRICT_SENSITIVE = (
     "prescription|medication|meds|records|balance|salary|income|statement|statements|passport|passports|"
     "ssn|dob|dobs|password|passwords|pin|x-ray|scan|scans|therapy|mental|smear|card_number|account_number|"
     "bank_details|card_details|sort_code|disability|support_plan|arrears|loan|debts|overdraft|weight|body_fat|"
-    "viagra|contracepti*|abortion|ivf|psychiatric|counselling|counseling|criminal_record|test|tests|history"
+    "viagra|contracepti*|abortion|ivf|psychiatric|counselling|counseling|criminal_record|test|tests|history|"
+    "miscarriage|sen|safeguarding|ehcp|fertility|sexual_health|cancer|hiv"
 )
 _ROOM = (
     "reception|waiting_room|waiting_area|counter|queue|shop|room|ward|office|class|everyone|everybody|people|"
@@ -132,6 +137,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "shock|shocked|jolt|jolted|zap|zapped|electrocut*",
             "electrocut*",
             "got|get|gave|given|giving ... zap|jolt|shock|electric_shock",
+            "got|get|gave|given|took ... belt|zap|jolt|shock ... off|from",
+            "numb|numbness|tingling|pins_and_needles ~ " + _BODY,
             "wheel|wheels|wheel_nut|wheel_nuts ~ came_off|come_off|fell_off|off|loose|came_loose|wobbl*|detach*",
             "went_under|pulled_out_of_the_water|pulled_him_out|pulled_her_out|got_into_difficulty|"
             "got_into_difficulties|face_down ~ pool|water|deep_end|lake|sea|bath|river",
@@ -139,6 +146,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "pedal ~ floor|spongy|sank|sink*",
             "steering ~ fail*|locked|lock*|went",
             _CHILD + " ... missing|lost|wander*|wandered|unattended|unsupervised|alone|left|strang*|stranger",
+            "left|forgot|forgotten|lost|abandoned ... " + _CHILD + " ... behind",
+            _CHILD
+            + " ... walked_out|wandered_off|ran_off|got_out|went_missing|slipped_out|escaped|walked_off",
             "lost_track ... " + _CHILD,
             "unaccompanied_minor",
             "not_on|not_on_her|not_on_his ... list|collection|pickup|authori*",
@@ -171,7 +181,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "came_loose|loose|came_away|came_off|shattered|dropped|dropping|knocked_over|toppled|tipped_over|"
             "blew_over",
             "missed ... head|inches|inch|foot|feet|cm|whisker",
-            "illegal|bald|unsafe|worn|faulty|dangerous ~ tyre|tyres|tire|tires|brakes|brake|steering",
+            "illegal|bald|unsafe|worn|faulty|dangerous|down_to_metal|down_to_the_metal|metal_on_metal ~ tyre|tyres|tire|"
+            "tires|brakes|brake|steering|pads|discs",
             "collision|killed|kill_someone|kill_somebody|fatal|death_trap|deathtrap|have_crashed|been_a_crash",
             "glass|metal|screw|bolt|needle|blade|plastic|wire|staple ~ food|meal|salad|drink|pasta|soup|sandwich|"
             "burger|pizza|bread|dish|mouth|curry|cake|chips|bite",
@@ -180,6 +191,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fire_alarm|barrier|barriers|guard|handrail ~ not|never|didn't|wasn't|missing|faulty|fail*|wrong|"
             "isn't|broken|off",
             "unsafe|hazard|hazardous|dangerous|danger|risky",
+            "frayed|exposed|melted|scorched|bare ~ lead|flex|cord|cable|wire|wiring|plug",
+            "had|taken|took ... a_fall|a_tumble",
             "mould|mold|mouldy|moldy|rat|rats|mice|mouse|cockroach*|roach*|droppings|maggot*|bedbug*|bed_bugs|"
             "bed_bug",
             "unlatched|unlocked|open ~ gate|gates|pool",
@@ -289,6 +302,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "mailed|emailed|sent|posted|forwarded|shared|shown|showed|gave|handed|phoned|copied|cc'd ... to|with|in "
             "... group|everyone|whole|all|cc|other|others|employer|boss|neighbour|neighbor|ex|ex-husband|ex-wife|"
             "another|colleagues|class",
+            "mailed|emailed|sent|posted|forwarded|shared|cc'd ... whole|entire|all|everyone|everybody ... class|school|"
+            "group|list|staff|team|office|company|street|parents|customers|ward",
         ),
         near_miss=MAJOR,
         needs=(_STRICT_SENSITIVE,),

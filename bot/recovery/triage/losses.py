@@ -32,7 +32,8 @@ OCCASION = (
 # Occasions that are once-only when they are missed or spoiled, not merely late.
 EVENT = (
     "birthday|anniversary|party|celebration|concert|gig|show|theatre|performance|recital|match|launch|"
-    "reunion|hen|stag|prom|premiere"
+    "reunion|hen|stag|prom|premiere|grand_opening|shop_opening|store_opening|launch|opening_night|open_day|"
+    "18th|21st|30th|40th|50th|60th|65th|70th|75th|80th|90th|100th"
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 
@@ -48,10 +49,14 @@ LOSSES: tuple[Harm, ...] = (
             "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
             "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
             "fraud*|scam*|unauthori*",
+            "payee|payment|payments|transaction|transactions|debit|debits|charge|charges|money ... never_set_up|"
+            "didn't_set_up|don't_recognise|doesn't_recognise|didn't_recognise|didn't_make|never_made|"
+            "didn't_authorise|never_authorised|never_agreed",
+            "had_to|forced_to|ended_up ... pay|paying|fork_out|shell_out|buy|book ... for|another|new|last_minute",
             "money|funds|cash|wages|savings|pension|deposit|payment ~ missing|lost|disappear*|vanish*|owed|short",
             "lost|lose|losing|out_of_pocket ... money|savings|£*|$*|€*",
             "quote|quoted ... final|charged|invoice",
-            "bill|billed|billing|charg*|taken|took|debit*|fee|fees|payment|payments|collected ... after|since ... "
+            "bill|billed|billing|charg*|taken|took|taking|take|debit*|fee|fees|payment|payments|collected ... after|since ... "
             "cancel*|cancelled|closed|left|ended|terminated",
             "charg*|debit*|billed|deducted|fee ~ instead_of|by_mistake|in_error|by_error|shouldn't|"
             "not_owed|never_agreed|didn't_agree",
@@ -69,6 +74,7 @@ LOSSES: tuple[Harm, ...] = (
             "the lower",
             "cheaper price",
             "honoured",
+            "thought|looked|seemed|like ... scam|fraud|phishing",
         ),
     ),
     Harm(
@@ -131,7 +137,8 @@ LOSSES: tuple[Harm, ...] = (
             "bat_mitzvah|can't_sit|sit_it",
             "birthday|anniversary|party|celebration ~ ruin*|spoil*|spoilt|disaster|missed",
             "miss|missed|ruin*|spoil*|spoilt|double_booked|double-booked|overbooked|no-show|never_showed|"
-            "didn't_turn_up|did_not_turn_up|didn't_show|didn't_come|cancel*|start_of ~ " + EVENT,
+            "didn't_turn_up|did_not_turn_up|didn't_show|didn't_come|cancel*|start_of|called_off|is_off|postponed|"
+            "had_to_move|couldn't_sit|had_to_stand|squeezed|crammed ~ " + EVENT,
             "stranded|stuck ~ airport|overnight|night|station",
             "flies|flying|fly ... tomorrow|today|tonight",
         ),
@@ -148,6 +155,9 @@ LOSSES: tuple[Harm, ...] = (
             + " ~ damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|"
             "tore|torn|destroy*|soak*|drench*|rubble|wrecked|write-off",
             "water_damage|coming_through|through_the_ceiling",
+            "scrap*|scuff*|gouge*|chunk_out ... " + THINGS,
+            "soaked|soaked_through|drenched|sodden|waterlogged|rain ... won't|wont|doesn't|not|dead ... turn_on|work|"
+            "working|start|switch_on",
             "flood*|leak*|pour*|drip* ... ceiling|downstairs|carpet|carpets|basement|below",
             "lost|lose|losing|misplace*|nicked|stolen|stole ... luggage|bag|bags|suitcase|belongings|ring|jewel*|"
             "wallet|laptop|coat|phone|car|keys|dog|cat|pet",
@@ -219,14 +229,17 @@ LOSSES: tuple[Harm, ...] = (
         "their business stopped",
         MAJOR,
         (
-            "can't|cannot|couldn't|unable|nobody ... trade|trading|operate|operating|sell|selling|open|process|"
+            "can't|cannot|couldn't|unable|nobody|none ... trade|trading|operate|operating|sell|selling|open|process|"
             "serve|ship|invoice|log_in|login|see|place|take_payments|take_bookings|take_orders|take_cards|"
             "get_to_jobs|orders|payments|deliver",
             "turning|turned|sending|sent ... patients|customers|clients|people|staff ... away|home",
             "shop|store|restaurant|site|business|office|production|warehouse|till|tills|pos|checkout|payroll|"
             "factory|clinic|practice|operations|ops|system|systems|website|platform|booking|bookings|staff|"
             "front_desk|reception|team ~ " + OUTAGE + "|closed|shut|stopped|halted|standstill|idle",
-            "lost|losing|lose ... sales|revenue|orders|trading|bookings|business|clients|day's|days",
+            "lost|lose|losing|missing ... sales|revenue|orders|trading|bookings|business|clients|day's|days|jobs|"
+            "work|customers|thousands|income",
+            "stock|delivery|pallet|supplies|ingredients|parts ... hasn't_arrived|not_arrived|never_arrived|"
+            "didn't_arrive|hasn't_come|didn't_come|missing",
             "staff|employees|drivers|workers|crew ~ idle|sent_home|unpaid|standing_around",
             "payroll|payslips|wages|salaries ~ fail*|missed|late|didn't|not|never|wrong|delay*",
         ),
@@ -234,7 +247,8 @@ LOSSES: tuple[Harm, ...] = (
         negatable=False,
         needs=(
             "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
-            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|"
+            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|owner|salon|"
+            "salons|"
             "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers|trade|resell*|"
             "stock|wholesale|retailer|sales",
         ),

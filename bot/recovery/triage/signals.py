@@ -43,6 +43,12 @@ INCONVENIENCE = Harm(
         "wifi|wi-fi|signal|connection|internet|broadband|calls ~ dropped|dropping|drops|cut_out|cutting_out|"
         "patchy|intermittent",
         "mimic*|imitat*|mocked|mocking",
+        "need|needs|needed|needing ... another|second|return|follow-up ... visit|trip|appointment|fix|go",
+        "drove|drive|had_to_go|had_to_drive|trek*|schlep* ... over|to ... depot|branch|office|store|shop|centre",
+        "min|mins|minutes|hour|hours|hrs late|behind|overdue",
+        "min|mins|minutes|hour|hours|hrs after ... starters|booking|booked|scheduled|appointment|ordering|order|promised",
+        "followed ... round|around|about ... store|shop|whole_time|aisles",
+        "like_a_suspect|like_a_criminal|like_a_thief|treated_like",
     ),
     near_miss=None,
     negatable=False,
@@ -67,6 +73,11 @@ SMALL = (
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
     "quickly|immediately|straight_away|right_away|spot|minutes|while",
     "mostly|otherwise|generally|pretty ... fine|happy|ok|okay|good",
+    "swapped|reprinted|restocked|re-stocked|put_back|refunded_the",
+    "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
+    "in|within a few|couple ... min|mins|minutes",
+    "2|3|4|5|few|couple|two|three|four|five ... min|mins|minutes ... late|early|over|behind",
+    "gave|given|handed|paid ... back",
 )
 
 # Raisers: each raises a case one level (SPEC §2.2), at most one level in all.

@@ -1,0 +1,85 @@
+"""Harms staff describe at a distance from the words that name them (SPEC §2.2): medicine spoiled by
+heat or a doorstep, a medication error told by its effects, care or cover that quietly lapsed,
+personal details put where the public can see them. Each counts only when the text also names what
+it is about (`needs`), so a pie "left in the sun" is not insulin left in the sun."""
+
+from __future__ import annotations
+
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
+
+_COLD_CHAIN = MEDICINE + "|pens|pen|fridge_bag|cool_bag|cold_pack"
+_MEDICINE_WRONG = (
+    MEDICINE + " ~ wrong|double|twice|mixed|mix-up|mixed_up|instead|incorrect|someone_else's|someone_elses|"
+    "somebody_else's|another|extra|slot|slots|compartment|compartments|muddled"
+)
+_CONTACTS = (
+    "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
+    "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|"
+    "bank_details|card_details|contact_details|personal_details|personal_data|customer_data|dates_of_birth|"
+    "dobs|passport_numbers|passport_nos"
+)
+
+CARE: tuple[Harm, ...] = (
+    Harm(
+        "medicine left out or spoiled",
+        MAJOR,
+        (
+            "left|sat|sitting|lying|dumped|abandoned|stored|kept|baking|cooking|exposed ... sun|heat|warm|hot|"
+            "degree|degrees|radiator|doorstep|step|porch|outside|van|car|boot|unrefrigerated|room_temperature",
+            "warm|unrefrigerated|defrosted|spoiled|spoilt|ruined|unusable|gone_off|useless|can't_use|cannot_use|"
+            "not_safe_to_use|not_sure_he_can_use|not_sure_she_can_use|not_sure_they_can_use",
+        ),
+        near_miss=None,
+        vetoes=(
+            "away_from|far_from|out_of|kept_from|protected_from|shaded_from|shielded_from ... sun|heat|radiator",
+            "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold",
+        ),
+        needs=(_COLD_CHAIN,),
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "groggy|drowsy|confused|dizzy|woozy|sleepy|spaced|vomit*|sick|unwell|reaction|side_effects|"
+            "hypo|had_a_fall|fell|collapsed",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+        needs=(_MEDICINE_WRONG,),
+    ),
+    Harm(
+        "care delayed or cut off",
+        MAJOR,
+        (
+            "referral|referrals|scan|biopsy|results|treatment|chemo|surgery|operation|bloods|blood_test ... "
+            "never|not|wasn't|weren't|didn't|hadn't ... sent|made|booked|passed_on|done|processed|actioned|"
+            "forwarded|requested|received|arrived",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "left without cover",
+        MAJOR,
+        (
+            "uninsured|not_insured|wasn't_insured|no_insurance|without_insurance|driving_without",
+            "policy|cover|insurance|breakdown_cover ~ lapsed|lapse|void|voided|cancelled_by_mistake",
+            "wasn't_covered|weren't_covered|not_covered|no_cover|without_cover ... for ... day|days|week|weeks|"
+            "month|months",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "personal details exposed publicly",
+        CRITICAL,
+        (
+            "public|publicly|forum|community|online|website|status_page|social_media|facebook|twitter|"
+            "instagram|tiktok|youtube ~ shared|posted|showed|shown|published|visible|exposed|screenshot|"
+            "recording|video|uploaded|everyone",
+        ),
+        near_miss=None,
+        needs=(_CONTACTS,),
+    ),
+)
