@@ -78,6 +78,7 @@ SMALL = (
     "in|within a few|couple ... min|mins|minutes",
     "2|3|4|5|few|couple|two|three|four|five ... min|mins|minutes ... late|early|over|behind",
     "gave|given|handed|paid ... back",
+    "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
 )
 
 # Raisers: each raises a case one level (SPEC §2.2), at most one level in all.
