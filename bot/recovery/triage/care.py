@@ -49,6 +49,26 @@ CARE: tuple[Harm, ...] = (
         needs=(_MEDICINE_WRONG,),
     ),
     Harm(
+        "medicine out of reach",
+        MAJOR,
+        (
+            "went_without|gone_without|go_without|been_without|do_without|left_without|without_it|without_them|"
+            "couldn't_dispense|could_not_dispense|unable_to_dispense|can't_dispense|cannot_dispense",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=(MEDICINE,),
+    ),
+    Harm(
+        "stuck without a way in or out",
+        MAJOR,
+        ("lift|lifts|elevator|elevators ~ out|broken|down|stuck|not_working|out_of_order",),
+        near_miss=None,
+        needs=(
+            "wheelchair|mobility|disabled|disability|crutches|walker|zimmer|frame|scooter|can't_walk|cannot_walk",
+        ),
+    ),
+    Harm(
         "care delayed or cut off",
         MAJOR,
         (

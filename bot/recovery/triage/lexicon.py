@@ -92,7 +92,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "injur*|hurt|wound|wounded|bleeding|bled|bruise*|bruising|concussion|concussed|fracture*|sprain*",
             "covered_in_blood|blood_everywhere|blood_all",
             "broke|break|broken|fracture* ... " + _BODY + "|rib|ribs|bone|bones|tooth|teeth|nose|collarbone",
-            "burn|burnt|burned|burns|scald|scalded|scalding|blister* ~ " + _BODY + "|" + _PERSON,
+            "burn|burnt|burned|burns|scald|scalded|scalding|blister*|singe*|seared ~ "
+            + _BODY
+            + "|"
+            + _PERSON,
             "chipped|cracked|broke|broken ... molar|tooth|teeth",
             "needle_stick|needlestick|emergency_dentist",
             "hot|boiling ... spill*|spilt|spilled|pour*|poured|knock*|tip* ... on|over|down ... "
@@ -143,10 +146,13 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "went_under|pulled_out_of_the_water|pulled_him_out|pulled_her_out|got_into_difficulty|"
             "got_into_difficulties|face_down ~ pool|water|deep_end|lake|sea|bath|river",
             "brake|brakes ~ fail*|failed|gone|went|nothing|lost|didn't|not",
+            "lost_power|cut_out|stalled|conked_out|broke_down|died ~ motorway|dual_carriageway|a_road|highway|fast_lane|"
+            "junction|roundabout|flyover|bridge",
             "pedal ~ floor|spongy|sank|sink*",
             "steering ~ fail*|locked|lock*|went",
             _CHILD + " ... missing|lost|wander*|wandered|unattended|unsupervised|alone|left|strang*|stranger",
             "left|forgot|forgotten|lost|abandoned ... " + _CHILD + " ... behind",
+            "left|went|drove|set_off ... without ... " + _CHILD,
             _CHILD
             + " ... walked_out|wandered_off|ran_off|got_out|went_missing|slipped_out|escaped|walked_off",
             "lost_track ... " + _CHILD,
@@ -292,6 +298,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "breach|leak|leaked ~ data|details|information|info|records",
         ),
         near_miss=MAJOR,
+        vetoes=("went_missing|go_missing|gone_missing",),
     ),
     Harm(
         "sensitive details exposed to others",
@@ -302,6 +309,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "mailed|emailed|sent|posted|forwarded|shared|shown|showed|gave|handed|phoned|copied|cc'd ... to|with|in "
             "... group|everyone|whole|all|cc|other|others|employer|boss|neighbour|neighbor|ex|ex-husband|ex-wife|"
             "another|colleagues|class",
+            "printout|paperwork|letter|file|form|statement|screen|list ... left|lying|visible|open ... counter|desk|"
+            "reception|printer|table|screen",
             "mailed|emailed|sent|posted|forwarded|shared|cc'd ... whole|entire|all|everyone|everybody ... class|school|"
             "group|list|staff|team|office|company|street|parents|customers|ward",
         ),

@@ -46,9 +46,14 @@ LOSSES: tuple[Harm, ...] = (
             "charge|charged|billed|bill|debit|debited|dd|deducted|withdrew|withdrawn|taken|took|payment|payments|"
             "transaction|transactions|came_out|come_out|gone_out|went_out|taken_out ~ twice|double|duplicate|"
             "duplicated|two_debits|2_x|2x",
+            "posted|posting|invoiced|invoices|invoice ~ double|twice|duplicate|duplicated",
+            "emptied|drained|cleaned_out|cleared_out ~ account|accounts|savings|card",
+            "didn't|didnt|never|not ... give|dispense|pay_out ... cash|money|notes",
+            "billed|charged|invoiced ... still_on|old_ones|never_done|not_done|wasn't_done|weren't_done|not_replaced|"
+            "never_replaced|never_fitted",
             "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
             "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
-            "fraud*|scam*|unauthori*",
+            "fraud*|scam*|unauthori*|impersonat*|pretending_to_be|posing_as",
             "payee|payment|payments|transaction|transactions|debit|debits|charge|charges|money ... never_set_up|"
             "didn't_set_up|don't_recognise|doesn't_recognise|didn't_recognise|didn't_make|never_made|"
             "didn't_authorise|never_authorised|never_agreed",
@@ -84,9 +89,10 @@ LOSSES: tuple[Harm, ...] = (
             "no|without|lost|lose|losing ~ heat|heating|hot_water|running_water|power|electricity|cooker|"
             "cooking|landline",
             "no_water|without_water|water_off|water_shutoff|water_cut|water_supply",
-            "heat|heating|power|electricity|gas|boiler|supply|water|landline|line|phone_line ~ cut|cut_off|"
+            "heat|heating|power|electricity|gas|boiler|supply|water|landline|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
             "disconnected|disconnection",
+            "no|without phone|landline|line|dial_tone for|since|all|at|over",
             "brown|discoloured|discolored|dirty|contaminated|bottled ~ water|taps|tap",
             "freezing|frozen|cold ... house|home|flat|night|nights",
             "locked_out ~ account|card|app|online|banking|funds|money",
@@ -104,7 +110,7 @@ LOSSES: tuple[Harm, ...] = (
             + " ~ nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
             "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
             "spoilt|wasted|lost|stolen",
-            "wheelchair|ramp|lift|elevator|walker ~ broken|out|blocked|couldn't|unable|stuck",
+            "wheelchair|ramp|stairlift|walker|hoist ~ broken|out|blocked|couldn't|unable|stuck",
             "locked_out|couldn't_get_in|can't_get_in|cannot_get_in|couldn't_get_into|no_way_in ~ home|house|flat|"
             "room|property|locks",
             "sewage|sewer|effluent ~ back*|overflow*|flood*|garden|house|home|kitchen|bathroom|street",
@@ -115,6 +121,7 @@ LOSSES: tuple[Harm, ...] = (
             "passport|visa ~ lost|storage|packed|gone|missing|can't|couldn't",
         ),
         near_miss=None,
+        vetoes=("car|engine|vehicle|van ... lost|lose|losing ... power",),
     ),
     Harm(
         "life-saving medicine out of reach",
@@ -132,7 +139,8 @@ LOSSES: tuple[Harm, ...] = (
         MAJOR,
         (
             "miss|missed|missing|ruin*|spoil*|spoilt|late|cancel*|cancell*|bump*|bumped|stranded|overbook*|"
-            "never_showed|no-show ~ " + OCCASION,
+            "never_showed|no-show|turned_away|refused_boarding|denied_boarding|couldn't_board ~ " + OCCASION,
+            "holiday|trip|honeymoon|cruise ~ gone|ruined|wrecked|over_before",
             "funeral|funerals|wedding|weddings|honeymoon|graduation|christening|memorial|bar_mitzvah|"
             "bat_mitzvah|can't_sit|sit_it",
             "birthday|anniversary|party|celebration ~ ruin*|spoil*|spoilt|disaster|missed",

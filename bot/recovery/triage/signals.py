@@ -11,7 +11,7 @@ INCONVENIENCE = Harm(
     "an inconvenience or poor treatment",
     MODERATE,
     (
-        "rude|rudely|rudeness|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|mocked|"
+        "rude|rudely|rudeness|snippy|snappy|curt|abrupt|offhand|stroppy|shirty|snotty|tutted|smirk*|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|mocked|"
         "insult*|belittl*|argued|aggressive|hostile|short_with|laughed_at|shouted_at|yelled_at|screamed_at|swore_at|eye-roll*|rolled_her_eyes|"
         "rolled_his_eyes|hung_up|sighed|ignored|ignoring|fobbed|actually_laughed|promised|talked_down|talked_over|"
         "spoke_only|wouldn't_understand|like_a_child|insensitive|tactless|three_times|3_times",
@@ -49,6 +49,7 @@ INCONVENIENCE = Harm(
         "min|mins|minutes|hour|hours|hrs after ... starters|booking|booked|scheduled|appointment|ordering|order|promised",
         "followed ... round|around|about ... store|shop|whole_time|aisles",
         "like_a_suspect|like_a_criminal|like_a_thief|treated_like",
+        "threw|thrown|chucked|lobbed|tossed|hurled ... over ... fence|gate|wall|hedge",
     ),
     near_miss=None,
     negatable=False,
@@ -76,8 +77,10 @@ SMALL = (
     "swapped|reprinted|restocked|re-stocked|put_back|refunded_the",
     "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
     "in|within a few|couple ... min|mins|minutes",
-    "2|3|4|5|few|couple|two|three|four|five ... min|mins|minutes ... late|early|over|behind",
+    "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
     "gave|given|handed|paid ... back",
+    "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
+    "works|working|worked ... fine|ok|okay|perfectly|normally",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
 )
 
