@@ -10,7 +10,7 @@ from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
 _COLD_CHAIN = MEDICINE + "|pens|pen|fridge_bag|cool_bag|cold_pack"
 _MEDICINE_WRONG = (
     MEDICINE + " ~ wrong|double|twice|mixed|mix-up|mixed_up|instead|incorrect|someone_else's|someone_elses|"
-    "somebody_else's|another|extra|slot|slots|compartment|compartments|muddled"
+    "somebody_else's|another|extra|slot|slots|compartment|compartments|muddled|different"
 )
 _CONTACTS = (
     "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
@@ -42,6 +42,7 @@ CARE: tuple[Harm, ...] = (
         (
             "groggy|drowsy|confused|dizzy|woozy|sleepy|spaced|vomit*|sick|unwell|reaction|side_effects|"
             "hypo|had_a_fall|fell|collapsed",
+            "took|taken|swallowed|had ... one|some|dose|tablet|tablets|pill|pills",
         ),
         near_miss=MAJOR,
         near_says="a near miss on medication",
@@ -69,6 +70,21 @@ CARE: tuple[Harm, ...] = (
         ),
     ),
     Harm(
+        "charged for work not done",
+        MAJOR,
+        ("old|original ... still_on|still_there|never_replaced|not_replaced|never_changed|not_changed",),
+        near_miss=None,
+        needs=("billed|charged|invoiced|paid|bill|invoice",),
+    ),
+    Harm(
+        "a safety recall not done",
+        MAJOR,
+        ("never|not|wasn't|hadn't ... fitted|done|replaced|carried_out|actioned|completed",),
+        near_miss=None,
+        negatable=False,
+        needs=("recall|recalled|airbag|airbags|seatbelt|seatbelts|car_seat|smoke_alarm|co_alarm",),
+    ),
+    Harm(
         "care delayed or cut off",
         MAJOR,
         (
@@ -92,9 +108,10 @@ CARE: tuple[Harm, ...] = (
         negatable=False,
     ),
     Harm(
-        "personal details exposed publicly",
+        "personal details exposed to others",
         CRITICAL,
         (
+            "another|other|wrong ~ tenant|tenant's|company|company's|customer's|client's|organisation|bucket",
             "public|publicly|forum|community|online|website|status_page|social_media|facebook|twitter|"
             "instagram|tiktok|youtube ~ shared|posted|showed|shown|published|visible|exposed|screenshot|"
             "recording|video|uploaded|everyone",

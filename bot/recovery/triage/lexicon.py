@@ -47,7 +47,7 @@ _ALLERGEN = (
     "coeliac|celiac|allerg*"
 )
 _SENSITIVE = (
-    "result|results|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
+    "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
     "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
     "acct|bank_details|card_details|sort_code|national_insurance|nhs_number|test_results|hiv|disability|"
@@ -67,7 +67,7 @@ _STRICT_SENSITIVE = (
 )
 _ROOM = (
     "reception|waiting_room|waiting_area|counter|queue|shop|room|ward|office|class|everyone|everybody|people|"
-    "customers|patients|guests"
+    "customers|patients|guests|desk|front_desk|lobby|corridor"
 )
 _PERSONAL = (
     _SENSITIVE + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
@@ -309,6 +309,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "mailed|emailed|sent|posted|forwarded|shared|shown|showed|gave|handed|phoned|copied|cc'd ... to|with|in "
             "... group|everyone|whole|all|cc|other|others|employer|boss|neighbour|neighbor|ex|ex-husband|ex-wife|"
             "another|colleagues|class",
+            "overheard|heard_it|heard_the_message|heard_the_voicemail|listened_to_it|listened_to_the",
             "printout|paperwork|letter|file|form|statement|screen|list ... left|lying|visible|open ... counter|desk|"
             "reception|printer|table|screen",
             "mailed|emailed|sent|posted|forwarded|shared|cc'd ... whole|entire|all|everyone|everybody ... class|school|"

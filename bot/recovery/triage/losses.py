@@ -87,7 +87,7 @@ LOSSES: tuple[Harm, ...] = (
         MAJOR,
         (
             "no|without|lost|lose|losing ~ heat|heating|hot_water|running_water|power|electricity|cooker|"
-            "cooking|landline",
+            "cooking|landline|gas",
             "no_water|without_water|water_off|water_shutoff|water_cut|water_supply",
             "heat|heating|power|electricity|gas|boiler|supply|water|landline|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
@@ -148,6 +148,8 @@ LOSSES: tuple[Harm, ...] = (
             "didn't_turn_up|did_not_turn_up|didn't_show|didn't_come|cancel*|start_of|called_off|is_off|postponed|"
             "had_to_move|couldn't_sit|had_to_stand|squeezed|crammed ~ " + EVENT,
             "stranded|stuck ~ airport|overnight|night|station",
+            "left|stuck|stranded ... airport|station|port|terminal ... overnight|all_night|night",
+            "resit|resits|re-sit|re-sits|marked_absent|repeat_the_year",
             "flies|flying|fly ... tomorrow|today|tonight",
         ),
         near_miss=None,
@@ -163,6 +165,7 @@ LOSSES: tuple[Harm, ...] = (
             + " ~ damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|"
             "tore|torn|destroy*|soak*|drench*|rubble|wrecked|write-off",
             "water_damage|coming_through|through_the_ceiling",
+            "knock*|spill*|spilt|tipped|dropped|splash* ... down|over|all_over|onto ... " + THINGS,
             "scrap*|scuff*|gouge*|chunk_out ... " + THINGS,
             "soaked|soaked_through|drenched|sodden|waterlogged|rain ... won't|wont|doesn't|not|dead ... turn_on|work|"
             "working|start|switch_on",
@@ -212,7 +215,7 @@ LOSSES: tuple[Harm, ...] = (
             "go|going|use|using|try|trying ... someone_else|somebody_else|another_company|another_firm|"
             "another_provider|another_garage|another_bank|another_pharmacy|another_school|another_nursery",
             "moving|move|switching|switch|transferring|transfer|taking|take ... account|accounts|savings|mortgage|"
-            "prescriptions|pension|isa|policy|policies|broadband|contract ... to|elsewhere",
+            "prescriptions|pension|isa|policy|policies|broadband|contract|lines|numbers|phones|mobiles|sims ... to|elsewhere",
             "taking|take|pulling|pull|withdrawing|withdraw ... kids|children|son|daughter|child|them ... out",
         ),
         near_miss=None,

@@ -68,7 +68,10 @@ INCONVENIENCE = Harm(
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
 SMALL = (
     "slight|slightly|minor|tiny|cosmetic|mildly|bit_of|a_bit|no_big_deal|"
-    "not_to_worry|laughed|laughing|fine_now|working_now|sorted_now|v_calm|pointed_it_out",
+    "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
+    "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
+    "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
+    "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
@@ -91,6 +94,7 @@ VULNERABLE = (
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man",
+    "over|in_her|in_his|in_their 70|75|80|85|90|70s|80s|90s",
 )
 REPEAT = (
     "yet|once ... again",
