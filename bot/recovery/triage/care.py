@@ -55,6 +55,7 @@ CARE: tuple[Harm, ...] = (
         (
             "went_without|gone_without|go_without|been_without|do_without|left_without|without_it|without_them|"
             "couldn't_dispense|could_not_dispense|unable_to_dispense|can't_dispense|cannot_dispense",
+            "days_late|day_late|week_late|weeks_late|delayed_by|had_to_borrow|borrowed|ran_out|run_out",
         ),
         near_miss=None,
         negatable=False,
@@ -67,6 +68,27 @@ CARE: tuple[Harm, ...] = (
         near_miss=None,
         needs=(
             "wheelchair|mobility|disabled|disability|crutches|walker|zimmer|frame|scooter|can't_walk|cannot_walk",
+        ),
+    ),
+    Harm(
+        "a dose missed",
+        MAJOR,
+        ("forgot|forgotten|missed|skipped|didn't_give|never_gave|didn't_get|not_given ... " + MEDICINE,),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "something irreplaceable lost or broken",
+        MAJOR,
+        (
+            "lost|lose|losing|missing|binned|threw|thrown|chucked|discarded|destroyed|ruined|broke|broken|smashed|"
+            "shattered|cut_down|felled",
+        ),
+        near_miss=None,
+        needs=(
+            "late_husband|late_husband's|late_wife|late_mum|late_mum's|late_dad|late_mother|late_father|late_son|"
+            "late_daughter|late_husbands|ashes|urn|heirloom|keepsake|wedding_ring|engagement_ring|irreplaceable|"
+            "sentimental|can't_be_replaced|cannot_be_replaced|can't_replace|one_of_a_kind",
         ),
     ),
     Harm(

@@ -39,7 +39,10 @@ _CHILD = (
 MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
-    "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops"
+    "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops|jabs|vaccination|vaccinations|"
+    "immunisation*|dosette|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
+    "oxycodone|amlodipine|metformin|sertraline|levothyroxine|paracetamol|ibuprofen|gabapentin|pregabalin|"
+    "lithium|clozapine|prednisolone|steroids|ritalin|anticoagulant*"
 )
 _ALLERGEN = (
     "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
@@ -212,6 +215,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
         CRITICAL,
         (
             "wrong|incorrect|someone_else's|another|classmate's|double|extra|expired|mixed ... " + MEDICINE,
+            MEDICINE
+            + " ... wrong|another|someone_else's ... patient|baby|child|person|resident|customer|man|woman|twin",
+            "wrong|incorrect|size|sized ~ tyre|tyres|tire|tires|wheel|wheels|wheel_nuts|bolts|brake_pads",
             "dose|doses|dosage ~ wrong|double|twice|too_much|ten_times|incorrect|too_high|overdose",
             "overdose*|od'd",
             "mg|ml|mcg|microgram*|milligram*|strength ~ instead|instead_of|wrong|double|twice|too_high",
@@ -324,7 +330,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         (
             _PERSONAL
             + " ... to|went|sent|in ... wrong|another|someone_else|somebody_else|ex-husband|ex-wife|"
-            "old_address|stranger|other",
+            "old_address|old_flat|old_house|old_home|previous_address|former_address|stranger|other",
             "someone_else's|somebody_else's|another_customer's|another_patient's|another_company's|"
             "another_client's|another_guest's|another_family's|another_person's ... " + _PERSONAL,
             "told|said|discussed|announced|read|shouted|mentioned ... in_front_of|across|within_earshot ... "

@@ -54,6 +54,7 @@ LOSSES: tuple[Harm, ...] = (
             "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
             "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
             "fraud*|scam*|unauthori*|impersonat*|pretending_to_be|posing_as",
+            "less_than|short|underpaid|under-paid|shortchanged|short-changed ~ agreed|owed|quoted|promised|due",
             "payee|payment|payments|transaction|transactions|debit|debits|charge|charges|money ... never_set_up|"
             "didn't_set_up|don't_recognise|doesn't_recognise|didn't_recognise|didn't_make|never_made|"
             "didn't_authorise|never_authorised|never_agreed",
@@ -97,7 +98,7 @@ LOSSES: tuple[Harm, ...] = (
             "freezing|frozen|cold ... house|home|flat|night|nights",
             "locked_out ~ account|card|app|online|banking|funds|money",
             "account|card|funds|money|wages|salary|pension|benefits|transfer|deposit ~ freeze|froze|frozen|"
-            "suspend*|locked|hold|held|stuck|bounced|sat|frozen|didn't_land|"
+            "suspend*|locked|hold|held|stuck|bounced|sat|frozen|pending|didn't_land|"
             "did_not_land|not_arrived|never_arrived|didn't_arrive",
             "no_money|without_money|penniless|rent_due|rent_is_due|rent's_due|borrow_money|borrowed_money|"
             "can't_pay_rent|can't_buy_food",
@@ -121,7 +122,11 @@ LOSSES: tuple[Harm, ...] = (
             "passport|visa ~ lost|storage|packed|gone|missing|can't|couldn't",
         ),
         near_miss=None,
-        vetoes=("car|engine|vehicle|van ... lost|lose|losing ... power",),
+        vetoes=(
+            "car|engine|vehicle|van ... lost|lose|losing ... power",
+            "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
+            "without_permission|without_consent",
+        ),
     ),
     Harm(
         "life-saving medicine out of reach",
@@ -158,13 +163,14 @@ LOSSES: tuple[Harm, ...] = (
         "their property damaged or lost",
         MAJOR,
         (
-            "damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|tore|torn|"
+            "damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|tore|torn|broke|"
             "shrunk|shrank|bleach*|snapped|destroy*|spill*|spilt|spilled|knock*|splash*|reversed|drilled ... "
             + THINGS,
             THINGS
             + " ~ damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|"
             "tore|torn|destroy*|soak*|drench*|rubble|wrecked|write-off",
             "water_damage|coming_through|through_the_ceiling",
+            "damp|mould|mold|water|rain|leak ~ coming_in|getting_in|pouring_in|seeping_in|getting_through",
             "knock*|spill*|spilt|tipped|dropped|splash* ... down|over|all_over|onto ... " + THINGS,
             "scrap*|scuff*|gouge*|chunk_out ... " + THINGS,
             "soaked|soaked_through|drenched|sodden|waterlogged|rain ... won't|wont|doesn't|not|dead ... turn_on|work|"

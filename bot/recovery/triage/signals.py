@@ -27,6 +27,7 @@ INCONVENIENCE = Harm(
         "half_the_speed|slower|speed",
         "wrong|missing|incorrect|burnt|undercooked|mix-up|mixup",
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
+        "greasy|grubby|handprints|oily|"
         "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
@@ -82,6 +83,7 @@ SMALL = (
     "in|within a few|couple ... min|mins|minutes",
     "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
     "gave|given|handed|paid ... back",
+    "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
     "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
     "works|working|worked ... fine|ok|okay|perfectly|normally",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
