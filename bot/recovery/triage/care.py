@@ -6,6 +6,7 @@ it is about (`needs`), so a pie "left in the sun" is not insulin left in the sun
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
+from bot.recovery.triage.losses import SHELTERED
 
 _COLD_CHAIN = MEDICINE + "|pens|pen|fridge_bag|cool_bag|cold_pack"
 _MEDICINE_WRONG = (
@@ -30,10 +31,7 @@ CARE: tuple[Harm, ...] = (
             "not_safe_to_use|not_sure_he_can_use|not_sure_she_can_use|not_sure_they_can_use",
         ),
         near_miss=None,
-        vetoes=(
-            "away_from|far_from|out_of|kept_from|protected_from|shaded_from|shielded_from ... sun|heat|radiator",
-            "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold",
-        ),
+        vetoes=SHELTERED,
         needs=(_COLD_CHAIN,),
     ),
     Harm(

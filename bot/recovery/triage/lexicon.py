@@ -304,7 +304,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "breach|leak|leaked ~ data|details|information|info|records",
         ),
         near_miss=MAJOR,
-        vetoes=("went_missing|go_missing|gone_missing",),
+        vetoes=("went_missing|go_missing|gone_missing", "posted|tweeted|wrote ... online|review|that"),
     ),
     Harm(
         "sensitive details exposed to others",

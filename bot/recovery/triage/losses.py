@@ -35,6 +35,11 @@ EVENT = (
     "reunion|hen|stag|prom|premiere|grand_opening|shop_opening|store_opening|launch|opening_night|open_day|"
     "18th|21st|30th|40th|50th|60th|65th|70th|75th|80th|90th|100th"
 )
+# Medicine kept safe is not medicine spoiled: "insulin kept far from the sun in a cool bag".
+SHELTERED = (
+    "away_from|far_from|out_of|kept_from|protected_from|shaded_from|shielded_from ... sun|heat|radiator",
+    "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold",
+)
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 
 LOSSES: tuple[Harm, ...] = (
@@ -126,6 +131,7 @@ LOSSES: tuple[Harm, ...] = (
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
             "without_permission|without_consent",
+            *SHELTERED,
         ),
     ),
     Harm(
@@ -138,6 +144,7 @@ LOSSES: tuple[Harm, ...] = (
             "cannot_be_used|spoiled|spoilt",
         ),
         near_miss=None,
+        vetoes=SHELTERED,
     ),
     Harm(
         "a once-only occasion missed",
