@@ -1,8 +1,8 @@
 """Triage against its budget (issue 13): p99 per complaint ≤ 20 ms, ≤ 150 MB extra resident memory,
 start-up ≤ 2 s slower. Run: `python -m bench.triage`. Every tuning complaint
-(tests/corpus/complaints.jsonl) is triaged 30 times with the shipped policy; memory and start-up are measured in fresh interpreters, against
-one that imports the bot's policy layer only (the baseline). The probe triages a complaint the lexicon
-calls minor, so the embedding model is loaded and counted."""
+(tests/corpus/complaints.jsonl) is triaged 30 times with the shipped policy; memory and start-up are
+measured in fresh interpreters, against one that imports the bot's policy layer only (the baseline).
+The probe triages a complaint the lexicon calls minor, so the embedding model is loaded and counted."""
 
 from __future__ import annotations
 
