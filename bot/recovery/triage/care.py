@@ -22,6 +22,59 @@ _CONTACTS = (
 
 CARE: tuple[Harm, ...] = (
     Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "drunk|drink-driving|drink_driving|over_the_limit|swerving|swerved|asleep_at_the_wheel|fell_asleep_driving|"
+            "speeding|racing|on_his_phone_while_driving|texting_while_driving",
+        ),
+        near_miss=MAJOR,
+        needs=("driver|driving|drove|drive|road|wheel|coach|bus|taxi|van|minibus|car",),
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "adult_strength|adult_dose|adult_dosage|wrong_strength|double_strength|too_strong|strength_for_adults",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+    ),
+    Harm(
+        "someone else got into their account",
+        CRITICAL,
+        (
+            "ex|ex-husband|ex-wife|ex-partner|stranger|fraudster|fraudsters|scammer|scammers|someone|somebody|hacker|"
+            "hackers ... got_into|gained_access|accessed|broke_into|took_over|get_into ... account|accounts|email|"
+            "profile",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "a regulator involved",
+        CRITICAL,
+        (
+            "inspector|inspectors|council|environmental_health|fire_officer|fire_safety ~ coming|visit*|inspect*|"
+            "involved|notified|called|informed|attending|investigating",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        (
+            "fire_exit|fire_exits|fire_door|fire_doors|emergency_exit ... chained|locked|blocked|padlocked|obstructed",
+            "forgot_to_tighten|not_tightened|left_loose|wasn't_tightened|weren't_tightened|not_done_up|left_undone",
+        ),
+    ),
+    Harm(
+        "their credit record harmed",
+        MAJOR,
+        ("missed_payment_marker|credit_file|credit_score|credit_rating|credit_record|default_notice|ccj",),
+        near_miss=None,
+    ),
+    Harm(
         "medicine left out or spoiled",
         MAJOR,
         (
@@ -120,6 +173,7 @@ CARE: tuple[Harm, ...] = (
         MAJOR,
         (
             "uninsured|not_insured|wasn't_insured|no_insurance|without_insurance|driving_without",
+            "cancelled|canceled|lapsed|stopped|ended ... insurance|cover|policy|policies",
             "policy|cover|insurance|breakdown_cover ~ lapsed|lapse|void|voided|cancelled_by_mistake",
             "wasn't_covered|weren't_covered|not_covered|no_cover|without_cover ... for ... day|days|week|weeks|"
             "month|months",
