@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.policy.model import SEVERITIES
+from bot.recovery.triage.care import CARE
 from bot.recovery.triage.lexicon import TO_PEOPLE
 from bot.recovery.triage.likeness import WEIGHTS, Weights, embed
 from bot.recovery.triage.losses import LOSSES
@@ -91,7 +92,7 @@ RUBRIC: dict[str, tuple[str, ...]] = {
 
 def phrases() -> list[tuple[str, str]]:
     """(text, level): the rubric's phrases and the lexicon's names for each kind of harm."""
-    named = [(harm.says, harm.severity) for harm in (*TO_PEOPLE, *LOSSES, INCONVENIENCE)]
+    named = [(harm.says, harm.severity) for harm in (*TO_PEOPLE, *LOSSES, *CARE, INCONVENIENCE)]
     written = [(text, level) for level, texts in RUBRIC.items() for text in texts]
     return list(dict.fromkeys([*written, *named]))
 

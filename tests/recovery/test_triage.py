@@ -357,3 +357,23 @@ def test_an_ordinal_written_in_figures_is_a_repeat() -> None:
     verdict = triage("3rd time this month the parcel was delivered late", NO_KEYWORDS)
     assert verdict.severity == "major"
     assert "a repeat failure (“3rd time”)" in verdict.reasons
+
+
+# The patterns a fresh batch showed (issue 13): whose a thing is, medicine kept safe, a post reported.
+READINGS = [
+    ("the movers cracked her grandmother's antique mirror", "major", "property damaged"),
+    ("her insulin was kept far from the sun in a cool bag all day", "minor", "no signs"),
+    ("courier left his insulin pens on the doorstep in the sun, they're warm now", "major", "spoiled"),
+    ("guest posted on instagram that housekeeping threw away her medication", "major", "threw away"),
+    ("left her with no gas all weekend, she's 81", "critical", "aged 81"),
+    ("4th time this year his fibre's dropped, asked for his PAC code", "major", "leaving"),
+    ("we dispensed her the wrong tablets, she's fine", "critical", "medication error"),
+    ("we dispensed her the wrong tablets but spotted it before she took any", "major", "near miss"),
+]
+
+
+@pytest.mark.parametrize(("text", "severity", "why"), READINGS, ids=[r[0][:30] for r in READINGS])
+def test_fresh_patterns_are_read_by_category(text: str, severity: str, why: str) -> None:
+    verdict = triage(text, NO_KEYWORDS)
+    assert verdict.severity == severity, verdict.explain()
+    assert why in verdict.explain()

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.recovery.triage.lexicon import TO_PEOPLE, Harm
-from bot.recovery.triage.losses import LOSSES
+from bot.recovery.triage.care import CARE
+from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
+from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
 from bot.recovery.triage.signals import EXPOSURE, INCONVENIENCE, REPEAT, SMALL, UNHURT, VULNERABLE
 
@@ -32,8 +33,15 @@ READ_CHARS = 3000  # about 500 words: cues cost time per word, and a paste must 
 NEGATION_WINDOW = 3
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
-    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})\b", re.IGNORECASE
+    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})\b"
+    r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
+    r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
+    r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b",
+    re.IGNORECASE,
 )
+# "her grandmother's mirror", "the kids' coats": the word names whose a thing is, not who was harmed.
+_OWNED = re.compile(r"(?:'s|’s|s'|s’|s)\b((?:\s+[\w-]+){1,3})", re.IGNORECASE)
+_THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
 Span = tuple[int, int]
@@ -70,7 +78,7 @@ def read(text: str) -> Reading:
     text_words = words(text)
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
-    for harm in (*TO_PEOPLE, *LOSSES):
+    for harm in (*TO_PEOPLE, *LOSSES, *CARE):
         if harm.needs and _first(text_words, harm.needs) is None:
             continue
         found += _harm_found(text, text_words, harm, safe)
@@ -91,6 +99,10 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
     if not found:
         return {}
     used = {i for f in found for first, last in f.spans for i in range(first, last + 1)}
+    # Leaving or going public is already the customer's answer to failures, and a charge taken again
+    # is the harm itself: "4th time… I want my PAC code" is major, not more.
+    serious = [f for f in found if f.level != MODERATE]
+    reacting = bool(serious) and all(f.reason.startswith(_ANSWERS) for f in serious)
     out = {}
     for kind, says, cue_list in (
         (VULNERABLE_PERSON, "a vulnerable person", VULNERABLE),
@@ -98,6 +110,10 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
         (EXPOSED, "seen widely", EXPOSURE),
     ):
         spans = [_span(m) for c in cue_list for m in find(text_words, c) if not used.intersection(m)]
+        if kind == REPEATED and reacting:
+            continue
+        if kind == VULNERABLE_PERSON:
+            spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -106,9 +122,20 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
     return out
 
 
+_ANSWERS = ("says they are leaving", "going public", "money wrongly taken")
+
+
+def _owns_thing(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is an owner ("grandmother's antique mirror"): a thing follows."""
+    owned = _OWNED.match(text, end)
+    return owned is not None and any(w.lower() in _THINGS for w in owned.group(1).split())
+
+
 def _vulnerable_age(text: str) -> str | None:
     for m in _AGE.finditer(text):
-        age = int(m.group(1) or m.group(2))
+        if m.group(5):  # "a 6 month old"
+            return m.group()
+        age = int(next(g for g in m.groups()[:4] if g))
         if age <= CHILD_AGE or ELDERLY_AGE <= age <= 120:
             return m.group().strip("()") if m.group(1) else f"aged {age}"
     return None

@@ -32,11 +32,17 @@ _PERSON = (
     "toddler|boy|girl|resident|passenger|pax|mum|mom|dad|wife|husband|someone|somebody|member|student|"
     "pupil|worker|tenant|cyclist|pedestrian|driver|diner|pt"
 )
-_CHILD = "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*year-old|*yr-old|yo|minor"
+_CHILD = (
+    "child|children|kid|kids|toddler|baby|infant|boy|girl|pupil|pupils|*year-old|*yr-old|yo|minor|year_old|years_old|"
+    "yr_old"
+)
 MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
-    "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops"
+    "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops|jabs|vaccination|vaccinations|"
+    "immunisation*|dosette|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
+    "oxycodone|amlodipine|metformin|sertraline|levothyroxine|paracetamol|ibuprofen|gabapentin|pregabalin|"
+    "lithium|clozapine|prednisolone|steroids|ritalin|anticoagulant*"
 )
 _ALLERGEN = (
     "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
@@ -44,12 +50,13 @@ _ALLERGEN = (
     "coeliac|celiac|allerg*"
 )
 _SENSITIVE = (
-    "result|results|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
+    "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
     "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
     "acct|bank_details|card_details|sort_code|national_insurance|nhs_number|test_results|hiv|disability|"
     "support_plan|arrears|loan|loans|debts|overdraft|weight|body_fat|bmi|viagra|contracepti*|abortion|ivf|"
-    "miscarriage|psychiatric|counselling|counseling|rehab|addiction|criminal_record|dbs|passport_number|"
+    "miscarriage|psychiatric|counselling|counseling|rehab|addiction|criminal_record|dbs|passport_number|sen|"
+    "ehcp|fertility|sexual_health|"
     "passport_numbers|photo_page|bank_statement|payslip|salary|medical_history|health_history"
 )
 # Details whose disclosure harms: what the next harm's cues need somewhere in the text.
@@ -58,11 +65,12 @@ _STRICT_SENSITIVE = (
     "prescription|medication|meds|records|balance|salary|income|statement|statements|passport|passports|"
     "ssn|dob|dobs|password|passwords|pin|x-ray|scan|scans|therapy|mental|smear|card_number|account_number|"
     "bank_details|card_details|sort_code|disability|support_plan|arrears|loan|debts|overdraft|weight|body_fat|"
-    "viagra|contracepti*|abortion|ivf|psychiatric|counselling|counseling|criminal_record|test|tests|history"
+    "viagra|contracepti*|abortion|ivf|psychiatric|counselling|counseling|criminal_record|test|tests|history|"
+    "miscarriage|sen|safeguarding|ehcp|fertility|sexual_health|cancer|hiv"
 )
 _ROOM = (
     "reception|waiting_room|waiting_area|counter|queue|shop|room|ward|office|class|everyone|everybody|people|"
-    "customers|patients|guests"
+    "customers|patients|guests|desk|front_desk|lobby|corridor"
 )
 _PERSONAL = (
     _SENSITIVE + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
@@ -87,7 +95,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "injur*|hurt|wound|wounded|bleeding|bled|bruise*|bruising|concussion|concussed|fracture*|sprain*",
             "covered_in_blood|blood_everywhere|blood_all",
             "broke|break|broken|fracture* ... " + _BODY + "|rib|ribs|bone|bones|tooth|teeth|nose|collarbone",
-            "burn|burnt|burned|burns|scald|scalded|scalding|blister* ~ " + _BODY + "|" + _PERSON,
+            "burn|burnt|burned|burns|scald|scalded|scalding|blister*|singe*|seared ~ "
+            + _BODY
+            + "|"
+            + _PERSON,
             "chipped|cracked|broke|broken ... molar|tooth|teeth",
             "needle_stick|needlestick|emergency_dentist",
             "hot|boiling ... spill*|spilt|spilled|pour*|poured|knock*|tip* ... on|over|down ... "
@@ -108,6 +119,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "wrong ~ tooth|teeth|side|leg|arm|eye|knee|patient|site|kidney|procedure|operation|limb",
         ),
         vetoes=(
+            "power_cut|cut_off|cut_back|cut_corners|chest_freezer|chest_of_drawers|head_office|back_office|"
+            "back_door|back_lane|back_garden|hand_over|face_value|hit_back|back_wall|arm_chair",
+            "blister_pack|blister_packs",
             "hurt feelings",
             "hurt my feelings",
             "hurt her feelings",
@@ -129,13 +143,21 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "shock|shocked|jolt|jolted|zap|zapped|electrocut*",
             "electrocut*",
             "got|get|gave|given|giving ... zap|jolt|shock|electric_shock",
+            "got|get|gave|given|took ... belt|zap|jolt|shock ... off|from",
+            "numb|numbness|tingling|pins_and_needles ~ " + _BODY,
             "wheel|wheels|wheel_nut|wheel_nuts ~ came_off|come_off|fell_off|off|loose|came_loose|wobbl*|detach*",
             "went_under|pulled_out_of_the_water|pulled_him_out|pulled_her_out|got_into_difficulty|"
             "got_into_difficulties|face_down ~ pool|water|deep_end|lake|sea|bath|river",
             "brake|brakes ~ fail*|failed|gone|went|nothing|lost|didn't|not",
+            "lost_power|cut_out|stalled|conked_out|broke_down|died ~ motorway|dual_carriageway|a_road|highway|fast_lane|"
+            "junction|roundabout|flyover|bridge",
             "pedal ~ floor|spongy|sank|sink*",
             "steering ~ fail*|locked|lock*|went",
             _CHILD + " ... missing|lost|wander*|wandered|unattended|unsupervised|alone|left|strang*|stranger",
+            "left|forgot|forgotten|lost|abandoned ... " + _CHILD + " ... behind",
+            "left|went|drove|set_off ... without ... " + _CHILD,
+            _CHILD
+            + " ... walked_out|wandered_off|ran_off|got_out|went_missing|slipped_out|escaped|walked_off",
             "lost_track ... " + _CHILD,
             "unaccompanied_minor",
             "not_on|not_on_her|not_on_his ... list|collection|pickup|authori*",
@@ -168,7 +190,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "came_loose|loose|came_away|came_off|shattered|dropped|dropping|knocked_over|toppled|tipped_over|"
             "blew_over",
             "missed ... head|inches|inch|foot|feet|cm|whisker",
-            "illegal|bald|unsafe|worn|faulty|dangerous ~ tyre|tyres|tire|tires|brakes|brake|steering",
+            "illegal|bald|unsafe|worn|faulty|dangerous|down_to_metal|down_to_the_metal|metal_on_metal ~ tyre|tyres|tire|"
+            "tires|brakes|brake|steering|pads|discs",
             "collision|killed|kill_someone|kill_somebody|fatal|death_trap|deathtrap|have_crashed|been_a_crash",
             "glass|metal|screw|bolt|needle|blade|plastic|wire|staple ~ food|meal|salad|drink|pasta|soup|sandwich|"
             "burger|pizza|bread|dish|mouth|curry|cake|chips|bite",
@@ -177,6 +200,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fire_alarm|barrier|barriers|guard|handrail ~ not|never|didn't|wasn't|missing|faulty|fail*|wrong|"
             "isn't|broken|off",
             "unsafe|hazard|hazardous|dangerous|danger|risky",
+            "frayed|exposed|melted|scorched|bare ~ lead|flex|cord|cable|wire|wiring|plug",
+            "had|taken|took ... a_fall|a_tumble",
             "mould|mold|mouldy|moldy|rat|rats|mice|mouse|cockroach*|roach*|droppings|maggot*|bedbug*|bed_bugs|"
             "bed_bug",
             "unlatched|unlocked|open ~ gate|gates|pool",
@@ -190,6 +215,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
         CRITICAL,
         (
             "wrong|incorrect|someone_else's|another|classmate's|double|extra|expired|mixed ... " + MEDICINE,
+            MEDICINE
+            + " ... wrong|another|someone_else's ... patient|baby|child|person|resident|customer|man|woman|twin",
+            "wrong|incorrect|size|sized ~ tyre|tyres|tire|tires|wheel|wheels|wheel_nuts|bolts|brake_pads",
             "dose|doses|dosage ~ wrong|double|twice|too_much|ten_times|incorrect|too_high|overdose",
             "overdose*|od'd",
             "mg|ml|mcg|microgram*|milligram*|strength ~ instead|instead_of|wrong|double|twice|too_high",
@@ -276,6 +304,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "breach|leak|leaked ~ data|details|information|info|records",
         ),
         near_miss=MAJOR,
+        vetoes=("went_missing|go_missing|gone_missing", "posted|tweeted|wrote ... online|review|that"),
     ),
     Harm(
         "sensitive details exposed to others",
@@ -286,6 +315,11 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "mailed|emailed|sent|posted|forwarded|shared|shown|showed|gave|handed|phoned|copied|cc'd ... to|with|in "
             "... group|everyone|whole|all|cc|other|others|employer|boss|neighbour|neighbor|ex|ex-husband|ex-wife|"
             "another|colleagues|class",
+            "overheard|heard_it|heard_the_message|heard_the_voicemail|listened_to_it|listened_to_the",
+            "printout|paperwork|letter|file|form|statement|screen|list ... left|lying|visible|open ... counter|desk|"
+            "reception|printer|table|screen",
+            "mailed|emailed|sent|posted|forwarded|shared|cc'd ... whole|entire|all|everyone|everybody ... class|school|"
+            "group|list|staff|team|office|company|street|parents|customers|ward",
         ),
         near_miss=MAJOR,
         needs=(_STRICT_SENSITIVE,),
@@ -296,7 +330,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         (
             _PERSONAL
             + " ... to|went|sent|in ... wrong|another|someone_else|somebody_else|ex-husband|ex-wife|"
-            "old_address|stranger|other",
+            "old_address|old_flat|old_house|old_home|previous_address|former_address|stranger|other",
             "someone_else's|somebody_else's|another_customer's|another_patient's|another_company's|"
             "another_client's|another_guest's|another_family's|another_person's ... " + _PERSONAL,
             "told|said|discussed|announced|read|shouted|mentioned ... in_front_of|across|within_earshot ... "

@@ -19,7 +19,10 @@ THINGS = (
     "hallway|banister|skirting|patio|shed|tree|trees|hedge|plants|fridge|freezer|washing_machine|oven|"
     "glasses|jewellery|jewelry|necklace|bracelet|heirloom*|antique|china|vase|ornament*|"
     "photo|photos|urn|ashes|keepsake|cake_topper|shirt|blouse|trousers|silk|leather|wool|handbag|"
-    "key|keys|spare_key|locking_wheel_nut|garage|conservatory|bed|headboard|rug"
+    "key|keys|spare_key|locking_wheel_nut|garage|conservatory|bed|headboard|rug|dresser|sideboard|chest|drawers|"
+    "bookcase|shelves|desk|chair|chairs|clock|quilt|medal|medals|retainer|dentures|hearing_aid|monitor|"
+    "television|gatepost|plaster|skirting|stairwell|worktops|sink|bath|toilet|"
+    "shower|panels|glazing|wallpaper|curtains|blinds|sculpture|instrument|guitar|violin"
 )
 OCCASION = (
     "wedding|weddings|funeral|funerals|honeymoon|graduation|exam|exams|interview|christening|baptism|"
@@ -29,7 +32,13 @@ OCCASION = (
 # Occasions that are once-only when they are missed or spoiled, not merely late.
 EVENT = (
     "birthday|anniversary|party|celebration|concert|gig|show|theatre|performance|recital|match|launch|"
-    "reunion|hen|stag|prom|premiere"
+    "reunion|hen|stag|prom|premiere|grand_opening|shop_opening|store_opening|launch|opening_night|open_day|"
+    "18th|21st|30th|40th|50th|60th|65th|70th|75th|80th|90th|100th"
+)
+# Medicine kept safe is not medicine spoiled: "insulin kept far from the sun in a cool bag".
+SHELTERED = (
+    "away_from|far_from|out_of|kept_from|protected_from|shaded_from|shielded_from ... sun|heat|radiator",
+    "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold",
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 
@@ -42,13 +51,23 @@ LOSSES: tuple[Harm, ...] = (
             "charge|charged|billed|bill|debit|debited|dd|deducted|withdrew|withdrawn|taken|took|payment|payments|"
             "transaction|transactions|came_out|come_out|gone_out|went_out|taken_out ~ twice|double|duplicate|"
             "duplicated|two_debits|2_x|2x",
+            "posted|posting|invoiced|invoices|invoice ~ double|twice|duplicate|duplicated",
+            "emptied|drained|cleaned_out|cleared_out ~ account|accounts|savings|card",
+            "didn't|didnt|never|not ... give|dispense|pay_out ... cash|money|notes",
+            "billed|charged|invoiced ... still_on|old_ones|never_done|not_done|wasn't_done|weren't_done|not_replaced|"
+            "never_replaced|never_fitted",
             "charge|charged|billed|debited|deducted ~ wrong|wrongly|unauthori*|without|never|incorrect|"
             "incorrectly|even_though|despite|exempt|after_cancel*|shouldn't|still",
-            "fraud*|scam*|unauthori*",
+            "fraud*|scam*|unauthori*|impersonat*|pretending_to_be|posing_as",
+            "less_than|short|underpaid|under-paid|shortchanged|short-changed ~ agreed|owed|quoted|promised|due",
+            "payee|payment|payments|transaction|transactions|debit|debits|charge|charges|money ... never_set_up|"
+            "didn't_set_up|don't_recognise|doesn't_recognise|didn't_recognise|didn't_make|never_made|"
+            "didn't_authorise|never_authorised|never_agreed",
+            "had_to|forced_to|ended_up ... pay|paying|fork_out|shell_out|buy|book ... for|another|new|last_minute",
             "money|funds|cash|wages|savings|pension|deposit|payment ~ missing|lost|disappear*|vanish*|owed|short",
             "lost|lose|losing|out_of_pocket ... money|savings|£*|$*|€*",
             "quote|quoted ... final|charged|invoice",
-            "bill|billed|billing|charg*|taken|took|debit*|fee|fees|payment|payments|collected ... after|since ... "
+            "bill|billed|billing|charg*|taken|took|taking|take|debit*|fee|fees|payment|payments|collected ... after|since ... "
             "cancel*|cancelled|closed|left|ended|terminated",
             "charg*|debit*|billed|deducted|fee ~ instead_of|by_mistake|in_error|by_error|shouldn't|"
             "not_owed|never_agreed|didn't_agree",
@@ -66,6 +85,7 @@ LOSSES: tuple[Harm, ...] = (
             "the lower",
             "cheaper price",
             "honoured",
+            "thought|looked|seemed|like ... scam|fraud|phishing",
         ),
     ),
     Harm(
@@ -73,16 +93,17 @@ LOSSES: tuple[Harm, ...] = (
         MAJOR,
         (
             "no|without|lost|lose|losing ~ heat|heating|hot_water|running_water|power|electricity|cooker|"
-            "cooking|landline",
+            "cooking|landline|gas",
             "no_water|without_water|water_off|water_shutoff|water_cut|water_supply",
-            "heat|heating|power|electricity|gas|boiler|supply|water|landline|line|phone_line ~ cut|cut_off|"
+            "heat|heating|power|electricity|gas|boiler|supply|water|landline|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
             "disconnected|disconnection",
+            "no|without phone|landline|line|dial_tone for|since|all|at|over",
             "brown|discoloured|discolored|dirty|contaminated|bottled ~ water|taps|tap",
             "freezing|frozen|cold ... house|home|flat|night|nights",
             "locked_out ~ account|card|app|online|banking|funds|money",
             "account|card|funds|money|wages|salary|pension|benefits|transfer|deposit ~ freeze|froze|frozen|"
-            "suspend*|locked|hold|held|stuck|bounced|sat|frozen|didn't_land|"
+            "suspend*|locked|hold|held|stuck|bounced|sat|frozen|pending|didn't_land|"
             "did_not_land|not_arrived|never_arrived|didn't_arrive",
             "no_money|without_money|penniless|rent_due|rent_is_due|rent's_due|borrow_money|borrowed_money|"
             "can't_pay_rent|can't_buy_food",
@@ -95,7 +116,7 @@ LOSSES: tuple[Harm, ...] = (
             + " ~ nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
             "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
             "spoilt|wasted|lost|stolen",
-            "wheelchair|ramp|lift|elevator|walker ~ broken|out|blocked|couldn't|unable|stuck",
+            "wheelchair|ramp|stairlift|walker|hoist ~ broken|out|blocked|couldn't|unable|stuck",
             "locked_out|couldn't_get_in|can't_get_in|cannot_get_in|couldn't_get_into|no_way_in ~ home|house|flat|"
             "room|property|locks",
             "sewage|sewer|effluent ~ back*|overflow*|flood*|garden|house|home|kitchen|bathroom|street",
@@ -106,6 +127,12 @@ LOSSES: tuple[Harm, ...] = (
             "passport|visa ~ lost|storage|packed|gone|missing|can't|couldn't",
         ),
         near_miss=None,
+        vetoes=(
+            "car|engine|vehicle|van ... lost|lose|losing ... power",
+            "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
+            "without_permission|without_consent",
+            *SHELTERED,
+        ),
     ),
     Harm(
         "life-saving medicine out of reach",
@@ -117,19 +144,24 @@ LOSSES: tuple[Harm, ...] = (
             "cannot_be_used|spoiled|spoilt",
         ),
         near_miss=None,
+        vetoes=SHELTERED,
     ),
     Harm(
         "a once-only occasion missed",
         MAJOR,
         (
             "miss|missed|missing|ruin*|spoil*|spoilt|late|cancel*|cancell*|bump*|bumped|stranded|overbook*|"
-            "never_showed|no-show ~ " + OCCASION,
+            "never_showed|no-show|turned_away|refused_boarding|denied_boarding|couldn't_board ~ " + OCCASION,
+            "holiday|trip|honeymoon|cruise ~ gone|ruined|wrecked|over_before",
             "funeral|funerals|wedding|weddings|honeymoon|graduation|christening|memorial|bar_mitzvah|"
             "bat_mitzvah|can't_sit|sit_it",
             "birthday|anniversary|party|celebration ~ ruin*|spoil*|spoilt|disaster|missed",
             "miss|missed|ruin*|spoil*|spoilt|double_booked|double-booked|overbooked|no-show|never_showed|"
-            "didn't_turn_up|did_not_turn_up|didn't_show|didn't_come|cancel*|start_of ~ " + EVENT,
+            "didn't_turn_up|did_not_turn_up|didn't_show|didn't_come|cancel*|start_of|called_off|is_off|postponed|"
+            "had_to_move|couldn't_sit|had_to_stand|squeezed|crammed ~ " + EVENT,
             "stranded|stuck ~ airport|overnight|night|station",
+            "left|stuck|stranded ... airport|station|port|terminal ... overnight|all_night|night",
+            "resit|resits|re-sit|re-sits|marked_absent|repeat_the_year",
             "flies|flying|fly ... tomorrow|today|tonight",
         ),
         near_miss=None,
@@ -138,13 +170,18 @@ LOSSES: tuple[Harm, ...] = (
         "their property damaged or lost",
         MAJOR,
         (
-            "damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|tore|torn|"
+            "damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|tore|torn|broke|"
             "shrunk|shrank|bleach*|snapped|destroy*|spill*|spilt|spilled|knock*|splash*|reversed|drilled ... "
             + THINGS,
             THINGS
             + " ~ damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|"
             "tore|torn|destroy*|soak*|drench*|rubble|wrecked|write-off",
             "water_damage|coming_through|through_the_ceiling",
+            "damp|mould|mold|water|rain|leak ~ coming_in|getting_in|pouring_in|seeping_in|getting_through",
+            "knock*|spill*|spilt|tipped|dropped|splash* ... down|over|all_over|onto ... " + THINGS,
+            "scrap*|scuff*|gouge*|chunk_out ... " + THINGS,
+            "soaked|soaked_through|drenched|sodden|waterlogged|rain ... won't|wont|doesn't|not|dead ... turn_on|work|"
+            "working|start|switch_on",
             "flood*|leak*|pour*|drip* ... ceiling|downstairs|carpet|carpets|basement|below",
             "lost|lose|losing|misplace*|nicked|stolen|stole ... luggage|bag|bags|suitcase|belongings|ring|jewel*|"
             "wallet|laptop|coat|phone|car|keys|dog|cat|pet",
@@ -191,7 +228,7 @@ LOSSES: tuple[Harm, ...] = (
             "go|going|use|using|try|trying ... someone_else|somebody_else|another_company|another_firm|"
             "another_provider|another_garage|another_bank|another_pharmacy|another_school|another_nursery",
             "moving|move|switching|switch|transferring|transfer|taking|take ... account|accounts|savings|mortgage|"
-            "prescriptions|pension|isa|policy|policies|broadband|contract ... to|elsewhere",
+            "prescriptions|pension|isa|policy|policies|broadband|contract|lines|numbers|phones|mobiles|sims ... to|elsewhere",
             "taking|take|pulling|pull|withdrawing|withdraw ... kids|children|son|daughter|child|them ... out",
         ),
         near_miss=None,
@@ -216,14 +253,17 @@ LOSSES: tuple[Harm, ...] = (
         "their business stopped",
         MAJOR,
         (
-            "can't|cannot|couldn't|unable|nobody ... trade|trading|operate|operating|sell|selling|open|process|"
+            "can't|cannot|couldn't|unable|nobody|none ... trade|trading|operate|operating|sell|selling|open|process|"
             "serve|ship|invoice|log_in|login|see|place|take_payments|take_bookings|take_orders|take_cards|"
             "get_to_jobs|orders|payments|deliver",
             "turning|turned|sending|sent ... patients|customers|clients|people|staff ... away|home",
             "shop|store|restaurant|site|business|office|production|warehouse|till|tills|pos|checkout|payroll|"
             "factory|clinic|practice|operations|ops|system|systems|website|platform|booking|bookings|staff|"
             "front_desk|reception|team ~ " + OUTAGE + "|closed|shut|stopped|halted|standstill|idle",
-            "lost|losing|lose ... sales|revenue|orders|trading|bookings|business|clients|day's|days",
+            "lost|lose|losing|missing ... sales|revenue|orders|trading|bookings|business|clients|day's|days|jobs|"
+            "work|customers|thousands|income",
+            "stock|delivery|pallet|supplies|ingredients|parts ... hasn't_arrived|not_arrived|never_arrived|"
+            "didn't_arrive|hasn't_come|didn't_come|missing",
             "staff|employees|drivers|workers|crew ~ idle|sent_home|unpaid|standing_around",
             "payroll|payslips|wages|salaries ~ fail*|missed|late|didn't|not|never|wrong|delay*",
         ),
@@ -231,7 +271,8 @@ LOSSES: tuple[Harm, ...] = (
         negatable=False,
         needs=(
             "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
-            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|"
+            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|owner|salon|"
+            "salons|"
             "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers|trade|resell*|"
             "stock|wholesale|retailer|sales",
         ),

@@ -7,7 +7,7 @@ pattern over words written as text, so the knowledge in `harms.py` reads like a 
     "throw|bin|toss|discard ... medic*|meds|insulin"
 
 - `a|b` is one word, any of these (its lemma or as written); `medic*` is any word starting so.
-- two groups side by side are two words in a row; `...` lets up to five words come between them,
+- two groups side by side are two words in a row; `...` lets up to seven words come between them,
   in that order; `~` lets the second come up to five words before or after the first;
 - `fire_brigade` is an option of two words in a row.
 A cue never reaches across a sentence.
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import simplemma
 
-GAP = 6  # "…" and "~": the next group may be up to this many words on
+GAP = 8  # "…": the next group may be up to this many words on
+NEAR = 6  # "~": the next group may be up to this many words before or after
 
 _WORD = re.compile(
     r"(?:\d+-)?[^\W\d_]+(?:[-'’&][^\W\d_]+)*|\d+(?:st|nd|rd|th)\b|\d+(?:[.,:]\d+)*"
@@ -174,7 +175,7 @@ class Cue:
         elif join == "...":
             places = range(at + 1, min(at + 1 + GAP, len(text_words)))
         else:
-            places = range(max(0, at - GAP), min(at + 1 + GAP, len(text_words)))
+            places = range(max(0, at - NEAR), min(at + 1 + NEAR, len(text_words)))
         for j in places:
             if j not in matched and text_words[j].sentence == sentence and group.fits(text_words[j]):
                 found = self._rest(text_words, (*matched, j), step + 1)

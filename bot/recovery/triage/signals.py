@@ -11,7 +11,7 @@ INCONVENIENCE = Harm(
     "an inconvenience or poor treatment",
     MODERATE,
     (
-        "rude|rudely|rudeness|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|mocked|"
+        "rude|rudely|rudeness|snippy|snappy|curt|abrupt|offhand|stroppy|shirty|snotty|tutted|smirk*|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|mocked|"
         "insult*|belittl*|argued|aggressive|hostile|short_with|laughed_at|shouted_at|yelled_at|screamed_at|swore_at|eye-roll*|rolled_her_eyes|"
         "rolled_his_eyes|hung_up|sighed|ignored|ignoring|fobbed|actually_laughed|promised|talked_down|talked_over|"
         "spoke_only|wouldn't_understand|like_a_child|insensitive|tactless|three_times|3_times",
@@ -27,6 +27,7 @@ INCONVENIENCE = Harm(
         "half_the_speed|slower|speed",
         "wrong|missing|incorrect|burnt|undercooked|mix-up|mixup",
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
+        "greasy|grubby|handprints|oily|"
         "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
@@ -43,10 +44,19 @@ INCONVENIENCE = Harm(
         "wifi|wi-fi|signal|connection|internet|broadband|calls ~ dropped|dropping|drops|cut_out|cutting_out|"
         "patchy|intermittent",
         "mimic*|imitat*|mocked|mocking",
+        "need|needs|needed|needing ... another|second|return|follow-up ... visit|trip|appointment|fix|go",
+        "drove|drive|had_to_go|had_to_drive|trek*|schlep* ... over|to ... depot|branch|office|store|shop|centre",
+        "min|mins|minutes|hour|hours|hrs late|behind|overdue",
+        "min|mins|minutes|hour|hours|hrs after ... starters|booking|booked|scheduled|appointment|ordering|order|promised",
+        "followed ... round|around|about ... store|shop|whole_time|aisles",
+        "like_a_suspect|like_a_criminal|like_a_thief|treated_like",
+        "threw|thrown|chucked|lobbed|tossed|hurled ... over ... fence|gate|wall|hedge",
     ),
     near_miss=None,
     negatable=False,
     vetoes=(
+        "late husband|wife|mum|mother|mom|dad|father|son|daughter|partner|brother|sister|gran|granny|nan|"
+        "grandmother|grandfather|grandad|grandpa|aunt|uncle|friend|parents",
         "no wait",
         "no rush",
         "waiting room",
@@ -59,12 +69,24 @@ INCONVENIENCE = Harm(
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
 SMALL = (
     "slight|slightly|minor|tiny|cosmetic|mildly|bit_of|a_bit|no_big_deal|"
-    "not_to_worry|laughed|laughing|fine_now|working_now|sorted_now|v_calm|pointed_it_out",
+    "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
+    "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
+    "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
+    "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
     "quickly|immediately|straight_away|right_away|spot|minutes|while",
     "mostly|otherwise|generally|pretty ... fine|happy|ok|okay|good",
+    "swapped|reprinted|restocked|re-stocked|put_back|refunded_the",
+    "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
+    "in|within a few|couple ... min|mins|minutes",
+    "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
+    "gave|given|handed|paid ... back",
+    "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
+    "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
+    "works|working|worked ... fine|ok|okay|perfectly|normally",
+    "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
 )
 
 # Raisers: each raises a case one level (SPEC §2.2), at most one level in all.
@@ -74,6 +96,7 @@ VULNERABLE = (
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man",
+    "over|in_her|in_his|in_their 70|75|80|85|90|70s|80s|90s",
 )
 REPEAT = (
     "yet|once ... again",
@@ -90,10 +113,10 @@ REPEAT = (
 )
 EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
 
+# What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
+# that: a wrong dose given is an error however well the patient came through it.
 UNHURT = (
-    "nobody|noone|no_one|no|none|not|never ... hurt|injur*|harm*|harmed|injured",
-    "unhurt|unharmed|uninjured|unscathed|all_kids_accounted|accounted_for",
-    "she|he|they|everyone|everybody|kid|kids|child|guest|customer|patient|member ... fine|ok|okay|alright|safe",
     "luckily|thankfully|fortunately|caught_it|spotted_it|noticed|before_taking|hadn't_taken|didn't_take|"
-    "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten",
+    "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
+    "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
 )

@@ -1,0 +1,196 @@
+"""Harms staff describe at a distance from the words that name them (SPEC §2.2): medicine spoiled by
+heat or a doorstep, a medication error told by its effects, care or cover that quietly lapsed,
+personal details put where the public can see them. Each counts only when the text also names what
+it is about (`needs`), so a pie "left in the sun" is not insulin left in the sun."""
+
+from __future__ import annotations
+
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
+from bot.recovery.triage.losses import SHELTERED
+
+_COLD_CHAIN = MEDICINE + "|pens|pen|fridge_bag|cool_bag|cold_pack"
+_MEDICINE_WRONG = (
+    MEDICINE + " ~ wrong|double|twice|mixed|mix-up|mixed_up|instead|incorrect|someone_else's|someone_elses|"
+    "somebody_else's|another|extra|slot|slots|compartment|compartments|muddled|different"
+)
+_CONTACTS = (
+    "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
+    "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|"
+    "bank_details|card_details|contact_details|personal_details|personal_data|customer_data|dates_of_birth|"
+    "dobs|passport_numbers|passport_nos"
+)
+
+CARE: tuple[Harm, ...] = (
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "drunk|drink-driving|drink_driving|over_the_limit|swerving|swerved|asleep_at_the_wheel|fell_asleep_driving|"
+            "speeding|racing|on_his_phone_while_driving|texting_while_driving",
+        ),
+        near_miss=MAJOR,
+        needs=("driver|driving|drove|drive|road|wheel|coach|bus|taxi|van|minibus|car",),
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "adult_strength|adult_dose|adult_dosage|wrong_strength|double_strength|too_strong|strength_for_adults",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+    ),
+    Harm(
+        "someone else got into their account",
+        CRITICAL,
+        (
+            "ex|ex-husband|ex-wife|ex-partner|stranger|fraudster|fraudsters|scammer|scammers|someone|somebody|hacker|"
+            "hackers ... got_into|gained_access|accessed|broke_into|took_over|get_into ... account|accounts|email|"
+            "profile",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "a regulator involved",
+        CRITICAL,
+        (
+            "inspector|inspectors|council|environmental_health|fire_officer|fire_safety ~ coming|visit*|inspect*|"
+            "involved|notified|called|informed|attending|investigating",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        (
+            "fire_exit|fire_exits|fire_door|fire_doors|emergency_exit ... chained|locked|blocked|padlocked|obstructed",
+            "forgot_to_tighten|not_tightened|left_loose|wasn't_tightened|weren't_tightened|not_done_up|left_undone",
+        ),
+    ),
+    Harm(
+        "their credit record harmed",
+        MAJOR,
+        ("missed_payment_marker|credit_file|credit_score|credit_rating|credit_record|default_notice|ccj",),
+        near_miss=None,
+    ),
+    Harm(
+        "medicine left out or spoiled",
+        MAJOR,
+        (
+            "left|sat|sitting|lying|dumped|abandoned|stored|kept|baking|cooking|exposed ... sun|heat|warm|hot|"
+            "degree|degrees|radiator|doorstep|step|porch|outside|van|car|boot|unrefrigerated|room_temperature",
+            "warm|unrefrigerated|defrosted|spoiled|spoilt|ruined|unusable|gone_off|useless|can't_use|cannot_use|"
+            "not_safe_to_use|not_sure_he_can_use|not_sure_she_can_use|not_sure_they_can_use",
+        ),
+        near_miss=None,
+        vetoes=SHELTERED,
+        needs=(_COLD_CHAIN,),
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "groggy|drowsy|confused|dizzy|woozy|sleepy|spaced|vomit*|sick|unwell|reaction|side_effects|"
+            "hypo|had_a_fall|fell|collapsed",
+            "took|taken|swallowed|had ... one|some|dose|tablet|tablets|pill|pills",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+        needs=(_MEDICINE_WRONG,),
+    ),
+    Harm(
+        "medicine out of reach",
+        MAJOR,
+        (
+            "went_without|gone_without|go_without|been_without|do_without|left_without|without_it|without_them|"
+            "couldn't_dispense|could_not_dispense|unable_to_dispense|can't_dispense|cannot_dispense",
+            "days_late|day_late|week_late|weeks_late|delayed_by|had_to_borrow|borrowed|ran_out|run_out",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=(MEDICINE,),
+    ),
+    Harm(
+        "stuck without a way in or out",
+        MAJOR,
+        ("lift|lifts|elevator|elevators ~ out|broken|down|stuck|not_working|out_of_order",),
+        near_miss=None,
+        needs=(
+            "wheelchair|mobility|disabled|disability|crutches|walker|zimmer|frame|scooter|can't_walk|cannot_walk",
+        ),
+    ),
+    Harm(
+        "a dose missed",
+        MAJOR,
+        ("forgot|forgotten|missed|skipped|didn't_give|never_gave|didn't_get|not_given ... " + MEDICINE,),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "something irreplaceable lost or broken",
+        MAJOR,
+        (
+            "lost|lose|losing|missing|binned|threw|thrown|chucked|discarded|destroyed|ruined|broke|broken|smashed|"
+            "shattered|cut_down|felled",
+        ),
+        near_miss=None,
+        needs=(
+            "late_husband|late_husband's|late_wife|late_mum|late_mum's|late_dad|late_mother|late_father|late_son|"
+            "late_daughter|late_husbands|ashes|urn|heirloom|keepsake|wedding_ring|engagement_ring|irreplaceable|"
+            "sentimental|can't_be_replaced|cannot_be_replaced|can't_replace|one_of_a_kind",
+        ),
+    ),
+    Harm(
+        "charged for work not done",
+        MAJOR,
+        ("old|original ... still_on|still_there|never_replaced|not_replaced|never_changed|not_changed",),
+        near_miss=None,
+        needs=("billed|charged|invoiced|paid|bill|invoice",),
+    ),
+    Harm(
+        "a safety recall not done",
+        MAJOR,
+        ("never|not|wasn't|hadn't ... fitted|done|replaced|carried_out|actioned|completed",),
+        near_miss=None,
+        negatable=False,
+        needs=("recall|recalled|airbag|airbags|seatbelt|seatbelts|car_seat|smoke_alarm|co_alarm",),
+    ),
+    Harm(
+        "care delayed or cut off",
+        MAJOR,
+        (
+            "referral|referrals|scan|biopsy|results|treatment|chemo|surgery|operation|bloods|blood_test ... "
+            "never|not|wasn't|weren't|didn't|hadn't ... sent|made|booked|passed_on|done|processed|actioned|"
+            "forwarded|requested|received|arrived",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "left without cover",
+        MAJOR,
+        (
+            "uninsured|not_insured|wasn't_insured|no_insurance|without_insurance|driving_without",
+            "cancelled|canceled|lapsed|stopped|ended ... insurance|cover|policy|policies",
+            "policy|cover|insurance|breakdown_cover ~ lapsed|lapse|void|voided|cancelled_by_mistake",
+            "wasn't_covered|weren't_covered|not_covered|no_cover|without_cover ... for ... day|days|week|weeks|"
+            "month|months",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "personal details exposed to others",
+        CRITICAL,
+        (
+            "another|other|wrong ~ tenant|tenant's|company|company's|customer's|client's|organisation|bucket",
+            "public|publicly|forum|community|online|website|status_page|social_media|facebook|twitter|"
+            "instagram|tiktok|youtube ~ shared|posted|showed|shown|published|visible|exposed|screenshot|"
+            "recording|video|uploaded|everyone",
+        ),
+        near_miss=None,
+        needs=(_CONTACTS,),
+    ),
+)
