@@ -4,6 +4,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -141,12 +142,64 @@ class WriteLock:
 
 def insert_once(session: Session, model: type[SQLModel], unique: str, **values: Any) -> int | None:
     """Add a row unless one with the same `unique` value exists: its new id, or None when it did."""
+    _write_waiting(session, model)
     return session.connection().execute(_insert(session, model, unique), _row(model, values)).scalar()
 
 
 def insert_row(session: Session, model: type[SQLModel], **values: Any) -> int:
     """Add a row and return its new id."""
+    _write_waiting(session, model)
     return session.connection().execute(_insert(session, model, None), _row(model, values)).scalar_one()
+
+
+def insert_soon(session: Session, model: type[SQLModel], unique: str | None, **values: Any) -> None:
+    """Add a row (unless `unique` is taken) whose id nobody needs: now, or inside `inserts_later` at its end."""
+    waiting = session.info.get(_WAITING)
+    if waiting is None:
+        session.connection().execute(_insert(session, model, unique), _row(model, values))
+    else:
+        waiting.setdefault(model, []).append((unique, _row(model, values)))
+
+
+@contextmanager
+def inserts_later(session: Session) -> Iterator[None]:
+    """Rows added by `insert_soon` in the block wait for its end, and a table's go in one multi-row `INSERT`
+    (a batch of new cases: three statements for its timeline rows, nudges and owed calls, not six a case).
+
+    In the same transaction, so nothing changes for a reader after commit. A table's rows keep their order:
+    a row inserted at once into a table with rows waiting writes those first. Inside the block, a read of
+    a table does not see its waiting rows: only writers that nobody reads back in the block use it; and a
+    savepoint opened in it must `write_waiting` first, or rolling it back would take the rows with it.
+    """
+    if _WAITING in session.info:  # already inside one: its end writes
+        yield
+        return
+    session.info[_WAITING] = {}
+    try:
+        yield
+        write_waiting(session)
+    finally:
+        session.info.pop(_WAITING, None)
+
+
+_WAITING = "rows_waiting"  # session.info: model -> [(unique, row)], in the order they were added
+
+
+def write_waiting(session: Session) -> None:
+    """Write every row `inserts_later` is holding, now."""
+    _write_waiting(session, None)
+
+
+def _write_waiting(session: Session, model: type[SQLModel] | None) -> None:
+    """Write the rows waiting for `model`'s table (or every table's), in order, a run of alike rows a statement."""
+    waiting = session.info.get(_WAITING)
+    if not waiting:
+        return
+    for table in [model] if model is not None else list(waiting):
+        rows = waiting.pop(table, [])
+        for (unique, _), run in groupby(rows, key=lambda added: (added[0], tuple(added[1]))):
+            # SQLAlchemy sends an executemany of an INSERT … RETURNING as one multi-row statement
+            session.connection().execute(_insert(session, table, unique), [row for _, row in run]).all()
 
 
 # insert_once and insert_row are the hot path of intake and firing: one statement built once per table, the
