@@ -86,7 +86,7 @@ def owe_request(session: Session, *, policy: Policy, case: Case, asked: Asked) -
     rule = policy.rule(case.severity)
     if previous:  # the first round has no earlier clock to stop
         nudges.cancel(session, case_id=case.id, kinds=APOLOGY_KINDS)
-    nudges.schedule(
+    nudges.schedule_soon(
         session,
         key=f"apology:{case.id}:r{case.apology_round}",
         kind=NudgeKind.APOLOGY_ESCALATE,
@@ -105,7 +105,7 @@ def owe_request(session: Session, *, policy: Policy, case: Case, asked: Asked) -
         )
     asked_text = f"asked <@{leader_id}> ({asked.level.title}): {asked.reason}"
     if asked.new:  # stored a moment ago, as it is now: the event adds nothing to change on the case
-        cases.event(
+        cases.event_soon(
             session,
             case,
             kind=EventKind.APOLOGY_REQUESTED,

@@ -13,7 +13,7 @@ from bot.policy.model import SEVERITIES, Policy
 from bot.recovery.customer import Customer
 from bot.recovery.errors import NotFound, UserError
 from bot.recovery.triage import Repeat, Triage, triage
-from bot.store.db import insert_once, insert_row
+from bot.store.db import insert_once, insert_row, insert_soon, write_waiting
 from bot.store.models import Case, CaseStatus, EventKind, FixStatus, Outbox, Source, TimelineEvent, utcnow
 
 MAX_SUMMARY = 4000
@@ -123,6 +123,11 @@ def event(session: Session, case: Case, *, at: datetime, **values: Any) -> int:
     return insert_row(session, TimelineEvent, **values, case_id=case.id, at=at)
 
 
+def event_soon(session: Session, case: Case, *, at: datetime, **values: Any) -> None:
+    """`event` whose id nobody needs: written now, or with a batch's others (`db.inserts_later`)."""
+    insert_soon(session, TimelineEvent, None, **values, case_id=case.id, at=at)
+
+
 @dataclass(frozen=True)
 class NewCase:
     """A triaged complaint not stored yet: what is still to be decided about it goes on `case` before `store`."""
@@ -180,7 +185,7 @@ def store(session: Session, new: NewCase) -> tuple[Case, bool]:
     make_transient_to_detached(case)  # stored as it is: later changes in this session are updates
     session.add(case)
     logged = dict(kind=EventKind.LOGGED, actor_id=case.reporter_id, text=new.explained)
-    event(session, case, at=case.updated_at, **logged)
+    event_soon(session, case, at=case.updated_at, **logged)
     return case, True
 
 
@@ -235,6 +240,7 @@ def update_details(
 
 def add_note(session: Session, *, case: Case, actor_id: str, text: str, ts: str) -> bool:
     """A thread reply becomes a note on the timeline; the same reply twice is recorded once."""
+    write_waiting(session)  # a batch's rows go in before a savepoint that may be rolled back
     try:
         with session.begin_nested():
             record(

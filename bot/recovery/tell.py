@@ -13,7 +13,7 @@ from bot.policy.model import Policy
 from bot.recovery.customer import redact_contact
 from bot.recovery.messages import card
 from bot.store.models import Case
-from bot.store.outbox import owe
+from bot.store.outbox import owe_soon
 
 
 def dm(
@@ -27,7 +27,7 @@ def dm(
 ) -> None:
     """A direct message to one person (their user id opens the DM)."""
     payload = {"channel": to, "text": text} | ({"blocks": blocks} if blocks is not None else {})
-    owe(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id if case else None)
+    owe_soon(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id if case else None)
 
 
 def in_thread(session: Session, *, case: Case, key: str, text: str) -> None:
@@ -35,9 +35,9 @@ def in_thread(session: Session, *, case: Case, key: str, text: str) -> None:
     payload = {"text": redact_contact(text)}
     if case.thread_ts:
         payload |= {"channel": case.thread_channel, "thread_ts": case.thread_ts}
-        owe(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id)
+        owe_soon(session, key=key, method="chat.postMessage", payload=payload, case_id=case.id)
     else:  # the card starts the thread: the sender fills in where it is once the card is out
-        owe(
+        owe_soon(
             session,
             key=key,
             method="chat.postMessage",
@@ -49,7 +49,7 @@ def in_thread(session: Session, *, case: Case, key: str, text: str) -> None:
 
 def replace(session: Session, *, key: str, message: str, text: str, case: Case | None = None) -> None:
     """Turn a message we sent (the DM keyed `message`, with its buttons) into a one-line note."""
-    owe(
+    owe_soon(
         session,
         key=key,
         method="chat.update",
@@ -62,7 +62,7 @@ def replace(session: Session, *, key: str, message: str, text: str, case: Case |
 def ephemeral(session: Session, *, key: str, channel: str, to: str, text: str, case: Case) -> None:
     """A message in a channel that only one person sees."""
     payload = {"channel": channel, "user": to, "text": text}
-    owe(session, key=key, method="chat.postEphemeral", payload=payload, case_id=case.id)
+    owe_soon(session, key=key, method="chat.postEphemeral", payload=payload, case_id=case.id)
 
 
 def card_key(case: Case) -> str:
@@ -72,7 +72,7 @@ def card_key(case: Case) -> str:
 
 def post_card(session: Session, *, policy: Policy, case: Case, channel: str, thread_ts: str | None) -> None:
     """The case card: in the complaint's thread, or at the top of a channel where it starts one."""
-    owe(
+    owe_soon(
         session,
         key=card_key(case),
         method="chat.postMessage",
@@ -90,7 +90,7 @@ def post_card(session: Session, *, policy: Policy, case: Case, channel: str, thr
 
 def refresh_card(session: Session, *, policy: Policy, case: Case, version: int) -> None:
     """Show the case as it is now on its card (only the newest version owed is sent)."""
-    owe(
+    owe_soon(
         session,
         key=f"card-update:{case.id}:{version}",
         method="chat.update",
@@ -107,7 +107,7 @@ def refresh_home(session: Session, *, user_id: str | None, reason: str) -> None:
     """
     if not user_id:
         return
-    owe(
+    owe_soon(
         session,
         key=f"home:{user_id}:{reason}",
         method="views.publish",
@@ -117,7 +117,7 @@ def refresh_home(session: Session, *, user_id: str | None, reason: str) -> None:
 
 def post(session: Session, *, key: str, channel: str, text: str) -> None:
     """A message at the top of a channel."""
-    owe(session, key=key, method="chat.postMessage", payload={"channel": channel, "text": text})
+    owe_soon(session, key=key, method="chat.postMessage", payload={"channel": channel, "text": text})
 
 
 def upload(
@@ -130,4 +130,4 @@ def upload(
         "title": title,
         "content_b64": base64.b64encode(content).decode("ascii"),
     }
-    owe(session, key=key, method="files.upload_v2", payload=payload, after_key=after)
+    owe_soon(session, key=key, method="files.upload_v2", payload=payload, after_key=after)

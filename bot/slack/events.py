@@ -9,6 +9,7 @@ from bot.recovery import intake
 from bot.recovery.cases import Complaint
 from bot.recovery.customer import extract_customer
 from bot.store import inbox
+from bot.store.db import inserts_later
 from bot.store.models import Source
 
 PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
@@ -55,7 +56,9 @@ def process(
     session: Session, *, policy: Policy, stored: list[tuple[str, dict[str, Any]]], workspace_url: str | None
 ) -> None:
     """Events the inbox holds, as (event_id, event): each made a case or a note, and all marked done,
-    in the caller's one transaction (replays are safe: a message makes one case)."""
-    for _, event in stored:
-        handle_message(session, policy=policy, event=event, workspace_url=workspace_url)
+    in the caller's one transaction (replays are safe: a message makes one case). The new cases' timeline
+    rows, nudges and owed calls are written together at the end, a table's in one statement."""
+    with inserts_later(session):
+        for _, event in stored:
+            handle_message(session, policy=policy, event=event, workspace_url=workspace_url)
     inbox.done(session, event_ids=[event_id for event_id, _ in stored])

@@ -4,6 +4,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy import Executable, Insert, Row, Table, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -27,6 +29,9 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._reader = make_engine(url, reads_only=True) if url.startswith("sqlite") else self.engine
+        # read_row's statements run alone, in autocommit: no BEGIN and ROLLBACK around each (three round
+        # trips on PostgreSQL become one), on a small pool of their own
+        self._rows = make_engine(url, autocommit=True)
         # SQLite has one writer: this process's writers queue here instead of polling the file lock
         self._writers: WriteLock | None = WriteLock() if url.startswith("sqlite") else None
 
@@ -61,9 +66,19 @@ class Database:
                 session.rollback()
 
     def read_row(self, statement: Executable, params: dict[str, Any]) -> Row[Any] | None:
-        """The first row of one read-only statement, on a reader connection: no ORM session to build or roll back."""
-        with self._reader.connect() as connection:
-            return connection.execute(statement, params).first()
+        """The first row of one read-only statement, run alone in autocommit: no ORM session, no transaction.
+
+        A pooled connection the server dropped (a restart) is found by the statement failing rather than
+        by a ping before every read; it is read once more on a fresh connection.
+        """
+        for tries_left in (1, 0):
+            try:
+                with self._rows.connect() as connection:
+                    return connection.execute(statement, params).first()
+            except DBAPIError as error:
+                if not (error.connection_invalidated and tries_left):
+                    raise
+        raise AssertionError("unreachable")
 
     def migrate(self) -> None:
         """Bring the schema up to date; replicas starting together take turns."""
@@ -91,6 +106,7 @@ class Database:
         """Close every pooled connection."""
         self.engine.dispose()
         self._reader.dispose()
+        self._rows.dispose()
 
 
 class WriteLock:
@@ -126,12 +142,64 @@ class WriteLock:
 
 def insert_once(session: Session, model: type[SQLModel], unique: str, **values: Any) -> int | None:
     """Add a row unless one with the same `unique` value exists: its new id, or None when it did."""
+    _write_waiting(session, model)
     return session.connection().execute(_insert(session, model, unique), _row(model, values)).scalar()
 
 
 def insert_row(session: Session, model: type[SQLModel], **values: Any) -> int:
     """Add a row and return its new id."""
+    _write_waiting(session, model)
     return session.connection().execute(_insert(session, model, None), _row(model, values)).scalar_one()
+
+
+def insert_soon(session: Session, model: type[SQLModel], unique: str | None, **values: Any) -> None:
+    """Add a row (unless `unique` is taken) whose id nobody needs: now, or inside `inserts_later` at its end."""
+    waiting = session.info.get(_WAITING)
+    if waiting is None:
+        session.connection().execute(_insert(session, model, unique), _row(model, values))
+    else:
+        waiting.setdefault(model, []).append((unique, _row(model, values)))
+
+
+@contextmanager
+def inserts_later(session: Session) -> Iterator[None]:
+    """Rows added by `insert_soon` in the block wait for its end, and a table's go in one multi-row `INSERT`
+    (a batch of new cases: three statements for its timeline rows, nudges and owed calls, not six a case).
+
+    In the same transaction, so nothing changes for a reader after commit. A table's rows keep their order:
+    a row inserted at once into a table with rows waiting writes those first. Inside the block, a read of
+    a table does not see its waiting rows: only writers that nobody reads back in the block use it; and a
+    savepoint opened in it must `write_waiting` first, or rolling it back would take the rows with it.
+    """
+    if _WAITING in session.info:  # already inside one: its end writes
+        yield
+        return
+    session.info[_WAITING] = {}
+    try:
+        yield
+        write_waiting(session)
+    finally:
+        session.info.pop(_WAITING, None)
+
+
+_WAITING = "rows_waiting"  # session.info: model -> [(unique, row)], in the order they were added
+
+
+def write_waiting(session: Session) -> None:
+    """Write every row `inserts_later` is holding, now."""
+    _write_waiting(session, None)
+
+
+def _write_waiting(session: Session, model: type[SQLModel] | None) -> None:
+    """Write the rows waiting for `model`'s table (or every table's), in order, a run of alike rows a statement."""
+    waiting = session.info.get(_WAITING)
+    if not waiting:
+        return
+    for table in [model] if model is not None else list(waiting):
+        rows = waiting.pop(table, [])
+        for (unique, _), run in groupby(rows, key=lambda added: (added[0], tuple(added[1]))):
+            # SQLAlchemy sends an executemany of an INSERT … RETURNING as one multi-row statement
+            session.connection().execute(_insert(session, table, unique), [row for _, row in run]).all()
 
 
 # insert_once and insert_row are the hot path of intake and firing: one statement built once per table, the
@@ -170,19 +238,25 @@ def _insert_statement(dialect: str, table: Table, unique: str | None) -> Insert:
     return statement.returning(*table.primary_key.columns)
 
 
-def make_engine(url: str, *, reads_only: bool = False) -> Engine:
-    """An engine tuned for many short transactions from several threads."""
+def make_engine(url: str, *, reads_only: bool = False, autocommit: bool = False) -> Engine:
+    """An engine tuned for many short transactions from several threads; or, `autocommit`, for single
+    statements that read (no transaction begun or ended around them)."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        _serialize_sqlite_writes(engine, begin="BEGIN" if reads_only else "BEGIN IMMEDIATE")
+        _serialize_sqlite_writes(
+            engine, begin=None if autocommit else "BEGIN" if reads_only else "BEGIN IMMEDIATE"
+        )
         return engine
+    if autocommit:
+        return create_engine(url, isolation_level="AUTOCOMMIT", pool_size=4, max_overflow=12)
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _serialize_sqlite_writes(engine: Engine, *, begin: str) -> None:
+def _serialize_sqlite_writes(engine: Engine, *, begin: str | None) -> None:
     """SQLite: WAL, and BEGIN IMMEDIATE so concurrent writers wait instead of failing.
 
-    A reading engine begins deferred: in WAL mode its reads never wait for the writer.
+    A reading engine begins deferred: in WAL mode its reads never wait for the writer; with no `begin`,
+    each statement is its own transaction.
     """
 
     @event.listens_for(engine, "connect")
@@ -193,6 +267,9 @@ def _serialize_sqlite_writes(engine: Engine, *, begin: str) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+
+    if begin is None:
+        return
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

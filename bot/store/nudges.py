@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.store.db import insert_once
+from bot.store.db import insert_once, insert_soon
 from bot.store.models import Nudge, NudgeKind, NudgeState
 
 
@@ -28,18 +28,23 @@ def schedule(
     payload: dict | None = None,
 ) -> bool:
     """Add a nudge in the caller's transaction; False when a nudge with this key already exists."""
-    added = insert_once(
-        session,
-        Nudge,
-        "key",
-        key=key,
-        kind=kind,
-        due_at=due_at,
-        case_id=case_id,
-        recipient_id=recipient_id,
-        payload=payload or {},
-    )
-    return added is not None
+    values = dict(kind=kind, due_at=due_at, case_id=case_id, recipient_id=recipient_id, payload=payload or {})
+    return insert_once(session, Nudge, "key", key=key, **values) is not None
+
+
+def schedule_soon(
+    session: Session,
+    *,
+    key: str,
+    kind: NudgeKind,
+    due_at: datetime,
+    case_id: int | None = None,
+    recipient_id: str | None = None,
+    payload: dict | None = None,
+) -> None:
+    """`schedule`, unless the key is taken, written now or with a batch's others (`db.inserts_later`)."""
+    values = dict(kind=kind, due_at=due_at, case_id=case_id, recipient_id=recipient_id, payload=payload or {})
+    insert_soon(session, Nudge, "key", key=key, **values)
 
 
 def cancel(session: Session, *, case_id: int, kinds: tuple[NudgeKind, ...]) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, or_, update
 from sqlmodel import Session, col, select
 
-from bot.store.db import insert_once
+from bot.store.db import insert_once, insert_soon
 from bot.store.models import Outbox, OutboxState
 
 METADATA_TYPE = "bounceback_outbox"
@@ -90,20 +90,32 @@ def owe(
     after_key: str | None = None,
 ) -> bool:
     """Record a Slack call to make after commit; False when the same key is already owed or sent."""
+    row = _owed(key, method, payload, purpose, case_id, after_key)
+    return insert_once(session, Outbox, "key", **row) is not None  # None: the key was taken
+
+
+def owe_soon(
+    session: Session,
+    *,
+    key: str,
+    method: str,
+    payload: dict[str, Any],
+    purpose: str = "message",
+    case_id: int | None = None,
+    after_key: str | None = None,
+) -> None:
+    """`owe`, unless the key is taken, written now or with a batch's others (`db.inserts_later`)."""
+    insert_soon(session, Outbox, "key", **_owed(key, method, payload, purpose, case_id, after_key))
+
+
+def _owed(
+    key: str, method: str, payload: dict[str, Any], purpose: str, case_id: int | None, after_key: str | None
+) -> dict[str, Any]:
     if method == "chat.postMessage":
         payload = {**payload, "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}}}
-    owed = insert_once(
-        session,
-        Outbox,
-        "key",
-        key=key,
-        method=method,
-        payload=payload,
-        purpose=purpose,
-        case_id=case_id,
-        after_key=after_key,
+    return dict(
+        key=key, method=method, payload=payload, purpose=purpose, case_id=case_id, after_key=after_key
     )
-    return owed is not None  # None: the key was taken
 
 
 def for_slack() -> ColumnElement[bool]:

@@ -5,7 +5,7 @@ from sqlmodel import col, select
 
 from bot.sandbox.cast import COMPLAINTS, FRONT_DESK
 from bot.store import inbox
-from bot.store.models import Case, Inbox, InboxState, utcnow
+from bot.store.models import Case, EventKind, Inbox, InboxState, Nudge, Outbox, TimelineEvent, utcnow
 from handlers.events import LANES, _handle, _lane
 
 
@@ -66,3 +66,33 @@ def test_a_reply_joins_the_lane_of_the_complaint_that_began_its_thread(rig, monk
     reply = {**_message(2, "Moved them to room 2"), "thread_ts": complaint["ts"]}
     lanes = {_lane((rt, f"Ev{n}", _message(n, "x"))) % LANES for n in range(20)}
     assert _lane((rt, "EvReply", reply)) == _lane((rt, "EvComplaint", complaint)) and lanes == {0, 1}
+
+
+def test_a_reply_in_the_batch_of_its_complaint_follows_its_rows_and_a_repeat_loses_none(rig):
+    rt = rig.service.runtime
+    complaint, later = (
+        _message(1, "Guest in room 1 found the shower cold"),
+        _message(3, "Room 3 had no towels"),
+    )
+    reply = {**_message(2, "Moved them to room 2"), "thread_ts": complaint["ts"]}
+    first = {"EvComplaint": complaint, "EvReply": reply}
+    second = {"EvLater": later, "EvAgain": reply}  # the repeat's savepoint rolls back; EvLater's rows wait
+    for events in (first, second):
+        _stored(rig, events)
+        _handle([(rt, event_id, event) for event_id, event in events.items()])
+    with rt.db.reading() as session:
+        numbers = session.exec(select(Case.id).order_by(col(Case.id))).all()
+        kinds = {
+            n: session.exec(
+                select(TimelineEvent.kind).where(TimelineEvent.case_id == n).order_by(col(TimelineEvent.id))
+            ).all()
+            for n in numbers
+        }
+        owed = session.exec(select(Outbox.case_id, Outbox.key)).all()
+        nudged = session.exec(select(Nudge.case_id).where(col(Nudge.case_id).is_not(None))).all()
+    a, b = numbers
+    assert kinds == {
+        a: [EventKind.LOGGED, EventKind.APOLOGY_REQUESTED, EventKind.NOTE],
+        b: [EventKind.LOGGED, EventKind.APOLOGY_REQUESTED],
+    }
+    assert sorted(nudged) == [a, b] and {(n, f"card:{n}") for n in (a, b)} <= set(owed)

@@ -3,17 +3,13 @@
 from typing import Any
 
 from slack_sdk.models.blocks import (
-    ActionsBlock,
-    ButtonElement,
     CheckboxesElement,
     ContextBlock,
-    HeaderBlock,
     InputBlock,
     MarkdownTextObject,
     NumberInputElement,
     Option,
     PlainTextInputElement,
-    SectionBlock,
     UserSelectElement,
 )
 from slack_sdk.models.views import View
@@ -21,6 +17,7 @@ from slack_sdk.models.views import View
 from bot.policy.durations import format_duration
 from bot.policy.model import Policy
 from bot.recovery.cases import case_key
+from bot.recovery.messages import blocks as kit
 from bot.recovery.messages.ids import Action, Input, Modal
 from bot.recovery.messages.text import INPUT_CHARS, SECTION_CHARS, clip, customer_line, quote
 from bot.recovery.quality.findings import Report
@@ -45,42 +42,32 @@ def request(policy: Policy, case: Case, *, report: Report, reason: str) -> tuple
     later = f"it goes to the {up.title.lower()}" if up else "it is sent again"
     link = f" · <{case.permalink}|the complaint>" if case.permalink else ""
     value = f"{case.id}:{case.apology_round}"
-    blocks = [
-        HeaderBlock(text=clip(f"Apology needed: {key} ({case.severity})", 150)),
-        SectionBlock(
-            text=MarkdownTextObject(
-                text=clip(
-                    f"A customer deserves an apology from a *{level.title.lower()}*: {reason}.\n"
-                    f"Please act within *{within}*; after that {later}.\n{quote(case.summary, 600)}",
-                    SECTION_CHARS,
-                )
+    blocks = [  # plain dicts: drawn for every new case (bot/recovery/messages/blocks.py)
+        kit.header(clip(f"Apology needed: {key} ({case.severity})", 150)),
+        kit.section(
+            clip(
+                f"A customer deserves an apology from a *{level.title.lower()}*: {reason}.\n"
+                f"Please act within *{within}*; after that {later}.\n{quote(case.summary, 600)}",
+                SECTION_CHARS,
             )
         ),
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=f"*Customer:* {customer_line(case)}{link} · *Why {case.severity}:* "
-                    + clip("; ".join(case.severity_reasons), 300)
-                )
-            ]
+        kit.context(
+            f"*Customer:* {customer_line(case)}{link} · *Why {case.severity}:* "
+            + clip("; ".join(case.severity_reasons), 300)
         ),
-        SectionBlock(
-            text=MarkdownTextObject(text="*Draft apology*\n" + quote(case.apology_draft or "", 2500))
-        ),
-        ContextBlock(elements=[MarkdownTextObject(text=clip(findings(report), 1900))]),
-        ActionsBlock(
-            block_id=f"apology:{case.id}",
-            elements=[
-                ButtonElement(
-                    text="Approve & send", action_id=Action.APPROVE_APOLOGY, value=value, style="primary"
-                ),
-                ButtonElement(text="Edit", action_id=Action.EDIT_APOLOGY, value=value),
-                ButtonElement(text="Hand to someone else", action_id=Action.HAND_APOLOGY, value=value),
-                ButtonElement(text="Escalate", action_id=Action.ESCALATE_APOLOGY, value=value),
+        kit.section("*Draft apology*\n" + quote(case.apology_draft or "", 2500)),
+        kit.context(clip(findings(report), 1900)),
+        kit.actions(
+            f"apology:{case.id}",
+            [
+                kit.button("Approve & send", action_id=Action.APPROVE_APOLOGY, value=value, style="primary"),
+                kit.button("Edit", action_id=Action.EDIT_APOLOGY, value=value),
+                kit.button("Hand to someone else", action_id=Action.HAND_APOLOGY, value=value),
+                kit.button("Escalate", action_id=Action.ESCALATE_APOLOGY, value=value),
             ],
         ),
     ]
-    return f"Apology needed: {key} ({case.severity})", [b.to_dict() for b in blocks]
+    return f"Apology needed: {key} ({case.severity})", blocks
 
 
 def moved_on(reason: str) -> str:

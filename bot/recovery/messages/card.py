@@ -3,10 +3,6 @@
 from typing import Any
 
 from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
     ConversationSelectElement,
     InputBlock,
     MarkdownTextObject,
@@ -22,6 +18,7 @@ from bot.policy.model import SEVERITIES, Policy
 from bot.recovery.cases import case_key
 from bot.recovery.customer import redact_contact
 from bot.recovery.deadlines import slack_date
+from bot.recovery.messages import blocks as kit
 from bot.recovery.messages.fix import fix_line
 from bot.recovery.messages.ids import Action, Input, Modal
 from bot.recovery.messages.text import CONTACT_CHARS, clip, contact, quote
@@ -30,10 +27,6 @@ from bot.store.models import ApologyState, Case, EventKind, MailState, Nudge, Nu
 
 SEVERITY_ICON = {"minor": "🟢", "moderate": "🟡", "major": "🟠", "critical": "🔴"}
 CARD_SUMMARY_CHARS = 600
-
-
-def _dicts(blocks: list[Block]) -> list[dict[str, Any]]:
-    return [block.to_dict() for block in blocks]
 
 
 def severity_label(severity: str) -> str:
@@ -72,33 +65,28 @@ def case_card(policy: Policy, case: Case) -> list[dict[str, Any]]:
     if case.customer_name:
         facts.append(f"*Customer* {clip(case.customer_name, 80)}")
     facts.append(f"*Status* {case.status.replace('_', ' ')}")
-    blocks: list[Block] = [
-        SectionBlock(
-            text=MarkdownTextObject(
-                text=f"*{key}* · *{severity_label(case.severity)}*\n{quote(redact_contact(case.summary), CARD_SUMMARY_CHARS)}"
-            )
+    case_id = str(case.id)
+    blocks = [  # plain dicts: drawn for every new case (bot/recovery/messages/blocks.py)
+        kit.section(
+            f"*{key}* · *{severity_label(case.severity)}*\n{quote(redact_contact(case.summary), CARD_SUMMARY_CHARS)}"
         ),
-        ContextBlock(elements=[MarkdownTextObject(text=f"*Why {case.severity}:* {clip(why, 500)}")]),
-        SectionBlock(text=MarkdownTextObject(text="   ·   ".join(facts))),
-        ContextBlock(elements=[MarkdownTextObject(text=apology_line(policy, case))]),
-        ContextBlock(elements=[MarkdownTextObject(text=fix_line(policy, case))]),
-        ActionsBlock(
-            block_id=f"case:{case.id}",
-            elements=[
-                ButtonElement(text="Change severity", action_id=Action.CHANGE_SEVERITY, value=str(case.id)),
-                ButtonElement(text="Assign fix owner", action_id=Action.ASSIGN_OWNER, value=str(case.id)),
-                ButtonElement(text="Edit details", action_id=Action.EDIT_DETAILS, value=str(case.id)),
-                ButtonElement(
-                    text="Record improvement", action_id=Action.RECORD_IMPROVEMENT, value=str(case.id)
-                ),
+        kit.context(f"*Why {case.severity}:* {clip(why, 500)}"),
+        kit.section("   ·   ".join(facts)),
+        kit.context(apology_line(policy, case)),
+        kit.context(fix_line(policy, case)),
+        kit.actions(
+            f"case:{case.id}",
+            [
+                kit.button("Change severity", action_id=Action.CHANGE_SEVERITY, value=case_id),
+                kit.button("Assign fix owner", action_id=Action.ASSIGN_OWNER, value=case_id),
+                kit.button("Edit details", action_id=Action.EDIT_DETAILS, value=case_id),
+                kit.button("Record improvement", action_id=Action.RECORD_IMPROVEMENT, value=case_id),
             ],
         ),
     ]
     if case.permalink and case.source != Source.CHANNEL:
-        blocks.insert(
-            2, ContextBlock(elements=[MarkdownTextObject(text=f"<{case.permalink}|Original message>")])
-        )
-    return _dicts(blocks)
+        blocks.insert(2, kit.context(f"<{case.permalink}|Original message>"))
+    return blocks
 
 
 def timeline_blocks(

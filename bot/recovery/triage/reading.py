@@ -89,6 +89,12 @@ class Words(list[Word]):
         """Every word of the text, as written and as its lemma."""
         return frozenset(self.places)
 
+    @functools.cached_property
+    def fitted(self) -> dict[Group, tuple[list[int], frozenset[int]]]:
+        """The words each cue group tried so far fits (in order, and as a set): a group shared by many
+        cues ("not", "staff|waiter*") is tried against the text once."""
+        return {}
+
 
 def words(text: str) -> Words:
     """The words of the text in order; "wasn't" is "was" then "not", "she's" is "she"."""
@@ -141,9 +147,31 @@ class Group:
 
     def places(self, text_words: list[Word]) -> list[int]:
         """The indexes of the words this group fits, in order."""
-        if self.stems or self.endings or not isinstance(text_words, Words):
+        if not isinstance(text_words, Words):
             return [i for i, word in enumerate(text_words) if self.fits(word)]
+        return self._fitted(text_words)[0]
+
+    def _fitted(self, text_words: Words) -> tuple[list[int], frozenset[int]]:
+        known = text_words.fitted.get(self)
+        if known is None:
+            places = self._places(text_words)
+            known = text_words.fitted[self] = (places, frozenset(places))
+        return known
+
+    def fits_at(self, text_words: list[Word], i: int) -> bool:
+        """Whether the group fits the word at index `i`."""
+        if isinstance(text_words, Words):
+            return i in self._fitted(text_words)[1]
+        return self.fits(text_words[i])
+
+    def _places(self, text_words: Words) -> list[int]:
+        if self.endings:
+            return [i for i, word in enumerate(text_words) if self.fits(word)]
+        # a word fits when its text or its lemma is one of the words, or starts with a stem: both are in
+        # the vocabulary, each indexed to where it stands, and the vocabulary is shorter than the text
         present = self.exact & text_words.vocabulary
+        if self.stems:
+            present |= {w for w in text_words.vocabulary if w.startswith(self.stems)}
         if not present:
             return []
         index = text_words.places
@@ -158,12 +186,20 @@ class Cue:
     groups: tuple[Group, ...]
     joins: tuple[str, ...]  # between group i and i+1: " " next word, "..." within GAP after, "~" either side
 
-    def find(self, text_words: list[Word]) -> Iterator[tuple[int, ...]]:
+    @functools.cached_property
+    def _needed(self) -> tuple[frozenset[str], ...]:
+        """The groups of plain words: the text has none of one of them, the cue cannot match."""
+        return tuple(g.exact for g in self.groups if not (g.stems or g.endings))
+
+    def find(self, text_words: list[Word]) -> list[tuple[int, ...]]:
         """The word indexes each place the cue matches, left to right (one per group, in group order)."""
-        for i in self.groups[0].places(text_words):
-            found = self._rest(text_words, (i,), 1)
-            if found is not None:
-                yield found
+        if isinstance(text_words, Words):
+            vocabulary = text_words.vocabulary
+            for needed in self._needed:
+                if needed.isdisjoint(vocabulary):
+                    return []
+        found = [self._rest(text_words, (i,), 1) for i in self.groups[0].places(text_words)]
+        return [matched for matched in found if matched is not None]
 
     def _rest(self, text_words: list[Word], matched: tuple[int, ...], step: int) -> tuple[int, ...] | None:
         if step == len(self.groups):
@@ -177,7 +213,7 @@ class Cue:
         else:
             places = range(max(0, at - NEAR), min(at + 1 + NEAR, len(text_words)))
         for j in places:
-            if j not in matched and text_words[j].sentence == sentence and group.fits(text_words[j]):
+            if j not in matched and text_words[j].sentence == sentence and group.fits_at(text_words, j):
                 found = self._rest(text_words, (*matched, j), step + 1)
                 if found is not None:
                     return found

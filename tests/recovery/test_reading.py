@@ -1,0 +1,26 @@
+"""Cues read from a text's index of words find exactly what trying each word in turn finds."""
+
+import json
+from pathlib import Path
+
+from bot.recovery.triage import reading
+from bot.recovery.triage.lexicon import TO_PEOPLE
+from bot.recovery.triage.losses import LOSSES
+from bot.recovery.triage.signals import EXPOSURE, REPEAT, SMALL, UNHURT, VULNERABLE
+
+CORPUS = Path(__file__).parents[1] / "corpus" / "complaints.jsonl"
+CUES = sorted(
+    {c for harm in (*TO_PEOPLE, *LOSSES) for c in (*harm.cues, *harm.vetoes, *harm.needs)}
+    | {*SMALL, *VULNERABLE, *REPEAT, *EXPOSURE, *UNHURT}
+)
+
+
+def test_every_cue_finds_the_same_places_through_the_index_as_word_by_word() -> None:
+    texts = [json.loads(line)["text"] for line in CORPUS.read_text().splitlines()[:120]]
+    texts += ["A six-year-old's electric shock from the socket, then re-shocked", "didnt isnt cant wont"]
+    assert any(group.stems for cue in CUES for c in reading.cues(cue) for group in c.groups)
+    for text in texts:
+        indexed = reading.words(text)
+        plain = list(indexed)  # a plain list: each group tried against each word
+        for cue in CUES:
+            assert reading.find(indexed, cue) == reading.find(plain, cue), (cue, text)
