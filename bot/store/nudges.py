@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -17,34 +18,28 @@ class Defer:
     until: datetime
 
 
-def schedule(
-    session: Session,
-    *,
-    key: str,
-    kind: NudgeKind,
-    due_at: datetime,
-    case_id: int | None = None,
-    recipient_id: str | None = None,
-    payload: dict | None = None,
-) -> bool:
-    """Add a nudge in the caller's transaction; False when a nudge with this key already exists."""
-    values = dict(kind=kind, due_at=due_at, case_id=case_id, recipient_id=recipient_id, payload=payload or {})
-    return insert_once(session, Nudge, "key", key=key, **values) is not None
+def schedule(session: Session, **nudge: Any) -> bool:
+    """Add a nudge (`_nudge`'s fields) in the caller's transaction; False when one with its key already exists."""
+    return insert_once(session, Nudge, "key", **_nudge(**nudge)) is not None
 
 
-def schedule_soon(
-    session: Session,
-    *,
-    key: str,
-    kind: NudgeKind,
-    due_at: datetime,
-    case_id: int | None = None,
-    recipient_id: str | None = None,
-    payload: dict | None = None,
-) -> None:
+def schedule_soon(session: Session, **nudge: Any) -> None:
     """`schedule`, unless the key is taken, written now or with a batch's others (`db.inserts_later`)."""
-    values = dict(kind=kind, due_at=due_at, case_id=case_id, recipient_id=recipient_id, payload=payload or {})
-    insert_soon(session, Nudge, "key", key=key, **values)
+    insert_soon(session, Nudge, "key", **_nudge(**nudge))
+
+
+def _nudge(
+    *,
+    key: str,
+    kind: NudgeKind,
+    due_at: datetime,
+    case_id: int | None = None,
+    recipient_id: str | None = None,
+    payload: dict | None = None,
+) -> dict[str, Any]:
+    return dict(
+        key=key, kind=kind, due_at=due_at, case_id=case_id, recipient_id=recipient_id, payload=payload or {}
+    )
 
 
 def cancel(session: Session, *, case_id: int, kinds: tuple[NudgeKind, ...]) -> int:

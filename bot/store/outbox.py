@@ -79,37 +79,24 @@ def latest_key(session: Session, prefix: str) -> str | None:
     return session.exec(query).first()
 
 
-def owe(
-    session: Session,
-    *,
-    key: str,
-    method: str,
-    payload: dict[str, Any],
-    purpose: str = "message",
-    case_id: int | None = None,
-    after_key: str | None = None,
-) -> bool:
-    """Record a Slack call to make after commit; False when the same key is already owed or sent."""
-    row = _owed(key, method, payload, purpose, case_id, after_key)
-    return insert_once(session, Outbox, "key", **row) is not None  # None: the key was taken
+def owe(session: Session, **call: Any) -> bool:
+    """Record a Slack call (`_owed`'s fields) to make after commit; False when its key is already owed or sent."""
+    return insert_once(session, Outbox, "key", **_owed(**call)) is not None  # None: the key was taken
 
 
-def owe_soon(
-    session: Session,
-    *,
-    key: str,
-    method: str,
-    payload: dict[str, Any],
-    purpose: str = "message",
-    case_id: int | None = None,
-    after_key: str | None = None,
-) -> None:
+def owe_soon(session: Session, **call: Any) -> None:
     """`owe`, unless the key is taken, written now or with a batch's others (`db.inserts_later`)."""
-    insert_soon(session, Outbox, "key", **_owed(key, method, payload, purpose, case_id, after_key))
+    insert_soon(session, Outbox, "key", **_owed(**call))
 
 
 def _owed(
-    key: str, method: str, payload: dict[str, Any], purpose: str, case_id: int | None, after_key: str | None
+    *,
+    key: str,
+    method: str,
+    payload: dict[str, Any],
+    purpose: str = "message",
+    case_id: int | None = None,
+    after_key: str | None = None,
 ) -> dict[str, Any]:
     if method == "chat.postMessage":
         payload = {**payload, "metadata": {"event_type": METADATA_TYPE, "event_payload": {"key": key}}}
