@@ -61,6 +61,8 @@ def test_the_email_and_page_ask_the_question_and_all_good_answers_the_check_in(a
     rig, ok, _ = asked
     mail = next(m for m in rig.mailbox.to(ANA) if m["Subject"] == "Is everything okay now?")
     assert mail["Auto-Submitted"] == "auto-generated" and "Hi Ana," in text_of(mail)
+    # to the minute: a link that lasts an hour must not read as lasting all day
+    assert re.search(r"These links work until [A-Z][a-z]+ \d{1,2}, \d{4}, \d\d:\d\d \w+\.", text_of(mail))
     [dm] = checkin_dms(rig)
     assert "We also asked them by e-mail" in block_text(dm)
     status, page = fetch(ok)

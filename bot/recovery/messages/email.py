@@ -54,7 +54,7 @@ def checkin_mail(
     )
     after = (
         "One click is enough. If you are still unhappy, you can tell us why on the page that opens, "
-        f"and I will take it from there. These links work until {until:%B %-d, %Y}."
+        f"and I will take it from there. These links work until {until:%B %-d, %Y, %H:%M} {until.tzname() or 'UTC'}."
     )
     sign = f"{leader_name}\n{title}"
     text = f"{hello}\n\n{lead}\n\nAll good: {ok_url}\nStill unhappy: {unhappy_url}\n\n{after}\n\n{sign}\n"
