@@ -187,7 +187,7 @@ class Cue:
     joins: tuple[str, ...]  # between group i and i+1: " " next word, "..." within GAP after, "~" either side
 
     @functools.cached_property
-    def _needed(self) -> tuple[frozenset[str], ...]:
+    def needed(self) -> tuple[frozenset[str], ...]:
         """The groups of plain words: the text has none of one of them, the cue cannot match."""
         return tuple(g.exact for g in self.groups if not (g.stems or g.endings))
 
@@ -195,7 +195,7 @@ class Cue:
         """The word indexes each place the cue matches, left to right (one per group, in group order)."""
         if isinstance(text_words, Words):
             vocabulary = text_words.vocabulary
-            for needed in self._needed:
+            for needed in self.needed:
                 if needed.isdisjoint(vocabulary):
                     return []
         found = [self._rest(text_words, (i,), 1) for i in self.groups[0].places(text_words)]
@@ -261,7 +261,40 @@ def _group(options: list[str]) -> Group:
 
 def find(text_words: list[Word], written: str) -> list[tuple[int, ...]]:
     """The word indexes of every place the cue, in any of its forms, matches."""
-    return [matched for compiled in cues(written) for matched in compiled.find(text_words)]
+    compiled = cues(written)
+    if isinstance(text_words, Words):  # only the forms whose needed words the text has are tried
+        chosen = forms_for(written, text_words.vocabulary)
+        if len(chosen) < len(compiled):
+            compiled = tuple(compiled[n] for n in chosen)
+    if len(compiled) == 1:
+        return compiled[0].find(text_words)
+    return [matched for form in compiled for matched in form.find(text_words)]
+
+
+def forms_for(written: str, vocabulary: frozenset[str]) -> tuple[int, ...]:
+    """Which forms of the cue (their indexes in `cues(written)`, in order) a text with this vocabulary
+    could match: a form that needs one of a group's plain words is left out when the text has none.
+    One look a cue instead of one a form: most cues are far from most complaints."""
+    keys, by_word, always = _needed_index(written)
+    present = keys.intersection(vocabulary)
+    if not present:
+        return always
+    return tuple(sorted({n for word in present for n in by_word[word]}.union(always)))
+
+
+@functools.cache
+def _needed_index(written: str) -> tuple[frozenset[str], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For each form: one of its plain-word groups (the smallest), indexed by word; and the forms with none."""
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for n, form in enumerate(cues(written)):
+        if not form.needed:
+            always.append(n)
+            continue
+        for word in min(form.needed, key=len):
+            by_word.setdefault(word, []).append(n)
+    index = {word: tuple(forms) for word, forms in by_word.items()}
+    return frozenset(index), index, tuple(always)
 
 
 def quote(text: str, text_words: list[Word], span: tuple[int, int], limit: int = 60) -> str:
