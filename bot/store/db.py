@@ -271,7 +271,8 @@ def make_engine(url: str, *, reads_only: bool = False, autocommit: bool = False)
         )
         return engine
     if autocommit:
-        return create_engine(url, isolation_level="AUTOCOMMIT", pool_size=4, max_overflow=12)
+        # kept open for the request threads (8) that store events, so a burst does not open and close them
+        return create_engine(url, isolation_level="AUTOCOMMIT", pool_size=8, max_overflow=8)
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
