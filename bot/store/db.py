@@ -183,8 +183,8 @@ def insert_soon(session: Session, model: type[SQLModel], unique: str | None, **v
 
 @contextmanager
 def inserts_later(session: Session) -> Iterator[None]:
-    """Rows added by `insert_soon` in the block wait for its end, and a table's go in one multi-row `INSERT`
-    (a batch of new cases: three statements for its timeline rows, nudges and owed calls, not six a case).
+    """Rows added by `insert_soon` in the block wait for its end, and a table's go in one executemany of its
+    `INSERT` (a batch of new cases: three for its timeline rows, nudges and owed calls, not six a case).
 
     In the same transaction, so nothing changes for a reader after commit. A table's rows keep their order:
     a row inserted at once into a table with rows waiting writes those first. Inside the block, a read of
