@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import http.client
 import itertools
+import json
 import math
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Unpack, cast
+from urllib.parse import urlsplit
 
 from bot.sandbox.cast import SIGNING_SECRET
 from bot.sandbox.driver import SlackDriver
+from bot.sandbox.objects import Json
 from bot.sandbox.standin import SlackStandIn
-from bot.sandbox.wire import Delivery, post_signed
+from bot.sandbox.wire import Delivery, Signing, post_signed, sign, with_fields
+
+_FORM = "application/x-www-form-urlencoded"
 
 PREPARE_AHEAD = 0.25  # seconds before its due time a request is built
 
@@ -112,6 +119,134 @@ def prepared(
         prepare(mine.driver, i)
         kept = mine.driver.kept
         return to(i).send(kept.body, kept.content_type)
+
+    return send
+
+
+class Remembering:
+    """The stand-in as a sender thread sees it when requests must cost the measuring process little: what
+    stays the same (people, channel names, DMs, the pressed message) asked once, a fresh trigger and
+    response URL asked for every request. The servers read nothing else of a press or command."""
+
+    def __init__(self, standin: SlackStandIn) -> None:
+        self._standin = standin
+        self._known: dict[tuple[str, tuple[object, ...]], Any] = {}
+
+    def _once(self, name: str, *args: object) -> Any:
+        if (name, args) not in self._known:
+            self._known[name, args] = getattr(self._standin, name)(*args)
+        known = self._known[name, args]
+        return dict(known) if isinstance(known, dict) else known  # the driver pops a message's channel
+
+    def user(self, user_id: str) -> Json:
+        return self._once("user", user_id)
+
+    def channel_name(self, channel_id: str) -> str:
+        return self._once("channel_name", channel_id)
+
+    def dm_channel(self, user_id: str) -> str:
+        return self._once("dm_channel", user_id)
+
+    def message(self, channel_id: str, ts: str) -> Json | None:
+        return self._once("message", channel_id, ts)
+
+    def ephemerals(self, user_id: str | None = None) -> list[Json]:
+        return self._once("ephemerals", user_id)
+
+    def issue_trigger(self, user_id: str) -> str:
+        return self._standin.issue_trigger(user_id)
+
+    def new_response_url(self, **where: str | None) -> str:
+        return self._standin.new_response_url(**where)
+
+
+class FormPreparing(Preparing):
+    """`Preparing`, its interactions' form bodies encoded in one pass (urlencode quotes byte by byte in
+    Python: for a press on a case card, a third of what building the request costs)."""
+
+    def _interact(self, payload: Json, **signing: Unpack[Signing]) -> Delivery:
+        body = b"payload=" + quote_plus(json.dumps(payload)).encode()
+        delivery = self.send(body, _FORM, **signing)
+        return with_fields(delivery, payload=payload, trigger_id=payload.get("trigger_id"))
+
+
+_PLUS = {b: chr(b) for b in range(128) if chr(b).isalnum() or chr(b) in "_.-~"} | {0x20: "+"}
+_QUOTED = str.maketrans({chr(b): _PLUS.get(b, f"%{b:02X}") for b in range(256)})
+
+
+def quote_plus(text: str) -> str:
+    """`urllib.parse.quote_plus(text)`, the same characters, translated in one pass."""
+    return text.encode().decode("latin-1").translate(_QUOTED)
+
+
+class KeptAlive:
+    """One sender thread's HTTP connections, one per server, kept open between requests (as Slack's own
+    senders or a load balancer keep theirs); each request signed as Slack signs it."""
+
+    def __init__(self, secret: str = SIGNING_SECRET, timeout: float = 30.0) -> None:
+        self._secret, self._timeout = secret, timeout
+        self._open: dict[str, http.client.HTTPConnection] = {}
+
+    def post(self, url: str, body: bytes, content_type: str) -> Delivery:
+        """POST a signed body to `url` over this thread's connection to its server; again on a new
+        connection if the kept one was closed by the server meanwhile (nothing was answered on it)."""
+        parts = urlsplit(url)
+        stamp = str(int(time.time()))
+        headers = {
+            "Content-Type": content_type,
+            "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": sign(self._secret, stamp, body),
+        }
+        started = time.monotonic()
+        for tries_left in (1, 0):
+            connection = self._open.get(parts.netloc)
+            if connection is None:
+                connection = self._open[parts.netloc] = http.client.HTTPConnection(
+                    parts.netloc, timeout=self._timeout
+                )
+            try:
+                connection.request("POST", parts.path, body, headers)
+                response = connection.getresponse()
+                status, raw = response.status, response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                connection.close()
+                del self._open[parts.netloc]
+                if not tries_left:
+                    raise
+        text = raw.decode("utf-8", errors="replace")
+        try:
+            decoded = json.loads(text) if text.strip() else None
+        except ValueError:
+            decoded = None
+        return Delivery(
+            status, text, decoded if isinstance(decoded, dict) else None, time.monotonic() - started
+        )
+
+    def close(self) -> None:
+        """Close every connection."""
+        for connection in self._open.values():
+            connection.close()
+        self._open.clear()
+
+
+def kept_alive(
+    standin: SlackStandIn, prepare: Callable[[Preparing, int], object], to: Callable[[int], str]
+) -> Callable[[int], Delivery]:
+    """For a closed loop whose senders share the cores with the servers: request i is built by `prepare`
+    on the sending thread (the stand-in asked only for what changes) and sent over the thread's kept
+    connection to the URL `to(i)`."""
+    mine = threading.local()
+
+    def send(i: int) -> Delivery:
+        if not hasattr(mine, "driver"):
+            mine.driver = FormPreparing(cast(SlackStandIn, Remembering(standin)))
+            mine.http = KeptAlive()
+        prepare(mine.driver, i)
+        kept = mine.driver.kept
+        assert kept is not None
+        return mine.http.post(to(i), kept.body, kept.content_type)
 
     return send
 

@@ -44,8 +44,8 @@ class Sizes:
     repeats: int
 
 
-FULL = Sizes({10: 50, 50: 670, 100: 670}, 1000, 1000, 20, 120, 1000, 100_000, 1000, 30, 1_000_000, 3)
-QUICK = Sizes({10: 30, 50: 250, 100: 250}, 500, 1000, 10, 120, 600, 100_000, 1000, 20, 100_000, 3)
+FULL = Sizes({10: 50, 50: 670, 100: 670}, 1000, 1000, 20, 120, 2000, 100_000, 1000, 30, 1_000_000, 3)
+QUICK = Sizes({10: 30, 50: 250, 100: 250}, 500, 1000, 10, 120, 1000, 100_000, 1000, 20, 100_000, 3)
 SECTIONS = ("ack", "burst", "scheduler", "replicas", "history")
 SLACK_PACE = 1.0  # chat.postMessage: about one message a second per channel
 

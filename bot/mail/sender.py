@@ -141,7 +141,7 @@ class MailSender(Pump):
             return None
         row.state = OutboxState.SENT
         with self.db.session() as session:
-            outbox.mark_sent(session, row, self.clock())
+            outbox.mark_sent(session, [(row, None)], self.clock())
             self.on_sent(session, row)
         log.info("e-mailed %s (%s)", row.key, msgid)
         return connection

@@ -7,6 +7,7 @@ from bot.recovery import apologies, cases, tell
 from bot.recovery.access import require_change
 from bot.recovery.cases import Complaint
 from bot.recovery.customer import Customer
+from bot.store.db import inserts_later
 from bot.store.models import Case
 
 
@@ -21,25 +22,28 @@ def log_complaint(
 ) -> tuple[Case, bool]:
     """Log the complaint and owe its card: in the complaint's thread, or at the top of a channel.
 
-    With `tell_reporter`, the reporter also sees (only they) where the card went.
+    With `tell_reporter`, the reporter also sees (only they) where the card went. The new case's timeline
+    rows, nudge and owed calls go in together before it returns, a table's in one statement (in a batch of
+    events, at the batch's end with the others': `db.inserts_later`).
     """
     new = cases.new_case(session, policy=policy, complaint=complaint)
     asked = apologies.route(session, policy=policy, case=new.case)  # on the case before it is written, once
-    case, created = cases.store(session, new)
-    if created:
-        apologies.owe_request(session, policy=policy, case=case, asked=asked)
-        tell.post_card(session, policy=policy, case=case, channel=card_channel, thread_ts=card_thread_ts)
-        if tell_reporter:
-            key = cases.case_key(policy, case)
-            text = f"Logged *{key}* as *{case.severity}*. The case card is in <#{card_channel}>."
-            tell.ephemeral(
-                session,
-                key=f"logged-ack:{case.id}",
-                channel=card_channel,
-                to=case.reporter_id,
-                text=text,
-                case=case,
-            )
+    with inserts_later(session):
+        case, created = cases.store(session, new)
+        if created:
+            apologies.owe_request(session, policy=policy, case=case, asked=asked)
+            tell.post_card(session, policy=policy, case=case, channel=card_channel, thread_ts=card_thread_ts)
+            if tell_reporter:
+                key = cases.case_key(policy, case)
+                text = f"Logged *{key}* as *{case.severity}*. The case card is in <#{card_channel}>."
+                tell.ephemeral(
+                    session,
+                    key=f"logged-ack:{case.id}",
+                    channel=card_channel,
+                    to=case.reporter_id,
+                    text=text,
+                    case=case,
+                )
     return case, created
 
 

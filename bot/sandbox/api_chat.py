@@ -92,7 +92,7 @@ def post_message(ws: Workspace, args: Args) -> Json:
         raise Throttled(paced.retry_after or 1)
     fields = {**bot_fields(body, blocks, metadata), "attachments": args.get("attachments") or None}
     message = ws.post(channel_id, fields, thread_ts=text(args, "thread_ts"))
-    return {"channel": channel_id, "ts": message["ts"], "message": copy.deepcopy(message)}
+    return {"channel": channel_id, "ts": message["ts"], "message": message}  # encoded under the lock
 
 
 def update_message(ws: Workspace, args: Args) -> Json:
@@ -115,7 +115,7 @@ def update_message(ws: Workspace, args: Args) -> Json:
     if args.get("attachments"):
         message["attachments"] = args["attachments"]
     message["edited"] = {"user": BOT_USER_ID, "ts": ws.new_ts()}
-    return {"channel": channel_id, "ts": ts, "text": message["text"], "message": copy.deepcopy(message)}
+    return {"channel": channel_id, "ts": ts, "text": message["text"], "message": message}  # as above
 
 
 def post_ephemeral(ws: Workspace, args: Args) -> Json:

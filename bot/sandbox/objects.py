@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,13 +40,27 @@ _TZ_NAMES = {
 
 @dataclass(frozen=True)
 class Call:
-    """One Web API call as the stand-in received and answered it (status 0: the connection was dropped)."""
+    """One Web API call as the stand-in received and answered it (status 0: the connection was dropped).
+
+    Its arguments and answer are kept as the JSON they were at the time of the call, and decoded when
+    read: a test reads a few calls, a benchmark makes thousands (a deep copy of each cost more than
+    answering it)."""
 
     method: str
-    args: Json
-    response: Json | None
+    args_json: str = field(repr=False)
+    response_json: bytes | None = field(repr=False)
     status: int
     time: float
+
+    @functools.cached_property
+    def args(self) -> Json:
+        """The arguments, as they were when the call was made."""
+        return dict(json.loads(self.args_json))
+
+    @functools.cached_property
+    def response(self) -> Json | None:
+        """The JSON body answered, or None (a fault's text, a dropped connection)."""
+        return None if self.response_json is None else dict(json.loads(self.response_json))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 import json
 import logging
 import socket
@@ -40,6 +39,14 @@ class _Reply:
         self.status = status
         self.body = body
         self.headers = headers or {}
+        self.data: bytes | None = None  # the body encoded, once `encode()` ran
+
+    def encode(self) -> bytes:
+        """The body as sent: JSON for a dict, else text; encoded once."""
+        if self.data is None:
+            body = self.body
+            self.data = json.dumps(body).encode() if isinstance(body, dict) else str(body or "").encode()
+        return self.data
 
     @classmethod
     def for_fault(cls, fault: Fault) -> _Reply:
@@ -167,8 +174,9 @@ class _Handler(BaseHTTPRequestHandler):
                 reply = _Reply(200, parse_error.body())
             else:
                 reply = call_method(ws, method, token, args)
-            response = copy.deepcopy(reply.body) if isinstance(reply.body, dict) else None
-            ws.calls.append(Call(method, copy.deepcopy(args), response, reply.status, time.time()))
+            # encoded while the workspace cannot change: the answer sent and the call recorded are as of now
+            response = reply.encode() if isinstance(reply.body, dict) else None
+            ws.calls.append(Call(method, json.dumps(args), response, reply.status, time.time()))
         return reply
 
     def _guarded(self, name: str, action: Callable[[Workspace], _Reply]) -> _Reply:
@@ -193,10 +201,10 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.status == 0:
             self.close_connection = True  # a dropped connection: no status line, no body
             return
-        if isinstance(reply.body, dict):
-            data, content_type = json.dumps(reply.body).encode(), "application/json; charset=utf-8"
-        else:
-            data, content_type = str(reply.body or "").encode(), "text/plain; charset=utf-8"
+        data = reply.encode()
+        content_type = (
+            "application/json; charset=utf-8" if isinstance(reply.body, dict) else "text/plain; charset=utf-8"
+        )
         self.send_response(reply.status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))

@@ -55,8 +55,7 @@ def create_app(
         """A message event is in the database before Slack gets its 200 (see bot/store/inbox.py)."""
         event = body.get("event") or {}
         if body.get("type") == "event_callback" and event.get("type") == "message" and body.get("event_id"):
-            with runtime.db.session(urgent=True) as session:  # ahead of intake's batches (SQLite)
-                inbox.accept(session, event_id=body["event_id"], event=event)
+            inbox.accept(runtime.db, event_id=body["event_id"], event=event)  # ahead of intake's batches
 
     def acknowledge_first(body: dict[str, Any], ack: Any) -> None:
         """Answer Slack's 3 seconds on the request thread, not behind other requests' work.

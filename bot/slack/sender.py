@@ -302,10 +302,10 @@ class Sender(Pump):
         domain, and the claimed calls given back unsent."""
         if not sent and not unsent:
             return
-        now = self.clock()
+        recorded = [(row, payload if "render" in row.payload else None) for row, payload in sent]
         with self.db.session() as session:
-            for row, payload in sent:
-                outbox.mark_sent(session, row, now, rendered=payload if "render" in row.payload else None)
+            outbox.mark_sent(session, recorded, self.clock())
+            for row, _ in sent:
                 hook = self.on_sent.get(row.purpose)
                 if hook is not None:
                     hook(session, row)

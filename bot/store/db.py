@@ -29,8 +29,8 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._reader = make_engine(url, reads_only=True) if url.startswith("sqlite") else self.engine
-        # read_row's statements run alone, in autocommit: no BEGIN and ROLLBACK around each (three round
-        # trips on PostgreSQL become one), on a small pool of their own
+        # read_row's and add_once's statements run alone, in autocommit: no BEGIN and ROLLBACK (or COMMIT)
+        # around each (three round trips on PostgreSQL become one), on a small pool of their own
         self._rows = make_engine(url, autocommit=True)
         # SQLite has one writer: this process's writers queue here instead of polling the file lock
         self._writers: WriteLock | None = WriteLock() if url.startswith("sqlite") else None
@@ -79,6 +79,26 @@ class Database:
                 if not (error.connection_invalidated and tries_left):
                     raise
         raise AssertionError("unreachable")
+
+    def add_once(self, model: type[SQLModel], unique: str, *, urgent: bool = False, **values: Any) -> None:
+        """Add a row unless one with the same `unique` value exists, in one `INSERT … ON CONFLICT DO NOTHING`
+        run alone in autocommit: no ORM session, no `BEGIN` and `COMMIT` around it (on PostgreSQL, with
+        the pool's ping, four round trips become one). A pooled connection the server dropped is found by
+        the statement failing; it runs once more on a fresh one (run twice, it adds the row once).
+
+        On SQLite it waits for this process's writers like any session (`urgent`: ahead of them).
+        """
+        statement = _insert_statement(self.engine.dialect.name, model.__table__, unique, False)  # type: ignore[attr-defined]
+        row = _row(model, values)
+        with self._writers.held(urgent=urgent) if self._writers else nullcontext():
+            for tries_left in (1, 0):
+                try:
+                    with self._rows.connect() as connection:
+                        connection.execute(statement, row)
+                        return
+                except DBAPIError as error:
+                    if not (error.connection_invalidated and tries_left):
+                        raise
 
     def migrate(self) -> None:
         """Bring the schema up to date; replicas starting together take turns."""
@@ -163,8 +183,8 @@ def insert_soon(session: Session, model: type[SQLModel], unique: str | None, **v
 
 @contextmanager
 def inserts_later(session: Session) -> Iterator[None]:
-    """Rows added by `insert_soon` in the block wait for its end, and a table's go in one multi-row `INSERT`
-    (a batch of new cases: three statements for its timeline rows, nudges and owed calls, not six a case).
+    """Rows added by `insert_soon` in the block wait for its end, and a table's go in one executemany of its
+    `INSERT` (a batch of new cases: three for its timeline rows, nudges and owed calls, not six a case).
 
     In the same transaction, so nothing changes for a reader after commit. A table's rows keep their order:
     a row inserted at once into a table with rows waiting writes those first. Inside the block, a read of
@@ -198,8 +218,11 @@ def _write_waiting(session: Session, model: type[SQLModel] | None) -> None:
     for table in [model] if model is not None else list(waiting):
         rows = waiting.pop(table, [])
         for (unique, _), run in groupby(rows, key=lambda added: (added[0], tuple(added[1]))):
-            # SQLAlchemy sends an executemany of an INSERT … RETURNING as one multi-row statement
-            session.connection().execute(_insert(session, table, unique), [row for _, row in run]).all()
+            # no RETURNING (nobody needs the ids): the driver's own executemany, one statement parsed once
+            # (psycopg sends every row in one pipelined round trip); SQLAlchemy would instead render a
+            # multi-row statement anew for each batch, too long for psycopg to remember its conversion
+            statement = _insert_statement(session.get_bind().dialect.name, table.__table__, unique, False)  # type: ignore[attr-defined]
+            session.connection().execute(statement, [row for _, row in run])
 
 
 # insert_once and insert_row are the hot path of intake and firing: one statement built once per table, the
@@ -230,12 +253,12 @@ def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], tuple[tuple[str, A
 
 
 @cache
-def _insert_statement(dialect: str, table: Table, unique: str | None) -> Insert:
+def _insert_statement(dialect: str, table: Table, unique: str | None, returning: bool = True) -> Insert:
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
     statement = (
         insert(table) if unique is None else insert(table).on_conflict_do_nothing(index_elements=[unique])
     )
-    return statement.returning(*table.primary_key.columns)
+    return statement.returning(*table.primary_key.columns) if returning else statement
 
 
 def make_engine(url: str, *, reads_only: bool = False, autocommit: bool = False) -> Engine:
@@ -248,7 +271,8 @@ def make_engine(url: str, *, reads_only: bool = False, autocommit: bool = False)
         )
         return engine
     if autocommit:
-        return create_engine(url, isolation_level="AUTOCOMMIT", pool_size=4, max_overflow=12)
+        # kept open for the request threads (8) that store events, so a burst does not open and close them
+        return create_engine(url, isolation_level="AUTOCOMMIT", pool_size=8, max_overflow=8)
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
-from bot.store.db import insert_once
+from bot.store.db import Database, insert_once
 from bot.store.models import Inbox, InboxState, utcnow
 
 STALE = timedelta(seconds=10)  # a pending event this old was taken by a worker that died
@@ -58,9 +58,12 @@ class _Held:
 _held = _Held()
 
 
-def accept(session: Session, *, event_id: str, event: dict[str, Any]) -> None:
-    """Store the event (once per event_id) before it is acknowledged; this process handles it next."""
-    insert_once(session, Inbox, "event_id", event_id=event_id, payload=event)  # a Slack retry adds nothing
+def accept(db: Database, *, event_id: str, event: dict[str, Any]) -> None:
+    """Store the event (once per event_id) before it is acknowledged; this process handles it next.
+
+    Alone in autocommit, ahead of intake's batches on SQLite: every message Slack sends waits for this
+    write, so it is the cheapest there is (a Slack retry adds nothing)."""
+    db.add_once(Inbox, "event_id", urgent=True, event_id=event_id, payload=event)
     _held.hold(event_id)
 
 

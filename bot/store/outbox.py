@@ -123,7 +123,7 @@ def claim(session: Session, row_id: int, now: datetime) -> bool:
 def claim_many(session: Session, row_ids: list[int], now: datetime) -> set[int]:
     """Take several owed (or abandoned) rows in one statement; the ids this sender won."""
     params = {"row_ids": row_ids, "now": now, "stale_before": now - STALE_CLAIM}
-    return set(session.execute(_CLAIM_MANY, params).scalars())
+    return set(session.connection().execute(_CLAIM_MANY, params).scalars())
 
 
 def release(session: Session, rows: list[Outbox], claimed: datetime) -> None:
@@ -147,13 +147,19 @@ def _claimable(row_id: int, now: datetime) -> dict[str, Any]:
     return {"row_id": row_id, "now": now, "stale_before": now - STALE_CLAIM}
 
 
-def mark_sent(session: Session, row: Outbox, now: datetime, rendered: dict[str, Any] | None = None) -> None:
-    """Record that Slack took the call (with what was rendered, if it was built at send time)."""
-    params = {"row_id": row.id, "now": now, "channel": row.result_channel, "ts": row.result_ts}
-    if rendered is None:
-        session.execute(_SENT, params)
-    else:
-        session.execute(_SENT_AS_RENDERED, {**params, "rendered": rendered})
+def mark_sent(session: Session, sent: list[tuple[Outbox, dict[str, Any] | None]], now: datetime) -> None:
+    """Record that Slack took these calls, each with what was rendered if it was built at send time: one
+    executemany for those as owed and one for those rendered (psycopg pipelines each in one round trip)."""
+    plain, rendered = [], []
+    for row, payload in sent:
+        params = {"row_id": row.id, "now": now, "channel": row.result_channel, "ts": row.result_ts}
+        if payload is None:
+            plain.append(params)
+        else:
+            rendered.append({**params, "rendered": payload})
+    for statement, rows in ((_SENT, plain), (_SENT_AS_RENDERED, rendered)):
+        if rows:
+            session.connection().execute(statement, rows)  # Core: the ORM's execution would add nothing
 
 
 def replaces(method: str, key: str, after_key: str | None) -> str | None:

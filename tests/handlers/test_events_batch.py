@@ -20,9 +20,8 @@ def _message(n: int, text: object) -> dict:
 
 
 def _stored(rig, events: dict[str, dict]) -> None:
-    with rig.service.runtime.db.session() as session:
-        for event_id, event in events.items():
-            inbox.accept(session, event_id=event_id, event=event)
+    for event_id, event in events.items():
+        inbox.accept(rig.service.runtime.db, event_id=event_id, event=event)
 
 
 def test_a_batch_makes_every_case_and_marks_every_event_done(rig):

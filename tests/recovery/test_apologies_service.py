@@ -170,6 +170,25 @@ def test_a_new_case_is_written_in_one_insert_already_asking_its_leader(db, polic
         assert kinds(session, stored) == [EventKind.LOGGED, EventKind.APOLOGY_REQUESTED]
 
 
+def test_a_complaint_logged_alone_writes_its_rows_in_one_statement_a_table(db, policy):
+    tables: list[str] = []
+
+    def note(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("INSERT"):
+            tables.append(statement.split()[2].strip('"'))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    with db.session() as session:  # `/recover new`: no batch of events around it
+        case = log(session, policy, severity="minor")
+        assert (
+            len(owed(session)) == 3
+        )  # written before log_complaint returned: the card, the DM, the Home tab
+    event.remove(db.engine, "before_cursor_execute", note)
+    assert sorted(tables) == ["case", "nudge", "outbox", "timelineevent"]
+    with db.reading() as session:
+        assert kinds(session, session.get(Case, case.id)) == [EventKind.LOGGED, EventKind.APOLOGY_REQUESTED]
+
+
 def test_the_case_returned_by_a_new_complaint_is_changed_in_the_same_transaction(db, policy):
     with db.session() as session:
         case = log(session, policy, severity="minor")

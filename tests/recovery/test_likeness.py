@@ -89,3 +89,18 @@ def test_prepare_loads_the_model_before_any_complaint() -> None:
         "assert 'wordllama' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_prepare_reads_the_dictionary_of_lemmas_before_any_complaint() -> None:
+    probe = (
+        "from simplemma.strategies.dictionaries import dictionary_factory as factory\n"
+        "from bot.recovery.triage import Knowledge, harms, prepare\n"
+        "loads = []\n"
+        "load = factory._load_dictionary_from_disk\n"
+        "factory._load_dictionary_from_disk = lambda lang: loads.append(lang) or load(lang)\n"
+        "prepare(Knowledge('lexicon'))\n"
+        "assert loads == ['en'], loads\n"
+        "harms.read('Housekeeping threw away her insulin; her children were upset.')\n"
+        "assert loads == ['en'], loads  # the first complaint reads nothing from disk\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)

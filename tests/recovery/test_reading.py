@@ -24,3 +24,19 @@ def test_every_cue_finds_the_same_places_through_the_index_as_word_by_word() -> 
         plain = list(indexed)  # a plain list: each group tried against each word
         for cue in CUES:
             assert reading.find(indexed, cue) == reading.find(plain, cue), (cue, text)
+
+
+def test_a_cue_form_is_tried_only_when_the_text_has_one_of_its_needed_words() -> None:
+    written = "fire_brigade|police ~ called"  # two forms: "police … called" and "fire brigade … called"
+
+    def tried(*vocabulary: str) -> list[str]:
+        forms = reading.cues(written)
+        chosen = reading.forms_for(written, frozenset(vocabulary))
+        return [" ".join(min(g.exact) for g in forms[n].groups) for n in chosen]
+
+    assert tried("police", "called") == ["police called"]
+    assert tried("fire", "brigade", "police", "call") == ["police called", "fire brigade called"]
+    assert tried("called", "ambulance") == []
+    # a form of stems alone has no plain word it needs: it is always tried
+    assert reading.forms_for("burn* ... hand*", frozenset({"soup"})) == (0,)
+    assert reading.find(reading.words("Nobody called the police."), written) == [(3, 1)]

@@ -405,3 +405,17 @@ def test_records_are_copies_and_survive_a_restart(standin: SlackStandIn, client:
     assert (
         standin.url == url and client.auth_test()["ok"] and standin.message(COMPLAINTS, ts)["text"] == "kept"
     )
+
+
+def test_a_recorded_call_is_what_was_sent_and_answered_then_however_the_message_changes_after(
+    standin: SlackStandIn, client: WebClient
+) -> None:
+    posted = client.chat_postMessage(channel=COMPLAINTS, text="first", blocks=[SECTION])
+    client.chat_update(
+        channel=COMPLAINTS, ts=posted["ts"], text="second", blocks=[{**SECTION, "block_id": "b2"}]
+    )
+    first, second = standin.calls_to("chat.postMessage")[0], standin.calls_to("chat.update")[0]
+    assert first.args["text"] == "first" and first.args["blocks"] == [SECTION]
+    assert first.response["message"]["text"] == "first"  # the message as it was answered, not as it is now
+    assert second.response["message"]["blocks"][0]["block_id"] == "b2"
+    assert standin.message(COMPLAINTS, posted["ts"])["text"] == "second"

@@ -29,8 +29,7 @@ def _stale(db: Database) -> list[str]:
 
 
 def test_an_event_still_queued_here_is_not_replayed_however_long_it_waits(db):
-    with db.session() as session:
-        inbox.accept(session, event_id="EvQueued", event=EVENT)
+    inbox.accept(db, event_id="EvQueued", event=EVENT)
     _received_long_ago(db)
     assert _stale(db) == []
 
@@ -43,24 +42,21 @@ def test_an_event_stored_by_a_process_that_died_is_replayed(db):
 
 
 def test_an_event_whose_handling_failed_here_is_replayed(db):
-    with db.session() as session:
-        inbox.accept(session, event_id="EvFailed", event=EVENT)
+    inbox.accept(db, event_id="EvFailed", event=EVENT)
     inbox.let_go(["EvFailed"])
     _received_long_ago(db)
     assert _stale(db) == ["EvFailed"]
 
 
 def test_an_event_held_here_past_its_time_is_replayed_all_the_same(db, monkeypatch):
-    with db.session() as session:
-        inbox.accept(session, event_id="EvLost", event=EVENT)
+    inbox.accept(db, event_id="EvLost", event=EVENT)
     monkeypatch.setattr(inbox, "HELD_FOR", 0.0)
     _received_long_ago(db)
     assert _stale(db) == ["EvLost"]
 
 
 def test_a_handled_event_is_neither_held_nor_replayed(db):
-    with db.session() as session:
-        inbox.accept(session, event_id="EvDone", event=EVENT)
+    inbox.accept(db, event_id="EvDone", event=EVENT)
     with db.session() as session:
         inbox.done(session, event_ids=["EvDone"])
     _received_long_ago(db)

@@ -18,14 +18,17 @@ def db(either_database_url) -> Database:
     database.dispose()
 
 
-def _inserts(db: Database) -> list[str]:
-    """The INSERT statements the engine sends from now on: (table, rows in the statement)."""
-    seen: list[tuple[str, int]] = []
+def _inserts(db: Database) -> list[tuple[str, int, bool]]:
+    """The INSERT calls the engine makes from now on: (table, rows in the call, whether it is the driver's
+    executemany: one statement parsed once and run for each row, which psycopg sends in one round trip;
+    else the rows of a multi-row VALUES rendered anew)."""
+    seen: list[tuple[str, int, bool]] = []
 
     @event.listens_for(db.engine, "before_cursor_execute")
-    def _count(conn, cursor, statement: str, *args) -> None:
+    def _count(conn, cursor, statement: str, parameters, context, executemany: bool) -> None:
         if statement.lstrip().upper().startswith("INSERT"):
-            seen.append((statement.split()[2].strip('"'), statement.count("), (") + 1))
+            rows = len(parameters) if executemany else statement.count("), (") + 1
+            seen.append((statement.split()[2].strip('"'), rows, executemany))
 
     return seen
 
@@ -42,7 +45,7 @@ def test_waiting_rows_go_in_at_the_end_one_statement_a_table_in_order(db: Databa
             schedule_soon(session, key=f"n{n}", kind=NudgeKind.DIGEST, due_at=utcnow())
         _owe(session, "k0")  # a key taken within the batch is owed once, as `owe` would
         assert seen == []  # nothing written before the end
-    assert sorted(seen) == [("nudge", 5), ("outbox", 6)]
+    assert sorted(seen) == [("nudge", 5, True), ("outbox", 6, True)]
     with db.reading() as session:
         keys = session.exec(select(Outbox.key).order_by(col(Outbox.id))).all()
         assert keys == [f"k{n}" for n in range(5)]

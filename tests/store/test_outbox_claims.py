@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from sqlalchemy import event
 from sqlmodel import col, select
 
 from bot.store import outbox
@@ -54,4 +55,32 @@ def test_a_claimed_row_given_back_is_as_it_was_and_another_senders_claim_is_left
     assert _states(db) == [("a", OutboxState.PENDING, 0), ("b", OutboxState.SENDING, 1)]
     with db.session() as session:  # and the row given back is free for the next claim
         assert outbox.claim_many(session, [a.id], utcnow()) == {a.id}
+    db.dispose()
+
+
+def test_a_rounds_calls_are_recorded_sent_in_one_executemany_each_way(either_database_url):
+    db = Database(either_database_url)
+    db.migrate()
+    a, b, c = _owe(db, "a", "b", "c")
+    updates: list[tuple[int, bool]] = []
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _seen(conn, cursor, statement: str, parameters, context, executemany: bool) -> None:
+        if statement.lstrip().upper().startswith("UPDATE"):
+            updates.append((len(parameters) if executemany else 1, executemany))
+
+    for row, ts in ((a, "1.1"), (b, "1.2"), (c, "1.3")):
+        row.result_channel, row.result_ts = "C1", ts
+    with db.session() as session:
+        outbox.mark_sent(session, [(a, None), (b, {"view": {"type": "home"}}), (c, None)], utcnow())
+    assert sorted(updates) == [
+        (1, False),
+        (2, True),
+    ]  # the two as owed in one executemany, the rendered one alone
+    with db.reading() as session:
+        rows = session.exec(select(Outbox).order_by(col(Outbox.id))).all()
+        assert [(r.state, r.result_ts) for r in rows] == [
+            (OutboxState.SENT, ts) for ts in ("1.1", "1.2", "1.3")
+        ]
+        assert rows[1].payload == {"view": {"type": "home"}}
     db.dispose()

@@ -125,9 +125,14 @@ def triage(
 
 
 def prepare(knowledge: Knowledge = SHIPPED) -> None:
-    """Load what triage reads by meaning with, at start-up: never inside the first complaint's intake."""
+    """Load what triage reads with, at start-up: never inside the first complaint's intake (the
+    dictionary of lemmas and the compiled cues, and the sentence model when it reads by meaning)."""
+    harms.read(_WARM_UP)
     if knowledge.method != LEXICON:
         likeness("prepare", knowledge.weights)
+
+
+_WARM_UP = "The guest waited an hour and nobody came; her son's insulin was thrown away."
 
 
 def _reads_by_meaning(text: str, level: int, reading: harms.Reading, knowledge: Knowledge) -> bool:

@@ -187,7 +187,7 @@ class Cue:
     joins: tuple[str, ...]  # between group i and i+1: " " next word, "..." within GAP after, "~" either side
 
     @functools.cached_property
-    def _needed(self) -> tuple[frozenset[str], ...]:
+    def needed(self) -> tuple[frozenset[str], ...]:
         """The groups of plain words: the text has none of one of them, the cue cannot match."""
         return tuple(g.exact for g in self.groups if not (g.stems or g.endings))
 
@@ -195,7 +195,7 @@ class Cue:
         """The word indexes each place the cue matches, left to right (one per group, in group order)."""
         if isinstance(text_words, Words):
             vocabulary = text_words.vocabulary
-            for needed in self._needed:
+            for needed in self.needed:
                 if needed.isdisjoint(vocabulary):
                     return []
         found = [self._rest(text_words, (i,), 1) for i in self.groups[0].places(text_words)]
@@ -261,7 +261,47 @@ def _group(options: list[str]) -> Group:
 
 def find(text_words: list[Word], written: str) -> list[tuple[int, ...]]:
     """The word indexes of every place the cue, in any of its forms, matches."""
-    return [matched for compiled in cues(written) for matched in compiled.find(text_words)]
+    forms, keys, by_word, always = _indexed(written)
+    if isinstance(text_words, Words):  # only the forms whose needed words the text has are tried
+        present = keys.intersection(text_words.vocabulary)
+        if not present and not always:
+            return []  # most cues are far from most complaints: one look a cue, not one a form
+        forms = tuple(forms[n] for n in _chosen(present, by_word, always))
+    return [matched for form in forms for matched in form.find(text_words)]
+
+
+def forms_for(written: str, vocabulary: frozenset[str]) -> tuple[int, ...]:
+    """Which forms of the cue (their indexes in `cues(written)`, in order) a text with this vocabulary
+    could match: a form that needs one of a group's plain words is left out when the text has none."""
+    _, keys, by_word, always = _indexed(written)
+    return _chosen(keys.intersection(vocabulary), by_word, always)
+
+
+def _chosen(
+    present: frozenset[str], by_word: dict[str, tuple[int, ...]], always: tuple[int, ...]
+) -> tuple[int, ...]:
+    if not present:
+        return always
+    return tuple(sorted({n for word in present for n in by_word[word]}.union(always)))
+
+
+@functools.cache
+def _indexed(
+    written: str,
+) -> tuple[tuple[Cue, ...], frozenset[str], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The cue's forms; for each, one of its plain-word groups (the smallest), indexed by word; and the
+    forms with none (always tried)."""
+    forms = cues(written)
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for n, form in enumerate(forms):
+        if not form.needed:
+            always.append(n)
+            continue
+        for word in min(form.needed, key=len):
+            by_word.setdefault(word, []).append(n)
+    index = {word: tuple(found) for word, found in by_word.items()}
+    return forms, frozenset(index), index, tuple(always)
 
 
 def quote(text: str, text_words: list[Word], span: tuple[int, int], limit: int = 60) -> str:
