@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.events import EVENTS
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
 from bot.recovery.triage.signals import EXPOSURE, INCONVENIENCE, REPEAT, SMALL, UNHURT, VULNERABLE
+from bot.recovery.triage.wrongs import WRONGS
 
 _NEGATORS = frozenset(
     {"no", "not", "never", "nobody", "none", "noone", "neither", "nor", "without", "nothing"}
@@ -36,7 +38,8 @@ _AGE = re.compile(
     r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})\b"
     r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
     r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
-    r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b",
+    r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b"
+    r"|\b(?:mrs|mr|ms|miss|dr)\.?\s+[\w'-]+,\s*(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|days?))",
     re.IGNORECASE,
 )
 # "her grandmother's mirror", "the kids' coats": the word names whose a thing is, not who was harmed.
@@ -78,7 +81,7 @@ def read(text: str) -> Reading:
     text_words = words(text)
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
-    for harm in (*TO_PEOPLE, *LOSSES, *CARE):
+    for harm in (*TO_PEOPLE, *LOSSES, *CARE, *EVENTS, *WRONGS):
         if harm.needs and _first(text_words, harm.needs) is None:
             continue
         found += _harm_found(text, text_words, harm, safe)
@@ -135,7 +138,7 @@ def _vulnerable_age(text: str) -> str | None:
     for m in _AGE.finditer(text):
         if m.group(5):  # "a 6 month old"
             return m.group()
-        age = int(next(g for g in m.groups()[:4] if g))
+        age = int(next(g for i, g in enumerate(m.groups()) if g and i != 4))
         if age <= CHILD_AGE or ELDERLY_AGE <= age <= 120:
             return m.group().strip("()") if m.group(1) else f"aged {age}"
     return None

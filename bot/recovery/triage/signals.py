@@ -95,7 +95,8 @@ VULNERABLE = (
     "elderly|pensioner|grandma|grandmother|grandpa|grandfather|granny|disabled|disability|wheelchair|blind|"
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
-    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man",
+    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|clearly_confused|"
+    "obviously_confused|very_confused|seemed_confused|easily_confused",
     "over|in_her|in_his|in_their 70|75|80|85|90|70s|80s|90s",
 )
 REPEAT = (

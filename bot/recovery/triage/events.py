@@ -1,0 +1,114 @@
+"""Harm to people told as a plain event, the harm left for the reader to infer (SPEC §2.2): a fitting
+that "came away from the wall and caught him", a keycard that opens another guest's room, a flue
+left running cracked, a driver on his phone at 70, an address handed to the ex she moved to get
+away from. Cues are written as `reading.py` explains."""
+
+from __future__ import annotations
+
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, Harm
+from bot.recovery.triage.losses import THINGS
+
+BODY = (
+    "hand|hands|arm|arms|leg|legs|face|finger|fingers|foot|feet|mouth|head|eye|eyes|neck|knee|wrist|ankle|"
+    "hip|chest|lip|toe|toes|shoulder|forehead|cheek|scalp|nose|temple|shin|shins|elbow|jaw|chin|skull"
+)
+# Who an object or a vehicle can land on: pronouns as objects, never "her" (it is also "her car").
+_STRUCK = (
+    "him|them|himself|herself|themselves|child|kid|toddler|boy|girl|baby|guest|customer|patient|"
+    "pedestrian|cyclist|man|woman|lady|resident|pupil|passenger|someone|somebody|worker"
+)
+_ANIMAL = "dog|dogs|cat|horse|pony|animal|puppy|goat|parrot|bird|alpaca|donkey"
+_VEHICLE = (
+    "car|van|bus|coach|lorry|truck|forklift|trolley|cart|buggy|bike|scooter|vehicle|taxi|tram|train|"
+    "tractor|golf_buggy|door|doors|barrier|gate|shutter|lift_door|boom"
+)
+_DOOR = "room|rooms|door|flat|apartment|cabin|house|home|bedroom|locker|chalet|caravan|tent|suite|unit"
+_GAS = "meter|boiler|hob|cooker|gas|flue|heater|appliance|pipework|stove"
+
+EVENTS: tuple[Harm, ...] = (
+    Harm(
+        "someone was hurt",
+        CRITICAL,
+        (
+            "caught|clipped|trapped|jammed|bashed|banged|grazed|scraped|pinched|crushed ... " + BODY,
+            "toppled|tipped|collapsed|fell|came|crashed|pulled|knocked|dropped ... over_on|down_on|onto|on_top_of "
+            + _STRUCK,
+            "toppled|tipped|collapsed|fell on him|them|himself|herself|themselves",
+            "small|little|nasty|deep|bad|big|huge|painful cut|graze|gash|bruise|bruises|welt",
+            "cut|graze|gash|bump|lump|bruise|bruises|welt|swelling ... on|to|above|below|over ... " + BODY,
+            "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
+            "patched|bandaged|stitched ... him|her|them ... up",
+            "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
+            "reversed|backed|drove|swerved|rolled into|over ... " + _STRUCK,
+            "attacked|went_for|lunged_at|nipped|jumped_up_at|knocked_her_over|knocked_him_over ~ " + _ANIMAL,
+        ),
+        vetoes=(
+            "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
+            "lump_sum|bump_up|bumped_up|cut_off|cut_price|cut_short|power_cut|price_cut|cut_corners|hair_cut|"
+            "haircut|pay_cut|cut_back",
+            "into|over ... bollard|post|bin|budget|time|bill|" + THINGS,
+        ),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            # a stranger let in: a key, card or code that opens someone else's door
+            "keycard|keycards|key_card|room_key|key|keys|fob|fobs|door_code|access_code|entry_code|master_key|"
+            "lock|locks ~ opens|opened|open|works|worked|let_in|lets_in|let_him_in|let_her_in ... too|also|"
+            "another|other|wrong|someone_else's|next_door|neighbouring|adjoining|as_well",
+            "man|stranger|strange_man|another_guest|guy|intruder|bloke|someone_else|somebody_else ... in|into|"
+            "entered|walked_into|came_into|let_himself_into|already_in ... her|their|the_wrong " + _DOOR,
+            "gave|given|handed|issued|cut|made|sent ... key|keys|keycard|spare|code|fob ... to_someone|"
+            "to_a_stranger|to_a_man|to_a_woman|to_the_wrong_person|to_another_guest|to_her_ex|to_his_ex|to_the_ex|"
+            "to_someone_else|to_somebody_else|to_another_person|to_a_random",
+            # an address or a way in given to someone they are afraid of
+            "get_away_from|getting_away_from|fled|fleeing|restraining_order|non-molestation|injunction|"
+            "domestic_abuse|domestic_violence|abusive_ex|abusive|refuge|safe_house|protective_order|stalker|"
+            "stalking|knows_where_she_lives|knows_where_he_lives|knows_where_they_live|knows_her_address|"
+            "has_her_address|has_her_new_address",
+        ),
+        vetoes=("no_one|nobody|nothing ... in|into|entered",),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            # gas told by what people smelt, a flue left running cracked
+            "still_smell|could_smell|smell_it|smelt_it|smelling_it|smelled_it|rotten_eggs|whiff_of",
+            "flue|flues ~ crack*|leak*|split|damaged|broken|blocked|condemned|unsafe|disconnected|loose",
+            "loose|leaking|leaky|cracked ~ union|joint|fitting|pipework|connection",
+        ),
+        near_miss=MAJOR,
+        needs=(_GAS,),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "on_his_phone|on_her_phone|on_their_phone|on_the_phone|on_his_mobile|on_her_mobile|texting|"
+            "phone_in_hand|phone_in_his_hand|scrolling|filming|watching ~ driving|motorway|mph|doing|speed|"
+            "overtaking|lanes|wheel|dual_carriageway|m1|m25|m6|70|80|60",
+        ),
+        near_miss=MAJOR,
+        needs=("driver|driving|drove|drive|coach|bus|taxi|van|minibus|cab|lorry|chauffeur",),
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        (
+            "not|never|forgot|forgotten|failed|didn't ... put|refit*|tighten*|torque*|reconnect*|secure*|fit|"
+            "fitted|replace*|do|done|lock*|latch* ... plug|cap|wheel|nut|nuts|bolt|bolts|hose|brake|brakes|"
+            "clip|clips|strap|straps|harness|bracket|sump|oil_cap|wheel_nuts|guard|rail|railing|barrier",
+            "not|never|wasn't|weren't|hadn't ... fixed|secured|anchored|bolted|fastened|attached|screwed ... "
+            "to_the_wall|to_the_floor|to_the_ceiling",
+            "hard_shoulder|motorway|dual_carriageway|fast_lane ~ warning_light|limp_mode|seized|smoke|lost_power|"
+            "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
+            "trench|hole|holes|excavation|manhole|pit|shaft ~ unfenced|unguarded|uncovered|unlit|unmarked|open|"
+            "no_barrier|no_barriers|no_fence|no_fencing|no_cones|no_lights|no_lighting|left_open",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on safety",
+        negatable=False,
+    ),
+)

@@ -1,0 +1,199 @@
+"""Losses and wrongs told as plain events, the harm left for the reader to infer (SPEC §2.2): savings
+moved to a "safe account", a finance pack stapled into another buyer's paperwork, a hardship list on
+a noticeboard, a deaf customer told to hurry up, a conference whose sessions could not run, a claim
+declined, a bill for sessions never had. Cues are written as `reading.py` explains."""
+
+from __future__ import annotations
+
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MODERATE, Harm
+
+# Papers and details whose disclosure harms, as the rubric's "medical or financial details".
+SENSITIVE = (
+    "payslip|payslips|credit_report|credit_file|credit_history|credit_check|finance_pack|finance_agreement|"
+    "bank_statement|bank_statements|statement|statements|tax_return|p60|p45|salary|income|benefits|"
+    "universal_credit|hardship|hardship_fund|bursary|free_school_meals|debt|debts|arrears|passport|passports|"
+    "medical|diagnosis|results|prescription|medication|antidepressant*|dose|dosage|hiv|pregnancy|"
+    "mental_health|therapy|counselling|api_key|api_keys|credentials|password|passwords|sort_code|"
+    "account_number|card_number|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
+    "security_codes|bank_codes|verification_codes|otp|passcode|passcodes"
+)
+_PAPERS = (
+    "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
+    "thread|chat|ticket|inbox|account|parcel|records"
+)
+_SOMEONE_ELSES = (
+    "another|other|different|wrong|someone_else's|somebody_else's|a_different|the_wrong|the_other|next"
+)
+_MONEY_MOVED = "moved|transferred|transfer|sent|withdrew|withdrawn|withdraw|paid|handed|gift_cards|vouchers|bitcoin|crypto"
+_WORKS = (
+    "business|company|firm|shop|store|restaurant|salon|office|employees|trading|event|conference|delegates|"
+    "organiser|organizer|sessions|meeting|meetings|seminar|workshop|exhibition|production|production_line|"
+    "plant|factory|works_from_home|work_from_home|wfh|home_office|self-employed|freelance*|sole_trader|"
+    "components|ltd|their_customers|their_clients|their_staff|his_customers|her_customers|his_clients|"
+    "her_clients"
+)
+
+WRONGS: tuple[Harm, ...] = (
+    Harm(
+        "sensitive details exposed to others",
+        CRITICAL,
+        (
+            "into|in|inside|with|to ... "
+            + _SOMEONE_ELSES
+            + " ... buyer's|customer's|client's|patient's|guest's|"
+            "tenant's|family's|person's|member's|pupil's|parent's|" + _PAPERS,
+            "pinned|posted|put_up|stuck_up|displayed|pinned_up|published|printed ... list|names|details|register|"
+            "spreadsheet ... noticeboard|notice_board|board|window|wall|door|corridor|foyer|public|online|website",
+            "noticeboard|notice_board|foyer|open_plan|public_area|shop_window ~ list|names|amounts|details",
+            "at_full_volume|for_all_to_hear|everyone_could_hear|whole_queue_could_hear|whole_shop_could_hear|"
+            "in_front_of_the_queue|with_a_queue_right_behind|with_a_queue_behind",
+            "said|read|went_through|discussed|talked|asked|shouted|announced|explained|spoke|going_through|"
+            "went_over ... loudly|loud_voice|whole_queue|queue_behind|whole_shop|whole_waiting_room|whole_ward",
+            "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
+            "one-time|otp|passcodes|her_texts|his_texts|her_post|his_post|her_mail|his_mail|her_emails|his_emails",
+            "pasted|attached|included|copied|forwarded|cc'd ... "
+            + _SOMEONE_ELSES
+            + " ... client's|customer's|"
+            "company's|tenant's|user's|patient's|account's",
+        ),
+        near_miss=MAJOR,
+        needs=(SENSITIVE,),
+    ),
+    Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            "booking|details|scan|letter|results|email|invoice|statement|documents|paperwork|report|file|"
+            "photos ... went|sent|emailed|posted|given|handed ... to ... a_different|different|"
+            "another|wrong|the_wrong",
+            "into|in|inside|with ... another|someone_else's|somebody_else's ... buyer's|customer's|client's|"
+            "patient's|guest's|tenant's|family's|person's",
+            "ported|reassigned ... to ... someone_else|somebody_else|another|wrong|stranger|a_different",
+            "number|sim|account|line ... transferred|moved|swapped|given ... to ... someone_else|somebody_else|"
+            "another_customer|another_person|stranger|the_wrong_person",
+            "pinned|posted|put_up|displayed|pinned_up ... list|names|details|marks|scores|grades ... noticeboard|"
+            "notice_board|board|window|wall|door|corridor|foyer",
+            "read|shouted|announced|called ... out ... score|scores|marks|grade|grades|weight|debt|result",
+        ),
+        near_miss=None,
+        vetoes=("moved ... to ... another_room|another_table|another_date|another_day",),
+    ),
+    Harm(
+        "money wrongly taken or lost",
+        MAJOR,
+        (
+            "safe_account|safe_accounts|holding_account|investment_scam|romance_scam|courier_scam|phishing|"
+            "spoof*|smishing|vishing|claiming_to_be|said_he_was_from|said_she_was_from|said_they_were_from|"
+            "pretending_to_be_from|posing_as",
+            "on_the_instructions_of|instructed_by|told_to_move|told_her_to_move|told_him_to_move|"
+            "someone_on_the_phone|man_on_the_phone|woman_on_the_phone|cold_caller|cold_call|fraudster|"
+            "fraudsters|scammer|scammers ~ " + _MONEY_MOVED + "|savings|life_savings|pension|k|thousands",
+            "charged|billed|invoiced|debited|sold|took ... for ... never|didn't|not ... asked|had|got|received|"
+            "used|ordered|attended|booked|wanted|agreed|authorised|authorized|requested|needed|turned_up|came",
+            "charged|billed|invoiced|debited ... her|him|them|us|me|customer|member|client ... for ... never|"
+            "didn't|not ... asked|had|got|received|used|ordered|attended|booked|wanted|agreed|requested",
+            "charged|billed|invoiced|asked_for ... quoted_at|quoted_us|quoted_him|quoted_her|quoted_them|"
+            "was_quoted|were_quoted|quote_was|quote_said|estimate_was|agreed_price|price_agreed",
+            "billed|charged|invoiced ... for ... seats|licences|licenses|users|rooms|nights|hours ... they_have|"
+            "only_have|only_use|only_used|only_stayed|only_had",
+            "refund|refunds|money_back|reimbursement ... promised|owed|due|agreed|approved ... still|never|"
+            "nothing|chasing|weeks|wks|months|yet",
+        ),
+        near_miss=None,
+        vetoes=("no charge", "free of charge", "thought|looked|seemed|like ... scam|fraud|phishing"),
+    ),
+    Harm(
+        "a claim or refund wrongly refused",
+        MAJOR,
+        (
+            "claim|claims|payout|pay-out|appeal|compensation|reimbursement|warranty|guarantee ~ declined|"
+            "rejected|refused|denied|turned_down|won't_pay|wouldn't_pay|not_paying|repudiated|voided",
+            "wrongly|unfairly|incorrectly|by_mistake ~ declined|rejected|refused|denied|turned_down",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "their business stopped",
+        MAJOR,
+        (
+            "couldn't|can't|cannot|unable|could_not ... run|hold|host|present|deliver|stream|start|work|trade|"
+            "operate|teach|ship ... sessions|event|conference|meeting|meetings|seminar|workshop|classes|"
+            "business|shop|store",
+            "line|production|plant|factory|event|sessions|conference|launch|morning|day ~ stopped|halted|idle|"
+            "write-off|written_off|standstill|shut_down",
+            "broadband|internet|wifi|wi-fi|connection|network|line|phone|phones|system|email|power ~ down|dead|"
+            "out|off|offline ... days|day|week|weeks|since|all_day|all_morning",
+        ),
+        near_miss=None,
+        negatable=False,
+        vetoes=("speed|speeds|slow|slower|usable|intermittent|patchy|mb|mbps",),
+        needs=(_WORKS,),
+    ),
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        (
+            "no|without|not_had|hasn't_had|haven't_had ... calls|texts|phone|signal|service|internet|broadband|"
+            "landline|line|number ... for|since|in ... days|week|weeks|mon|monday|tue|tuesday|wed|wednesday|"
+            "thurs|thursday|fri|friday|sat|saturday|sun|sunday|2|3|4|5|6|7|two|three|four|five|six|seven",
+            "can't|cannot|couldn't|unable|not ... get|receive ... bank_codes|codes|security_codes|"
+            "verification_codes|one-time|otp|texts",
+            "hospital|clinic|treatment|surgery ~ up_front|upfront|guarantee|guarantee_of_payment|won't_treat|"
+            "wouldn't_treat|refused_to_treat|deposit_first",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "their documents or work lost",
+        MAJOR,
+        (
+            "lost|misplaced|mislaid|destroyed|shredded|binned ... paper|papers|exam_paper|exam_papers|"
+            "coursework|script|scripts|portfolio|dissertation|application|documents|deeds|will|passport",
+            "wiped|deleted|erased|lost|overwrote|overwritten|corrupted ... weeks|months|days|years|hours ... of "
+            "... invoices|data|work|orders|records|bookings|emails|photos|files|history|content|progress|"
+            "entries|messages|sales",
+            "wiped|deleted|erased ... invoices|orders|bookings|records|accounts|messages|content|posts|"
+            "entries|calendar|website|site|database",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "going public",
+        MAJOR,
+        (
+            "written|wrote|writing|write|contacted|contacting|complained|complaining|emailed|going ... to ... "
+            "mp|councillor|senator|congressman|congresswoman|assembly_member|local_paper|the_papers|newspaper|"
+            "the_press|journalist|reporter",
+            "off_to|going_to|moving_to|signing_with|talking_to ... competitor|competitors|rival|rivals",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "discrimination",
+        MAJOR,
+        (
+            "refused|turned_away|asked_to_leave|told_to_leave|wouldn't_let|refused_entry|denied_entry|"
+            "refused_service|wouldn't_serve|won't_serve|wouldn't_allow ~ breastfeed*|breast-feed*|wheelchair|"
+            "guide_dog|assistance_dog|service_dog|carer|walking_frame|mobility_scooter|hearing_dog",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "humiliated in front of others",
+        MODERATE,
+        (
+            "searched|frisked ~ bag|bags|pockets|handbag|rucksack|backpack|coat",
+            "searched|frisked|patted_down him|them",
+            "accused ... of ... stealing|theft|shoplifting|lying|fraud|taking",
+            "laughed|sniggered|scoffed|smirked|giggled at|behind",
+            "laughed|sniggered|scoffed|smirked|giggled ... when_she|when_he|when_they|when_i ... said|told|asked|"
+            "explained|mentioned",
+            "haven't_got_all_day|not_got_all_day|don't_have_all_day|hurry_up|get_on_with_it|spit_it_out|"
+            "just_write_it_down|write_it_down|speak_english|learn_english|what's_wrong_with_you|are_you_stupid",
+            "mocked|mimic*|imitat*|made_fun|making_fun|copied_his|copied_her|took_the_mick*|took_the_piss",
+        ),
+        near_miss=None,
+        vetoes=("laughed ... off|it_off|about_it|with_us|with_her|with_him", "joked ... with"),
+    ),
+)
