@@ -5,7 +5,7 @@ away from. Cues are written as `reading.py` explains."""
 
 from __future__ import annotations
 
-from bot.recovery.triage.lexicon import CRITICAL, MAJOR, Harm
+from bot.recovery.triage.lexicon import ALLERGEN, CRITICAL, MAJOR, MEDICINE, Harm
 from bot.recovery.triage.losses import THINGS
 
 BODY = (
@@ -92,6 +92,70 @@ EVENTS: tuple[Harm, ...] = (
         ),
         near_miss=MAJOR,
         needs=("driver|driving|drove|drive|coach|bus|taxi|van|minibus|cab|lorry|chauffeur",),
+    ),
+    Harm(
+        "an allergic reaction",
+        CRITICAL,
+        (
+            "blotch*|hives|welts|rash|swelling|swollen|puffy|red_patches|came_up_in|broke_out ~ mouth|cheeks|"
+            "face|lips|eyes|neck|body|all_over|arms|tongue",
+            "gave|given|give|needed|administered|took ... antihistamine*|piriton|benadryl|cetirizine|"
+            "loratadine|epipen|epi-pen|adrenaline",
+        ),
+        needs=(ALLERGEN + "|allergy|allergies|allergic|free_list|care_plan",),
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        ("gate|gates|door|doors|fence ~ unlatched|unlocked|left_open|open|propped_open|wide_open",),
+        near_miss=MAJOR,
+        near_says="a near miss on safety",
+        needs=("kids|children|child|pupils|toddler|toddlers|nursery|playground|pool|baby|babies|class",),
+    ),
+    Harm(
+        "an animal in our care got out",
+        MAJOR,
+        (
+            "slipped_out|got_out|escaped|ran_off|went_missing|bolted|wandered_off|got_loose|jumped_the_fence|"
+            "missing|lost",
+        ),
+        near_miss=None,
+        needs=(
+            "kennel|kennels|cattery|boarding|daycare|day_care|groomer|groomers|grooming|dog_walker|vets|"
+            "stable|livery|pet_sitter|run",
+        ),
+        vetoes=("lost|missing ... lead|collar|bowl|blanket|toy|paperwork|notes|records",),
+    ),
+    Harm(
+        "a medication error caught in time",
+        MAJOR,
+        (
+            "label|labelled|labels ~ said|says|printed|stated|states ... times|daily|weekly|mg|ml|twice|once|"
+            "hourly|tablets|dose|morning|night",
+        ),
+        needs=(MEDICINE,),
+    ),
+    Harm(
+        "stranded with no way home",
+        MAJOR,
+        (
+            "left_on_the_platform|left_at_the_station|left_at_the_stop|left_on_the_roadside|stranded|no_way_home|"
+            "make_your_own_way|make_their_own_way|make_his_own_way|make_her_own_way|sat_on_the_platform|"
+            "went_without_him|went_without_her|went_without_them|left_without_him|left_without_her",
+            "last|final ... train|bus|tram|ferry|service|one ~ cancelled|went|left|gone|missed|without",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
+        "their home entered without warning",
+        MAJOR,
+        (
+            "let_himself_in|let_herself_in|let_themselves_in|walked_in_on|barged_in|burst_in|came_in_unannounced",
+            "entered|came_in|went_in|let_in|viewing|access|visit|keys ~ without ... notice|permission|knocking|"
+            "asking|telling|warning|consent",
+        ),
+        near_miss=None,
     ),
     Harm(
         "a safety hazard",

@@ -44,6 +44,7 @@ _AGE = re.compile(
 )
 # "her grandmother's mirror", "the kids' coats": the word names whose a thing is, not who was harmed.
 _OWNED = re.compile(r"(?:'s|’s|s'|s’|s)\b((?:\s+[\w-]+){1,3})", re.IGNORECASE)
+_OWNER_LAST = re.compile(r"(?:'s|’s)\s*(?:[.,;:!?)]|$)")
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
@@ -130,6 +131,8 @@ _ANSWERS = ("says they are leaving", "going public", "money wrongly taken")
 
 def _owns_thing(text: str, end: int) -> bool:
     """Whether the word ending at `end` is an owner ("grandmother's antique mirror"): a thing follows."""
+    if _OWNER_LAST.match(text, end):  # "… the dresser was her grandmother's."
+        return True
     owned = _OWNED.match(text, end)
     return owned is not None and any(w.lower() in _THINGS for w in owned.group(1).split())
 

@@ -44,7 +44,7 @@ MEDICINE = (
     "oxycodone|amlodipine|metformin|sertraline|levothyroxine|paracetamol|ibuprofen|gabapentin|pregabalin|"
     "lithium|clozapine|prednisolone|steroids|ritalin|anticoagulant*"
 )
-_ALLERGEN = (
+ALLERGEN = (
     "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
     "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
     "coeliac|celiac|allerg*"
@@ -204,7 +204,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "had|taken|took ... a_fall|a_tumble",
             "mould|mold|mouldy|moldy|rat|rats|mice|mouse|cockroach*|roach*|droppings|maggot*|bedbug*|bed_bugs|"
             "bed_bug",
-            "unlatched|unlocked|open ~ gate|gates|pool",
+            "unlatched|unlocked|open ~ pool|pool_gate|pool_fence|stairgate|stair_gate|safety_gate|baby_gate",
         ),
         near_miss=MAJOR,
         near_says="a near miss on safety",
@@ -247,7 +247,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         "a medication error caught in time",
         MAJOR,
         (
-            "label|labelled|labeled|mislabel* ~ wrong|daily|weekly|says|said|instead|incorrect|mg",
+            "label|labelled|labeled|mislabel* ~ wrong|daily|weekly|instead|incorrect|mg",
             MEDICINE + " ~ different_colour|different_color|wrong_strength|wrong_name",
         ),
         near_miss=MAJOR,
@@ -257,7 +257,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         CRITICAL,
         (
             "anaphyla*|allergic_reaction|reaction|reacted|hives|swell|swelled|swollen|throat|wheez*|tingl*|"
-            "tingly|itchy|itching|rash|puffy|puffed ~ " + _ALLERGEN + "|epipen|epi-pen|adrenaline|allergic",
+            "tingly|itchy|itching|rash|puffy|puffed ~ " + ALLERGEN + "|epipen|epi-pen|adrenaline|allergic",
             "anaphyla*",
             "use|used|needed|grab|grabbed|give|gave|inject* ... epipen|epi-pen|adrenaline",
             "allergic_reaction",
@@ -269,7 +269,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         MAJOR,
         (
             "allerg*|intoleran*|coeliac|celiac",
-            _ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
+            ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
         ),
     ),
     Harm(
@@ -358,7 +358,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
             "consumer_programme|consumer_show",
             "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
-            "local_paper|the_papers|newspaper|the_press|journalist|reporter",
         ),
         near_miss=None,
         vetoes=("food court", "tennis court", "basketball court"),

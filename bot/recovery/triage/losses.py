@@ -165,6 +165,10 @@ LOSSES: tuple[Harm, ...] = (
             "flies|flying|fly ... tomorrow|today|tonight",
         ),
         near_miss=None,
+        vetoes=(
+            "wedding|weddings|funeral ... tasting|fair|enquiry|enquiries|trial|viewing|consultation|brochure|"
+            "quote|planning|planner",
+        ),
     ),
     Harm(
         "their property damaged or lost",

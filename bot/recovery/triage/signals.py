@@ -63,12 +63,14 @@ INCONVENIENCE = Harm(
         "waiting area",
         "waiting list",
         "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
+        "nothing|none|no ... missing|broken|damaged|taken",
+        "she|he|they|i|we|customer|guest shut|closed it|them",
     ),
 )
 
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
 SMALL = (
-    "slight|slightly|minor|tiny|cosmetic|mildly|bit_of|a_bit|no_big_deal|"
+    "slight|slightly|minor|tiny|cosmetic|mildly|no_big_deal|"
     "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
     "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
@@ -82,7 +84,8 @@ SMALL = (
     "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
     "in|within a few|couple ... min|mins|minutes",
     "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
-    "gave|given|handed|paid ... back",
+    "gave|given|handed ... back",
+    "paid_back|paid_it_back",
     "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
     "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
     "works|working|worked ... fine|ok|okay|perfectly|normally",
@@ -96,7 +99,8 @@ VULNERABLE = (
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|clearly_confused|"
-    "obviously_confused|very_confused|seemed_confused|easily_confused",
+    "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
+    "life_support|medical_equipment|on_dialysis",
     "over|in_her|in_his|in_their 70|75|80|85|90|70s|80s|90s",
 )
 REPEAT = (

@@ -30,7 +30,7 @@ _WORKS = (
     "organiser|organizer|sessions|meeting|meetings|seminar|workshop|exhibition|production|production_line|"
     "plant|factory|works_from_home|work_from_home|wfh|home_office|self-employed|freelance*|sole_trader|"
     "components|ltd|their_customers|their_clients|their_staff|his_customers|her_customers|his_clients|"
-    "her_clients"
+    "her_clients|warehouse|logistics|users|cto|ceo|coo|it_manager|depot|branches|plc|inc|llc"
 )
 
 WRONGS: tuple[Harm, ...] = (
@@ -96,11 +96,25 @@ WRONGS: tuple[Harm, ...] = (
             "was_quoted|were_quoted|quote_was|quote_said|estimate_was|agreed_price|price_agreed",
             "billed|charged|invoiced ... for ... seats|licences|licenses|users|rooms|nights|hours ... they_have|"
             "only_have|only_use|only_used|only_stayed|only_had",
+            "charged|billed|invoiced|paid ... should've_been|should_have_been|meant_to_be|supposed_to_be|"
+            "instead_of",
+            "paid|spent|forked_out|shelled_out ... for|on ... taxi|cab|uber|hotel|replacement|another_ticket",
             "refund|refunds|money_back|reimbursement ... promised|owed|due|agreed|approved ... still|never|"
             "nothing|chasing|weeks|wks|months|yet",
         ),
         near_miss=None,
         vetoes=("no charge", "free of charge", "thought|looked|seemed|like ... scam|fraud|phishing"),
+    ),
+    Harm(
+        "money wrongly taken or lost",
+        MAJOR,
+        (
+            "even_though|despite|although|when ... exemption|exempt|cert|certificate|on_file|prepayment|nhs|"
+            "free|covered|cancelled|paid",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=("charged|billed|charging|debited|paying|taken|invoiced",),
     ),
     Harm(
         "a claim or refund wrongly refused",
@@ -121,6 +135,9 @@ WRONGS: tuple[Harm, ...] = (
             "business|shop|store",
             "line|production|plant|factory|event|sessions|conference|launch|morning|day ~ stopped|halted|idle|"
             "write-off|written_off|standstill|shut_down",
+            "users|staff|employees|drivers|agents|team|tills|terminals ~ locked_out|can't_log|cannot_log|"
+            "can't_get_in|offline|down",
+            "running|working|back|done ... on_paper|pen_and_paper|paper_pick|by_hand|manually",
             "broadband|internet|wifi|wi-fi|connection|network|line|phone|phones|system|email|power ~ down|dead|"
             "out|off|offline ... days|day|week|weeks|since|all_day|all_morning",
         ),
@@ -166,6 +183,8 @@ WRONGS: tuple[Harm, ...] = (
             "mp|councillor|senator|congressman|congresswoman|assembly_member|local_paper|the_papers|newspaper|"
             "the_press|journalist|reporter",
             "off_to|going_to|moving_to|signing_with|talking_to ... competitor|competitors|rival|rivals",
+            "local_paper|the_papers|newspaper|newspapers|the_press|journalist|journalists|reporter|"
+            "moneysavingexpert|money_saving_expert|rip_off_britain|watchdog",
         ),
         near_miss=None,
     ),
