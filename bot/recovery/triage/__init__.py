@@ -135,7 +135,10 @@ def _reads_by_meaning(text: str, level: int, reading: harms.Reading, knowledge: 
     and the reporter did not call it small. A few words are too few to read by meaning."""
     if knowledge.method == LEXICON or len(_WORD.findall(text[:READ_WORDS_CHARS])) < MIN_WORDS:
         return False
-    return knowledge.method == EMBEDDING or (level < MODERATE and not reading.small)
+    if knowledge.method == EMBEDDING:
+        return True
+    ceiling = SERIOUS if knowledge.to_major is not None else MODERATE  # what it may raise to
+    return level < ceiling and not reading.small
 
 
 def _by_meaning(text: str, written: str, level: int, knowledge: Knowledge) -> tuple[int, str] | None:

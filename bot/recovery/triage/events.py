@@ -6,7 +6,7 @@ away from. Cues are written as `reading.py` explains."""
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import ALLERGEN, CRITICAL, MAJOR, MEDICINE, Harm
-from bot.recovery.triage.losses import THINGS
+from bot.recovery.triage.losses import LIFELINE, SHELTERED, THINGS
 
 BODY = (
     "hand|hands|arm|arms|leg|legs|face|finger|fingers|foot|feet|mouth|head|eye|eyes|neck|knee|wrist|ankle|"
@@ -31,6 +31,7 @@ EVENTS: tuple[Harm, ...] = (
         CRITICAL,
         (
             "caught|clipped|trapped|jammed|bashed|banged|grazed|scraped|pinched|crushed ... " + BODY,
+            BODY + " ~ trapped|caught_in|crushed|jammed|stuck_in|shut_in",
             "toppled|tipped|collapsed|fell|came|crashed|pulled|knocked|dropped ... over_on|down_on|onto|on_top_of "
             + _STRUCK,
             "toppled|tipped|collapsed|fell on him|them|himself|herself|themselves",
@@ -136,6 +137,57 @@ EVENTS: tuple[Harm, ...] = (
         needs=(MEDICINE,),
     ),
     Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "took|taken|swallowed|had|given ... one|two|some|dose|tablet|tablets|pill|pills|of_them|of_her|of_his",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+        needs=(
+            "gave|handed|given|dispensed ... someone_else's|somebody_else's|another|the_wrong|wrong|"
+            "neighbour's|neighbours|another_patient's|another_customer's|different ... bag|meds|medication|"
+            "prescription|repeat|tablets|pills|script|name",
+        ),
+    ),
+    Harm(
+        "medicine left out or spoiled",
+        MAJOR,
+        (MEDICINE + " ... doorstep|porch|step|front_step|outside|in_the_sun|bin|hallway|communal",),
+        near_miss=None,
+        vetoes=SHELTERED,
+    ),
+    Harm(
+        "life-saving medicine out of reach",
+        CRITICAL,
+        ("left|sat|sitting|lying|dumped|abandoned ... sun|heat|doorstep|step|porch|outside|van|car|hot",),
+        near_miss=None,
+        vetoes=SHELTERED,
+        needs=(LIFELINE,),
+    ),
+    Harm(
+        "left in pain",
+        MAJOR,
+        (
+            "in_agony|agony|agonising|excruciating|in_severe_pain|screaming_in_pain|in_so_much_pain|crying_in_pain",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "their property damaged or lost",
+        MAJOR,
+        (
+            "in_bits|in_pieces|in_smithereens|in_shards|smashed_to_bits",
+            "chucked|binned|threw_away|thrown_away|threw_out|thrown_out|tossed|discarded|cleared_away|disposed_of",
+        ),
+        near_miss=None,
+        needs=(
+            "to_replace|replacement|replace|worth|irreplaceable|new_one|in_bits|in_pieces|smithereens|shards",
+        ),
+        vetoes=("she|he|they|her|him|them|i|we|customer|guest ... in_bits|in_pieces",),
+    ),
+    Harm(
         "stranded with no way home",
         MAJOR,
         (
@@ -166,6 +218,7 @@ EVENTS: tuple[Harm, ...] = (
             "clip|clips|strap|straps|harness|bracket|sump|oil_cap|wheel_nuts|guard|rail|railing|barrier",
             "not|never|wasn't|weren't|hadn't ... fixed|secured|anchored|bolted|fastened|attached|screwed ... "
             "to_the_wall|to_the_floor|to_the_ceiling",
+            "wrong|incorrect|size|sized ~ tyre|tyres|tire|tires|wheel|wheels|wheel_nuts|bolts|brake_pads",
             "hard_shoulder|motorway|dual_carriageway|fast_lane ~ warning_light|limp_mode|seized|smoke|lost_power|"
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
             "trench|hole|holes|excavation|manhole|pit|shaft ~ unfenced|unguarded|uncovered|unlit|unmarked|open|"

@@ -104,7 +104,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "hot|boiling ... spill*|spilt|spilled|pour*|poured|knock*|tip* ... on|over|down ... "
             + _BODY
             + "|her|him",
-            "red_marks|marks_on",
+            "red_marks|bite_marks|claw_marks|scratch_marks",
             "cut|gash|gashed|sliced ~ " + _BODY,
             "need|needed|get|got|require*|had ... stitch|stitches|plaster|cast|x-ray|surgery",
             "pass|passed out",
@@ -127,6 +127,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "hurt her feelings",
             "hurt his feelings",
             "hurt business",
+            "bruised|bruise|bruises ~ banana|bananas|apple|apples|fruit|pear|pears|peach|peaches|avocado|ego",
         ),
     ),
     Harm(
@@ -217,7 +218,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "wrong|incorrect|someone_else's|another|classmate's|double|extra|expired|mixed ... " + MEDICINE,
             MEDICINE
             + " ... wrong|another|someone_else's ... patient|baby|child|person|resident|customer|man|woman|twin",
-            "wrong|incorrect|size|sized ~ tyre|tyres|tire|tires|wheel|wheels|wheel_nuts|bolts|brake_pads",
             "dose|doses|dosage ~ wrong|double|twice|too_much|ten_times|incorrect|too_high|overdose",
             "overdose*|od'd",
             "mg|ml|mcg|microgram*|milligram*|strength ~ instead|instead_of|wrong|double|twice|too_high",
@@ -345,6 +345,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "somebody|another|other|others|brother|sister|relative|friend",
         ),
         near_miss=None,
+        vetoes=(
+            "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
+        ),
     ),
     Harm(
         "threatens legal action",
@@ -370,28 +373,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fire_service|emergency_services|crime_number|crime_reference",
             "call|called|calling ... emergency",
             "a&e|er|hospital ... gone|went|go|taken|rushed",
-        ),
-        near_miss=None,
-    ),
-    Harm(
-        "harassed or made unsafe",
-        MAJOR,
-        (
-            "harass*|grop*|groped|leer*|stalk*|inappropriate_touching|sexual_comments|lewd",
-            "kept|keep|keeps|was ... touching|grabbing|following|staring",
-            "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
-            "followed ... her|him ... home|door|car|outside",
-        ),
-        near_miss=None,
-    ),
-    Harm(
-        "discrimination",
-        MAJOR,
-        (
-            "racis*|racial*|sexis*|homophob*|transphob*|discriminat*|slur|slurs|bigot*|misogyn*|ableis*",
-            "because ... black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
-            "pregnant|religion|colour|color|race",
-            "refuse*|turned|deny|denied|wouldn't|won't ... guide_dog|assistance_dog|service_dog",
         ),
         near_miss=None,
     ),

@@ -100,7 +100,8 @@ VULNERABLE = (
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|clearly_confused|"
     "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
-    "life_support|medical_equipment|on_dialysis",
+    "life_support|medical_equipment|on_dialysis|with_ms|has_ms|multiple_sclerosis|motor_neurone|mnd|had_a_stroke|"
+    "partially_sighted|registered_blind|cerebral_palsy|copd|learning_difficulties",
     "over|in_her|in_his|in_their 70|75|80|85|90|70s|80s|90s",
 )
 REPEAT = (
@@ -113,7 +114,7 @@ REPEAT = (
     "3rd|third|4th|fourth ... this_month|this_year|this_week",
     "skipped|missed|forgot|forgotten|lost|late|wrong|broken|failed|cancelled|no-showed|no-show|not_ready|"
     "wasn't_ready|didn't_turn_up|didn't_show ... again|twice|3_times|three_times",
-    "months|weeks|days|times ~ in_a_row|running",
+    "times|bills|visits|deliveries|orders ~ in_a_row|running",
     "same_thing|same_problem|same_issue|same_fault|the_same_again|exactly_the_same",
 )
 EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
@@ -121,7 +122,7 @@ EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|re
 # What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
 # that: a wrong dose given is an error however well the patient came through it.
 UNHURT = (
-    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed|before_taking|hadn't_taken|didn't_take|"
+    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed_before|noticed_in_time|noticed_straight_away|before_taking|hadn't_taken|didn't_take|"
     "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
     "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
 )

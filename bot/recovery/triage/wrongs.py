@@ -15,7 +15,8 @@ SENSITIVE = (
     "medical|diagnosis|results|prescription|medication|antidepressant*|dose|dosage|hiv|pregnancy|"
     "mental_health|therapy|counselling|api_key|api_keys|credentials|password|passwords|sort_code|"
     "account_number|card_number|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
-    "security_codes|bank_codes|verification_codes|otp|passcode|passcodes"
+    "security_codes|bank_codes|verification_codes|otp|passcode|passcodes|payroll|payroll_data|salaries|"
+    "salary_data"
 )
 _PAPERS = (
     "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
@@ -51,6 +52,8 @@ WRONGS: tuple[Harm, ...] = (
             "went_over ... loudly|loud_voice|whole_queue|queue_behind|whole_shop|whole_waiting_room|whole_ward",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
             "one-time|otp|passcodes|her_texts|his_texts|her_post|his_post|her_mail|his_mail|her_emails|his_emails",
+            "see|saw|seen|view|viewed|access|accessed|showed|shown ... another|other ... customer's|client's|"
+            "company's|tenant's|user's|patient's|customers'|clients'",
             "pasted|attached|included|copied|forwarded|cc'd ... "
             + _SOMEONE_ELSES
             + " ... client's|customer's|"
@@ -117,6 +120,40 @@ WRONGS: tuple[Harm, ...] = (
         needs=("charged|billed|charging|debited|paying|taken|invoiced",),
     ),
     Harm(
+        "someone else got into their account",
+        CRITICAL,
+        (
+            "sim_swap|sim-swap|new_sim|replacement_sim|port_out|ported_out ~ pretending|posing|impersonat*|"
+            "fraudster|fraudsters|someone|stranger|scammer",
+            "pretending_to_be|posing_as|impersonat* ~ her|him|them|customer ... got|obtained|issued|accessed|"
+            "took_over|changed|ordered|emptied",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "money not returned",
+        MAJOR,
+        (
+            "still_haven't_had|still_havent_had|still_not_had|still_hasn't_had|still_hasnt_had|still_waiting_for|"
+            "haven't_had|havent_had|hasn't_had|not_had|never_had|never_got|still_not_got ... back|refund|"
+            "money|deposit|reimburse*",
+        ),
+        near_miss=None,
+        negatable=False,
+        vetoes=("call|ring|phone|get|got|come|hear|heard|called|rang|reply ~ back",),
+    ),
+    Harm(
+        "threatens to take it further",
+        MAJOR,
+        (
+            "taking_advice|seeking_advice|getting_advice|taking_legal_advice|citizens_advice|consumer_rights|"
+            "chargeback|section_75|s75|financial_ombudsman",
+            "will_leave|he'll_leave|she'll_leave|they'll_leave|going_to_leave|threatening_to_leave|leave_if|"
+            "move_if|switch_if|close_the_account_if",
+        ),
+        near_miss=None,
+    ),
+    Harm(
         "a claim or refund wrongly refused",
         MAJOR,
         (
@@ -155,6 +192,11 @@ WRONGS: tuple[Harm, ...] = (
             "thurs|thursday|fri|friday|sat|saturday|sun|sunday|2|3|4|5|6|7|two|three|four|five|six|seven",
             "can't|cannot|couldn't|unable|not ... get|receive ... bank_codes|codes|security_codes|"
             "verification_codes|one-time|otp|texts",
+            "unenrolled|un-enrolled|deregistered|evicted|eviction|repossess*|lose_the_house|lose_the_flat|"
+            "lost_the_house|vendor_pulled_out|chain_collapsed|sale_fell_through|lose_her_place|lose_his_place",
+            "refused_boarding|denied_boarding|couldn't_board|missed_the_first|missed_the_start",
+            "pending|stuck|held|frozen|on_hold|additional_checks ~ transfer|payment|funds|fees|deposit ~ week|"
+            "weeks|days|fortnight",
             "hospital|clinic|treatment|surgery ~ up_front|upfront|guarantee|guarantee_of_payment|won't_treat|"
             "wouldn't_treat|refused_to_treat|deposit_first",
         ),
@@ -189,9 +231,24 @@ WRONGS: tuple[Harm, ...] = (
         near_miss=None,
     ),
     Harm(
+        "harassed or made unsafe",
+        MAJOR,
+        (
+            "harass*|grop*|groped|leer*|stalk*|inappropriate_touching|sexual_comments|lewd",
+            "kept|keep|keeps|was ... touching|grabbing|following|staring",
+            "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
+            "followed ... her|him ... home|door|car|outside",
+        ),
+        near_miss=None,
+    ),
+    Harm(
         "discrimination",
         MAJOR,
         (
+            "racis*|racial*|sexis*|homophob*|transphob*|discriminat*|slur|slurs|bigot*|misogyn*|ableis*",
+            "because ... black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
+            "pregnant|religion|colour|color|race",
+            "refuse*|turned|deny|denied|wouldn't|won't ... guide_dog|assistance_dog|service_dog",
             "refused|turned_away|asked_to_leave|told_to_leave|wouldn't_let|refused_entry|denied_entry|"
             "refused_service|wouldn't_serve|won't_serve|wouldn't_allow ~ breastfeed*|breast-feed*|wheelchair|"
             "guide_dog|assistance_dog|service_dog|carer|walking_frame|mobility_scooter|hearing_dog",
