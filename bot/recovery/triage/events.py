@@ -6,7 +6,7 @@ away from. Cues are written as `reading.py` explains."""
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import ALLERGEN, CRITICAL, MAJOR, MEDICINE, Harm
-from bot.recovery.triage.losses import LIFELINE, SHELTERED, THINGS
+from bot.recovery.triage.losses import SHELTERED, THINGS
 
 BODY = (
     "hand|hands|arm|arms|leg|legs|face|finger|fingers|foot|feet|mouth|head|eye|eyes|neck|knee|wrist|ankle|"
@@ -157,14 +157,6 @@ EVENTS: tuple[Harm, ...] = (
         (MEDICINE + " ... doorstep|porch|step|front_step|outside|in_the_sun|bin|hallway|communal",),
         near_miss=None,
         vetoes=SHELTERED,
-    ),
-    Harm(
-        "life-saving medicine out of reach",
-        CRITICAL,
-        ("left|sat|sitting|lying|dumped|abandoned ... sun|heat|doorstep|step|porch|outside|van|car|hot",),
-        near_miss=None,
-        vetoes=SHELTERED,
-        needs=(LIFELINE,),
     ),
     Harm(
         "left in pain",
