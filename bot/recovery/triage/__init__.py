@@ -36,7 +36,7 @@ class Knowledge:
 
     method: str = MIX
     to_major: float | None = None
-    to_moderate: float = 0.75
+    to_moderate: float = 0.8
     weights: Weights | None = field(default=None, compare=False)
 
 

@@ -37,6 +37,8 @@ EVENTS: tuple[Harm, ...] = (
             "toppled|tipped|collapsed|fell on him|them|himself|herself|themselves",
             "small|little|nasty|deep|bad|big|huge|painful cut|graze|gash|bruise|bruises|welt",
             "cut|graze|gash|bump|lump|bruise|bruises|welt|swelling ... on|to|above|below|over ... " + BODY,
+            "took_out|extracted|pulled|removed|operated_on|amputated ... instead_of|wrong|healthy",
+            "lost_a_healthy|healthy_tooth|wrong_tooth|wrong_side|wrong_site|wrong_eye|wrong_knee",
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -141,6 +143,8 @@ EVENTS: tuple[Harm, ...] = (
         CRITICAL,
         (
             "took|taken|swallowed|had|given ... one|two|some|dose|tablet|tablets|pill|pills|of_them|of_her|of_his",
+            "gave|given|administered|had ... second|another|extra|double|repeat ... jab|dose|injection|vaccine|"
+            "vaccination|booster|flu_jab",
         ),
         near_miss=MAJOR,
         near_says="a near miss on medication",
@@ -149,6 +153,8 @@ EVENTS: tuple[Harm, ...] = (
             "gave|handed|given|dispensed ... someone_else's|somebody_else's|another|the_wrong|wrong|"
             "neighbour's|neighbours|another_patient's|another_customer's|different ... bag|meds|medication|"
             "prescription|repeat|tablets|pills|script|name",
+            "wrong_bag|wrong_patient|wrong_person|wrong_name|name_on_the_box|name_on_the_bag|not_hers|not_his|"
+            "dispensing_error|mix-up|mixed_up|hadnt_synced|hadn't_synced|not_synced|already_had|twice",
         ),
     ),
     Harm(

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.recovery.triage.care import CARE
-from bot.recovery.triage.events import EVENTS
+from bot.recovery.triage.events import BODY, EVENTS
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
@@ -35,7 +35,7 @@ READ_CHARS = 3000  # about 500 words: cues cost time per word, and a paste must 
 NEGATION_WINDOW = 3
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
-    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})\b"
+    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})(?=\s*[),])"
     r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
     r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
     r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b"
@@ -45,6 +45,9 @@ _AGE = re.compile(
 # "her grandmother's mirror", "the kids' coats": the word names whose a thing is, not who was harmed.
 _OWNED = re.compile(r"(?:'s|’s|s'|s’|s)\b((?:\s+[\w-]+){1,3})", re.IGNORECASE)
 _OWNER_LAST = re.compile(r"(?:'s|’s)\s*(?:[.,;:!?)]|$)")
+_POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+_WORD_AFTER = re.compile(r"(?:'s|’s)\s+([\w-]+)")
+_BODY = frozenset(BODY.split("|"))
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
@@ -83,9 +86,10 @@ def read(text: str) -> Reading:
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
     for harm in (*TO_PEOPLE, *LOSSES, *CARE, *EVENTS, *WRONGS):
-        if harm.needs and _first(text_words, harm.needs) is None:
+        needed = _first(text_words, harm.needs) if harm.needs else None
+        if harm.needs and needed is None:
             continue
-        found += _harm_found(text, text_words, harm, safe)
+        found += _harm_found(text, text_words, harm, safe, needed)
     if not found:
         found += _harm_found(text, text_words, INCONVENIENCE, safe)
     small = _first(text_words, SMALL)
@@ -133,6 +137,9 @@ def _owns_thing(text: str, end: int) -> bool:
     """Whether the word ending at `end` is an owner ("grandmother's antique mirror"): a thing follows."""
     if _OWNER_LAST.match(text, end):  # "… the dresser was her grandmother's."
         return True
+    if _POSSESSIVE.match(text, end):  # "her grandmother's recipe", but not "her grandmother's hip"
+        following = _WORD_AFTER.match(text, end)
+        return following is not None and following.group(1).lower() not in _BODY
     owned = _OWNED.match(text, end)
     return owned is not None and any(w.lower() in _THINGS for w in owned.group(1).split())
 
@@ -147,7 +154,11 @@ def _vulnerable_age(text: str) -> str | None:
     return None
 
 
-def _harm_found(text: str, text_words: list[Word], harm: Harm, safe: bool) -> list[Found]:
+def _harm_found(
+    text: str, text_words: list[Word], harm: Harm, safe: bool, needed: Span | None = None
+) -> list[Found]:
+    """The harm where its cues match, not vetoed or denied; `needed` is where the words it needs stand:
+    they are part of it ("lift out" for a wheelchair user), so they do not raise it again."""
     vetoed = {i for v in harm.vetoes for matched in find(text_words, v) for i in matched}
     plain: list[Span] = []
     nearly: list[Span] = []
@@ -162,11 +173,12 @@ def _harm_found(text: str, text_words: list[Word], harm: Harm, safe: bool) -> li
                 nearly.append(span)
             else:
                 plain.append(span)
+    also = (needed,) if needed else ()
     if plain:
-        return [Found(harm.severity, _reason(harm.says, text, text_words, plain), tuple(plain))]
+        return [Found(harm.severity, _reason(harm.says, text, text_words, plain), (*plain, *also))]
     if nearly and harm.near_miss:
         says = harm.near_says or f"a near miss: {harm.says}"
-        return [Found(harm.near_miss, _reason(says, text, text_words, nearly), tuple(nearly))]
+        return [Found(harm.near_miss, _reason(says, text, text_words, nearly), (*nearly, *also))]
     return []
 
 

@@ -209,7 +209,15 @@ TO_PEOPLE: tuple[Harm, ...] = (
         ),
         near_miss=MAJOR,
         near_says="a near miss on safety",
-        vetoes=("risk of", "no risk", "smoking area", "non-smoking", "no smoking", "open the door"),
+        vetoes=(
+            "risk of",
+            "no risk",
+            "smoking area",
+            "non-smoking",
+            "no smoking",
+            "open the door",
+            "killed|killing|kill ~ atmosphere|mood|vibe|buzz|evening|night|me|it|time",
+        ),
     ),
     Harm(
         "a medication error",
@@ -304,7 +312,11 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "breach|leak|leaked ~ data|details|information|info|records",
         ),
         near_miss=MAJOR,
-        vetoes=("went_missing|go_missing|gone_missing", "posted|tweeted|wrote ... online|review|that"),
+        vetoes=(
+            "went_missing|go_missing|gone_missing|in_credit|store_credit|credit_note",
+            "posted|tweeted|wrote ... online|review|that",
+            "she|he|they|customer|cust|client|patient|guest|member|tenant sent|emailed|forwarded|texted|shared|uploaded",
+        ),
     ),
     Harm(
         "sensitive details exposed to others",

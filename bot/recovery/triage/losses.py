@@ -249,7 +249,7 @@ LOSSES: tuple[Harm, ...] = (
             "review|reviews ~ bad|terrible|scathing|awful|honest|online|star|stars|photos|photo",
             "forum|forums|checkatrade|trustpilot|mumsnet|whatsapp_group|facebook_group|local_group|review_site|"
             "the_news|bbc|watchdog",
-            "tell|telling|told|warn|warning ... everyone|everybody|all_her|all_his|friends|others|people",
+            "going_to_tell|will_tell|telling|warn|warning ... everyone|everybody|all_her|all_his|friends|others|people",
         ),
         near_miss=None,
     ),

@@ -37,7 +37,12 @@ INCONVENIENCE = Harm(
         "rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
         "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
         "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
-        "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there",
+        "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there|won't_scan|wouldn't_scan|been_twice|workaround|"
+        "work-around|empty_file|by_hand|freezes|freezing|froze|in_all_day|stayed_in|waited_in|dug_up|no_signs|"
+        "no_signage|trickle|not_what_we'd_agreed|not_what_we_agreed|not_what_was_agreed|not_as_agreed|"
+        "had_to_use_the_stairs|had_to_carry|had_to_walk",
+        "lift|lifts|elevator|elevators ~ out|broken|not_working|out_of_order|down",
+        "vegan|vegetarian|veggie|halal|kosher ~ chicken|beef|pork|meat|stock|gelatine|ham|bacon|lard|fish",
         "missed|skipped|forgot|forgotten ... call|calls|check-in|appointment|window|slot|collection|delivery|"
         "visit|session|clean|bathrooms|rooms",
         "quoted|promised|said|supposed ... days|hours|weeks ... took|it_took",
@@ -74,6 +79,7 @@ SMALL = (
     "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
     "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
+    "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
     "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
@@ -83,7 +89,7 @@ SMALL = (
     "swapped|reprinted|restocked|re-stocked|put_back|refunded_the",
     "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
     "in|within a few|couple ... min|mins|minutes",
-    "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
+    "2|3|4|5|10|few|couple|two|three|four|five|ten min|mins|minutes late|early|over|behind",
     "gave|given|handed ... back",
     "paid_back|paid_it_back",
     "while_he_waited|while_she_waited|while_they_waited|while_we_waited|while_i_waited|within_the_hour",
@@ -99,7 +105,7 @@ SMALL = (
 VULNERABLE = (
     "child|children|kid|kids|toddler|toddlers|baby|babies|infant|newborn|teen|teenager|*year-old|*yr-old|"
     "elderly|pensioner|grandma|grandmother|grandpa|grandfather|granny|disabled|disability|wheelchair|blind|"
-    "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
+    "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminally|terminal_illness|terminal_cancer|is_terminal|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|clearly_confused|"
     "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"

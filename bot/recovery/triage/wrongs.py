@@ -16,7 +16,8 @@ SENSITIVE = (
     "mental_health|therapy|counselling|api_key|api_keys|credentials|password|passwords|sort_code|"
     "account_number|card_number|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
     "security_codes|bank_codes|verification_codes|otp|passcode|passcodes|payroll|payroll_data|salaries|"
-    "salary_data"
+    "salary_data|result|chlamydia|std|sti|sexual_health|hiv_status|my_status|his_status|her_status|"
+    "positive|negative"
 )
 _PAPERS = (
     "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
@@ -50,6 +51,8 @@ WRONGS: tuple[Harm, ...] = (
             "in_front_of_the_queue|with_a_queue_right_behind|with_a_queue_behind",
             "said|read|went_through|discussed|talked|asked|shouted|announced|explained|spoke|going_through|"
             "went_over ... loudly|loud_voice|whole_queue|queue_behind|whole_shop|whole_waiting_room|whole_ward",
+            "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
+            "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
             "one-time|otp|passcodes|her_texts|his_texts|her_post|his_post|her_mail|his_mail|her_emails|his_emails",
             "see|saw|seen|view|viewed|access|accessed|showed|shown ... another|other ... customer's|client's|"
@@ -82,6 +85,16 @@ WRONGS: tuple[Harm, ...] = (
         vetoes=("moved ... to ... another_room|another_table|another_date|another_day",),
     ),
     Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            "went|sent|texted|emailed|posted ... old_mobile|old_number|old_phone|old_email|previous_number|"
+            "old_address|wrong_number",
+        ),
+        near_miss=None,
+        needs=("stranger|new_owner|wrong_person|someone_else|somebody_else|knows_about|now_knows",),
+    ),
+    Harm(
         "money wrongly taken or lost",
         MAJOR,
         (
@@ -102,6 +115,8 @@ WRONGS: tuple[Harm, ...] = (
             "charged|billed|invoiced|paid ... should've_been|should_have_been|meant_to_be|supposed_to_be|"
             "instead_of",
             "paid|spent|forked_out|shelled_out ... for|on ... taxi|cab|uber|hotel|replacement|another_ticket",
+            "paying|paid|pay|charged|taken ~ twice|double|two_policies|2_policies",
+            "upped|increased|raised|changed|doubled|trebled ... without ... asking|agreement|consent|telling|notice",
             "refund|refunds|money_back|reimbursement ... promised|owed|due|agreed|approved ... still|never|"
             "nothing|chasing|weeks|wks|months|yet",
         ),
@@ -149,7 +164,7 @@ WRONGS: tuple[Harm, ...] = (
             "taking_advice|seeking_advice|getting_advice|taking_legal_advice|citizens_advice|consumer_rights|"
             "chargeback|section_75|s75|financial_ombudsman",
             "will_leave|he'll_leave|she'll_leave|they'll_leave|going_to_leave|threatening_to_leave|leave_if|"
-            "move_if|switch_if|close_the_account_if",
+            "move_if|switch_if|close_the_account_if|getting_quotes|shopping_around|looking_elsewhere",
         ),
         near_miss=None,
     ),
@@ -172,6 +187,9 @@ WRONGS: tuple[Harm, ...] = (
             "business|shop|store",
             "line|production|plant|factory|event|sessions|conference|launch|morning|day ~ stopped|halted|idle|"
             "write-off|written_off|standstill|shut_down",
+            "shift|shifts|pickers|workers|drivers|crew ~ idle|stood_idle|sent_home|standing_around",
+            "missed_the_cut-off|missed_the_courier|missed_cut-off|orders_slipped|cash_only|turning_people_away|"
+            "can't_take_card|couldn't_take_card|takings",
             "users|staff|employees|drivers|agents|team|tills|terminals ~ locked_out|can't_log|cannot_log|"
             "can't_get_in|offline|down",
             "running|working|back|done ... on_paper|pen_and_paper|paper_pick|by_hand|manually",
@@ -197,6 +215,8 @@ WRONGS: tuple[Harm, ...] = (
             "refused_boarding|denied_boarding|couldn't_board|missed_the_first|missed_the_start",
             "pending|stuck|held|frozen|on_hold|additional_checks ~ transfer|payment|funds|fees|deposit ~ week|"
             "weeks|days|fortnight",
+            "nowhere_to_sleep|nowhere_to_stay|slept_on|slept_in_his_car|slept_in_her_car|slept_in_the_car|"
+            "on_the_street|no_bed_for_the_night|no_room_for_the_night",
             "hospital|clinic|treatment|surgery ~ up_front|upfront|guarantee|guarantee_of_payment|won't_treat|"
             "wouldn't_treat|refused_to_treat|deposit_first",
         ),
@@ -267,6 +287,9 @@ WRONGS: tuple[Harm, ...] = (
             "explained|mentioned",
             "haven't_got_all_day|not_got_all_day|don't_have_all_day|hurry_up|get_on_with_it|spit_it_out|"
             "just_write_it_down|write_it_down|speak_english|learn_english|what's_wrong_with_you|are_you_stupid",
+            "never_been_spoken_to|spoken_to_like_that|spoke_to_her_like|spoke_to_him_like|talked_to_like|"
+            "in_front_of_everyone|in_front_of_the_queue|in_front_of_other|hung_up_on|closed_the_chat|"
+            "ended_the_chat|chat_ended_by|get_off|move_it_or",
             "mocked|mimic*|imitat*|made_fun|making_fun|copied_his|copied_her|took_the_mick*|took_the_piss",
         ),
         near_miss=None,
