@@ -44,6 +44,9 @@ EVENTS: tuple[Harm, ...] = (
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
             "reversed|backed|drove|swerved|rolled into|over ... " + _STRUCK,
             "attacked|went_for|lunged_at|nipped|jumped_up_at|knocked_her_over|knocked_him_over ~ " + _ANIMAL,
+            "went_for|lunged_at|attacked|mauled|jumped_up_at ... " + _STRUCK,
+            "hit|struck|clipped|knocked_down|knocked_over|ran_over|run_over ... pedestrian|cyclist|child|kid|toddler|"
+            "boy|girl",
         ),
         vetoes=(
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",

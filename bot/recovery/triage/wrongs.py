@@ -47,6 +47,8 @@ WRONGS: tuple[Harm, ...] = (
             "pinned|posted|put_up|stuck_up|displayed|pinned_up|published|printed ... list|names|details|register|"
             "spreadsheet ... noticeboard|notice_board|board|window|wall|door|corridor|foyer|public|online|website",
             "noticeboard|notice_board|foyer|open_plan|public_area|shop_window ~ list|names|amounts|details",
+            "list|names|details|register|spreadsheet ... pinned|posted|put_up|displayed|pinned_up|stuck_up ... "
+            "noticeboard|notice_board|board|window|wall|door|corridor|foyer|lobby|reception|public",
             "at_full_volume|for_all_to_hear|everyone_could_hear|whole_queue_could_hear|whole_shop_could_hear|"
             "in_front_of_the_queue|with_a_queue_right_behind|with_a_queue_behind",
             "said|read|went_through|discussed|talked|asked|shouted|announced|explained|spoke|going_through|"

@@ -1,0 +1,78 @@
+"""Harm told as a plain event, with the harm left for the reader to infer (SPEC §2.2): read with no
+keywords at all, from sentences written for these tests, not taken from the corpus."""
+
+import pytest
+
+from bot.policy.model import DEFAULT_MONEY, TriageRules
+from bot.recovery.triage import triage
+
+NO_KEYWORDS = TriageRules(keywords={}, money=DEFAULT_MONEY)
+
+READINGS = [
+    # injury from fittings, objects, vehicles, animals
+    (
+        "the towel rail came away from the wall and caught her on the shin",
+        "critical",
+        "caught her on the shin",
+    ),
+    ("a stack of chairs toppled over on him in the function room", "critical", "over on him"),
+    ("the barrier came down and she was hit by the barrier on the way out", "critical", "hit by"),
+    ("their labrador went for the little boy in the waiting room", "critical", "went for"),
+    ("the reversing van nearly clipped a pedestrian in the car park", "major", "near miss"),
+    # security failures that let a stranger in
+    (
+        "the fob for flat 3 opens flat 4 as well, and the tenant in 4 is a woman living alone",
+        "critical",
+        "opens",
+    ),
+    (
+        "reception gave a spare key to a man who said he was her husband, she's separated",
+        "critical",
+        "spare key",
+    ),
+    # scams
+    (
+        "mr p, 82, transferred his savings to a 'safe account' after a call from someone saying they were us",
+        "critical",
+        "safe account",
+    ),
+    # private papers in the wrong hands
+    ("her bank statements ended up inside another customer's mortgage pack", "critical", "another customer"),
+    (
+        "the list of tenants in arrears was pinned up on the noticeboard in the lobby",
+        "critical",
+        "noticeboard",
+    ),
+    ("his test booking and scan went to a different mr khan", "major", "different"),
+    # disability, discrimination, humiliation
+    ("the doorman wouldn't let her in with her guide dog", "major", "guide dog"),
+    (
+        "the cashier sighed at a blind customer and said 'hurry up, I haven't got all day'",
+        "major",
+        "hurry up",
+    ),
+    # business stopped, claims refused, money
+    (
+        "their conference couldn't run any sessions all morning because our av system was down",
+        "major",
+        "sessions",
+    ),
+    ("contents claim rejected as wear and tear, the assessor never even came out", "major", "claim rejected"),
+    ("we billed the club for 40 kit bags they never ordered", "major", "never ordered"),
+    # angry but trivial, and what only looks like harm
+    ("FURIOUS!!! the fruit bowl had a bruised apple in it", "minor", "upset tone"),
+    ("valet left swirl marks on the bonnet, polished out the same afternoon", "minor", "no signs"),
+    (
+        "the mobile app freezes on the dashboard, they're using the desktop site as a workaround",
+        "moderate",
+        "inconvenience",
+    ),
+    ("she was in bits on the phone because the room wasn't ready till 4", "moderate", "inconvenience"),
+]
+
+
+@pytest.mark.parametrize(("text", "severity", "why"), READINGS, ids=[r[0][:30] for r in READINGS])
+def test_harm_told_as_a_plain_event_is_read_by_its_family(text: str, severity: str, why: str) -> None:
+    verdict = triage(text, NO_KEYWORDS)
+    assert verdict.severity == severity, verdict.explain()
+    assert why.casefold() in verdict.explain().casefold(), verdict.explain()
