@@ -48,6 +48,9 @@ _OWNER_LAST = re.compile(r"(?:'s|’s)\s*(?:[.,;:!?)]|$)")
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 _WORD_AFTER = re.compile(r"(?:'s|’s)\s+([\w-]+)")
 _BODY = frozenset(BODY.split("|"))
+_DESCRIBED = frozenset(
+    ["party", "club", "menu", "meal", "size", "section", "room", "area", "tv", "channel", "toy", "clothes", "wear", "entertainer", "event", "portion", "ticket", "fare", "cinema", "film", "show", "book", "seat", "play", "playground", "pool", "corner", "zone", "activity", "camp"]
+)
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
@@ -122,6 +125,7 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
             continue
         if kind == VULNERABLE_PERSON:
             spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
+            spans = [span for span in spans if not _modifies(text_words, span[1])]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -142,6 +146,11 @@ def _owns_thing(text: str, end: int) -> bool:
         return following is not None and following.group(1).lower() not in _BODY
     owned = _OWNED.match(text, end)
     return owned is not None and any(w.lower() in _THINGS for w in owned.group(1).split())
+
+
+def _modifies(text_words: list[Word], at: int) -> bool:
+    """Whether the word at `at` only describes a thing: "a kids party", "the children's menu"."""
+    return at + 1 < len(text_words) and text_words[at + 1].lemma in _DESCRIBED
 
 
 def _vulnerable_age(text: str) -> str | None:

@@ -274,8 +274,9 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         negatable=False,
         needs=(
-            "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
-            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|owner|salon|"
+            "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|employees|their_customers|"
+            "their_clients|trading|revenue|dental|ltd|inc|llc|b2b|their_patients|payroll|checkout|owner|salon|"
+            "clinic|warehouse|shipments|receptionists|their_staff|logistics|"
             "salons|"
             "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers|trade|resell*|"
             "stock|wholesale|retailer|sales",

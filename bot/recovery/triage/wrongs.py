@@ -171,6 +171,16 @@ WRONGS: tuple[Harm, ...] = (
         near_miss=None,
     ),
     Harm(
+        "logged as a safety incident",
+        MAJOR,
+        (
+            "datix|incident_form|incident_report|incident_reporting|duty_of_candour|significant_event|"
+            "safeguarding_referral|safeguarding_concern|serious_incident|never_event|riddor|near_miss_form",
+        ),
+        near_miss=None,
+        negatable=False,
+    ),
+    Harm(
         "a claim or refund wrongly refused",
         MAJOR,
         (
