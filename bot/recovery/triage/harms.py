@@ -48,40 +48,12 @@ _OWNER_LAST = re.compile(r"(?:'s|’s)\s*(?:[.,;:!?)]|$)")
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 _WORD_AFTER = re.compile(r"(?:'s|’s)\s+([\w-]+)")
 _BODY = frozenset(BODY.split("|"))
-_DESCRIBED = frozenset(
-    [
-        "party",
-        "club",
-        "menu",
-        "meal",
-        "size",
-        "section",
-        "room",
-        "area",
-        "tv",
-        "channel",
-        "toy",
-        "clothes",
-        "wear",
-        "entertainer",
-        "event",
-        "portion",
-        "ticket",
-        "fare",
-        "cinema",
-        "film",
-        "show",
-        "book",
-        "seat",
-        "play",
-        "playground",
-        "pool",
-        "corner",
-        "zone",
-        "activity",
-        "camp",
-    ]
+# Words after which "kids", "children" describe a thing, not a person: "a kids party".
+DESCRIBED = (
+    "party|club|menu|meal|size|section|room|area|tv|channel|toy|clothes|wear|entertainer|event|portion|"
+    "ticket|fare|cinema|film|show|book|seat|play|playground|pool|corner|zone|activity|camp"
 )
+_DESCRIBED = frozenset(DESCRIBED.split("|"))
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
