@@ -45,7 +45,7 @@ READINGS = [
     ),
     ("his test booking and scan went to a different mr khan", "major", "different"),
     # disability, discrimination, humiliation
-    ("the doorman wouldn't let her in with her guide dog", "major", "guide dog"),
+    ("the doorman wouldn't let her in with her guide dog", "major", "discrimination"),
     (
         "the cashier sighed at a blind customer and said 'hurry up, I haven't got all day'",
         "major",

@@ -17,7 +17,10 @@ _STRUCK = (
     "him|them|himself|herself|themselves|child|kid|toddler|boy|girl|baby|guest|customer|patient|"
     "pedestrian|cyclist|man|woman|lady|resident|pupil|passenger|someone|somebody|worker"
 )
-_ANIMAL = "dog|dogs|cat|horse|pony|animal|puppy|goat|parrot|bird|alpaca|donkey"
+_ANIMAL = (
+    "dog|dogs|dog's|cat|horse|pony|animal|puppy|goat|parrot|bird|alpaca|donkey|labrador|terrier|spaniel|collie|"
+    "alsatian|staffie|husky|retriever|poodle"
+)
 _VEHICLE = (
     "car|van|bus|coach|lorry|truck|forklift|trolley|cart|buggy|bike|scooter|vehicle|taxi|tram|train|"
     "tractor|golf_buggy|door|doors|barrier|gate|shutter|lift_door|boom"
@@ -45,11 +48,17 @@ EVENTS: tuple[Harm, ...] = (
             "reversed|backed|drove|swerved|rolled into|over ... " + _STRUCK,
             "attacked|went_for|lunged_at|nipped|jumped_up_at|knocked_her_over|knocked_him_over ~ " + _ANIMAL,
             "went_for|lunged_at|attacked|mauled|jumped_up_at ... " + _STRUCK,
+            "knocked|pushed|threw|sent|thrown ... him|her|them|man|woman|child|gentleman|lady|boy|girl ... "
+            "to_the_ground|to_the_floor|flying|off_his_feet|off_her_feet|off_balance",
+            "closed|shut|slammed|swung ... on|into ... him|them|man|woman|gentleman|lady|child|boy|girl|"
+            + BODY,
+            "pulled|dragged|fished|rescued ... from|out_of ... deep_end|pool|water|lake|sea|river",
             "hit|struck|clipped|knocked_down|knocked_over|ran_over|run_over ... pedestrian|cyclist|child|kid|toddler|"
             "boy|girl",
         ),
         vetoes=(
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
+            "closed|shut|slammed ... chat|call|line|account|ticket|case|complaint|window|tab|app|shop|store|branch",
             "lump_sum|bump_up|bumped_up|cut_off|cut_price|cut_short|power_cut|price_cut|cut_corners|hair_cut|"
             "haircut|pay_cut|cut_back",
             "into|over ... bollard|post|bin|budget|time|bill|" + THINGS,
@@ -62,7 +71,10 @@ EVENTS: tuple[Harm, ...] = (
             # a stranger let in: a key, card or code that opens someone else's door
             "keycard|keycards|key_card|room_key|key|keys|fob|fobs|door_code|access_code|entry_code|master_key|"
             "lock|locks ~ opens|opened|open|works|worked|let_in|lets_in|let_him_in|let_her_in ... too|also|"
-            "another|other|wrong|someone_else's|next_door|neighbouring|adjoining|as_well",
+            "another|other|wrong|someone_else's|next_door|neighbouring|adjoining|as_well|every|all|any|whole|"
+            "everyone's",
+            "left|forgot|forgotten|abandoned ... child|kid|toddler|pupil|year_old|yr_old|years_old|*year-old ... "
+            "at|in|on|behind|alone",
             "man|stranger|strange_man|another_guest|guy|intruder|bloke|someone_else|somebody_else ... in|into|"
             "entered|walked_into|came_into|let_himself_into|already_in ... her|their|the_wrong " + _DOOR,
             "gave|given|handed|issued|cut|made|sent ... key|keys|keycard|spare|code|fob ... to_someone|"
@@ -74,7 +86,31 @@ EVENTS: tuple[Harm, ...] = (
             "stalking|knows_where_she_lives|knows_where_he_lives|knows_where_they_live|knows_her_address|"
             "has_her_address|has_her_new_address",
         ),
-        vetoes=("no_one|nobody|nothing ... in|into|entered",),
+        vetoes=(
+            "no_one|nobody|nothing ... in|into|entered",
+            "child|kid|kids|children|toddler|pupil|year_old ... coat|coats|bag|bags|toy|toys|shoes|jacket|lunch|"
+            "lunchbox|book|books|drawing|bottle|things|stuff|belongings|buggy|pram|car_seat|scooter",
+        ),
+    ),
+    Harm(
+        "someone was hurt",
+        CRITICAL,
+        ("bit|bites|nipped|scratched|snapped_at ~ " + BODY + "|child|boy|girl|toddler|baby",),
+        needs=(_ANIMAL,),
+    ),
+    Harm(
+        "a way in left open to strangers",
+        MAJOR,
+        (
+            "anyone|anybody|strangers|a_stranger|someone|people ... could_have|could|can|might_have ... opened|open|"
+            "got_in|get_in|walked_in|walk_in|come_in|entered|taken|accessed|access",
+            "left|was|were ... unlocked|unsecured|wide_open ... all_night|overnight|all_weekend|for_hours|all_day",
+            "reset|set|changed ... to ... 0000|1234|default",
+        ),
+        near_miss=None,
+        needs=(
+            "door|doors|flat|room|safe|house|building|premises|locker|gate|front_door|shop|office|key|code|alarm|garage",
+        ),
     ),
     Harm(
         "someone was put in real danger",

@@ -89,9 +89,14 @@ SMALL = (
     "swapped|reprinted|restocked|re-stocked|put_back|refunded_the",
     "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
     "in|within a few|couple ... min|mins|minutes",
-    "2|3|4|5|10|few|couple|two|three|four|five|ten min|mins|minutes late|early|over|behind",
+    "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
+    "10|ten min|mins|minutes late|later|early",
+    "15|20|fifteen|twenty min|mins|minutes late|later",
     "gave|given|handed ... back",
     "paid_back|paid_it_back",
+    "she's_happy|he's_happy|they're_happy|was_happy|were_happy|seemed_happy|happy_with_that|happy_with_it|"
+    "happy_with_the",
+    "offered|swapped|brought ... instead|an_alternative",
     "while_he_waited|while_she_waited|while_they_waited|while_we_waited|while_i_waited|within_the_hour",
     "already_on_its_way|exchange_on_its_way|replacement_on_its_way|fine_once|once_it_was_explained",
     "corrected|reprinted|restored|fixed|sorted|redone|redid ... next_day|next_morning|same_day|same_afternoon",
@@ -107,7 +112,8 @@ VULNERABLE = (
     "elderly|pensioner|grandma|grandmother|grandpa|grandfather|granny|disabled|disability|wheelchair|blind|"
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminally|terminal_illness|terminal_cancer|is_terminal|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
-    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|clearly_confused|"
+    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|older_customer|older_lady|older_man|older_gentleman|older_woman|"
+    "older_person|older_couple|clearly_confused|"
     "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
     "life_support|medical_equipment|on_dialysis|with_ms|has_ms|multiple_sclerosis|motor_neurone|mnd|had_a_stroke|"
     "partially_sighted|registered_blind|cerebral_palsy|copd|learning_difficulties",

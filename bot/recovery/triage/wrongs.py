@@ -17,7 +17,9 @@ SENSITIVE = (
     "account_number|card_number|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
     "security_codes|bank_codes|verification_codes|otp|passcode|passcodes|payroll|payroll_data|salaries|"
     "salary_data|result|chlamydia|std|sti|sexual_health|hiv_status|my_status|his_status|her_status|"
-    "positive|negative"
+    "positive|negative|divorce|settlement|custody|bankruptcy|redundancy|vasectomy|smear|colonoscopy|"
+    "pregnancy_test|termination|psychiatrist|therapist|rehab|detox|methadone|erectile|fertility|ivf|miscarriage|"
+    "cancer|chemo|free_school_meals"
 )
 _PAPERS = (
     "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
@@ -32,7 +34,13 @@ _WORKS = (
     "organiser|organizer|sessions|meeting|meetings|seminar|workshop|exhibition|production|production_line|"
     "plant|factory|works_from_home|work_from_home|wfh|home_office|self-employed|freelance*|sole_trader|"
     "components|ltd|their_customers|their_clients|their_staff|his_customers|her_customers|his_clients|"
-    "her_clients|warehouse|logistics|users|cto|ceo|coo|it_manager|depot|branches|plc|inc|llc"
+    "her_clients|dentist|dentists|practice|clinic|salon|vets|bakery|cafe|garage|barber|warehouse|logistics|users|cto|ceo|coo|it_manager|depot|branches|plc|inc|llc"
+)
+
+# What refusing someone entry can be about: discrimination, not a late arrival.
+PROTECTED = (
+    "wheelchair|guide_dog|assistance_dog|hearing_dog|disabled|disability|breastfeed*|breast-feed*|blind|deaf|"
+    "stammer|autistic|autism|hijab|turban|headscarf|walking_stick|crutches|mobility_scooter|carer"
 )
 
 WRONGS: tuple[Harm, ...] = (
@@ -53,6 +61,12 @@ WRONGS: tuple[Harm, ...] = (
             "in_front_of_the_queue|with_a_queue_right_behind|with_a_queue_behind",
             "said|read|went_through|discussed|talked|asked|shouted|announced|explained|spoke|going_through|"
             "went_over ... loudly|loud_voice|whole_queue|queue_behind|whole_shop|whole_waiting_room|whole_ward",
+            "loudly|loud|out_loud|at_full_volume ... asked|said|announced|read|called|shouted|confirmed|discussed|"
+            "mentioned",
+            "discussed|mentioned|revealed|disclosed|gossiped|talked_about|shared|passed_on|blurted ... with|to ... "
+            "neighbour|neighbours|colleague|colleagues|boss|employer|ex|ex-husband|ex-wife|everyone|others|"
+            "another_customer|other_customers|other_parents|the_class|the_queue|strangers",
+            "pinned|pinned_up|put_up|stuck_up|displayed ... list|names|register",
             "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
             "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
@@ -187,6 +201,7 @@ WRONGS: tuple[Harm, ...] = (
             "claim|claims|payout|pay-out|appeal|compensation|reimbursement|warranty|guarantee ~ declined|"
             "rejected|refused|denied|turned_down|won't_pay|wouldn't_pay|not_paying|repudiated|voided",
             "wrongly|unfairly|incorrectly|by_mistake ~ declined|rejected|refused|denied|turned_down",
+            "refused|refusing|won't|wouldn't|declined|declining ... to_pay|to_cover|to_pay_out|to_honour|pay_out",
         ),
         near_miss=None,
     ),
@@ -199,6 +214,8 @@ WRONGS: tuple[Harm, ...] = (
             "business|shop|store",
             "line|production|plant|factory|event|sessions|conference|launch|morning|day ~ stopped|halted|idle|"
             "write-off|written_off|standstill|shut_down",
+            "cancelled|cancel|turn_away|turned_away|sent_home|rebooked|lost ... patients|customers|clients|"
+            "appointments|bookings|covers|guests",
             "shift|shifts|pickers|workers|drivers|crew ~ idle|stood_idle|sent_home|standing_around",
             "missed_the_cut-off|missed_the_courier|missed_cut-off|orders_slipped|cash_only|turning_people_away|"
             "can't_take_card|couldn't_take_card|takings",
@@ -227,6 +244,9 @@ WRONGS: tuple[Harm, ...] = (
             "refused_boarding|denied_boarding|couldn't_board|missed_the_first|missed_the_start",
             "pending|stuck|held|frozen|on_hold|additional_checks ~ transfer|payment|funds|fees|deposit ~ week|"
             "weeks|days|fortnight",
+            "heating|boiler|hot_water|heat|radiators|cooker|fridge|toilet|water|power|electricity|stairlift ~ "
+            "broken|not_working|out|down|dead|failed|packed_up|gone ... for|since ... days|week|weeks|monday|"
+            "tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun",
             "nowhere_to_sleep|nowhere_to_stay|slept_on|slept_in_his_car|slept_in_her_car|slept_in_the_car|"
             "on_the_street|no_bed_for_the_night|no_room_for_the_night",
             "hospital|clinic|treatment|surgery ~ up_front|upfront|guarantee|guarantee_of_payment|won't_treat|"
@@ -278,7 +298,15 @@ WRONGS: tuple[Harm, ...] = (
         MAJOR,
         (
             "racis*|racial*|sexis*|homophob*|transphob*|discriminat*|slur|slurs|bigot*|misogyn*|ableis*",
-            "because ... black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
+            "mocked|mimic*|imitat*|made_fun|making_fun|laughed_at|joked_about|copied ~ stammer|stutter|"
+            "disability|wheelchair|limp|weight|hearing|sight|deaf|blind|autism|autistic|tourette*|speech|religion|"
+            "hijab|turban|skin|colour|color|race",
+            "turned_away|refused_entry|denied_entry|refused_service|refused_to_serve|wouldn't_serve|won't_serve|"
+            "not_suitable_for|asked_to_leave|told_to_leave|made_to_leave|not_allowed_in|not_allowed_on ~ "
+            "wheelchair|guide_dog|assistance_dog|disabled|disability|breastfeed*|breast-feed*|blind|deaf|stammer|"
+            "autistic|hijab|turban|walking_stick|crutches|mobility_scooter|because",
+            "because ... breastfeed*|breast-feed*|stammer|stutter|autism|autistic|deaf|blind|guide_dog|headscarf|"
+            "black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
             "pregnant|religion|colour|color|race",
             "refuse*|turned|deny|denied|wouldn't|won't ... guide_dog|assistance_dog|service_dog",
             "refused|turned_away|asked_to_leave|told_to_leave|wouldn't_let|refused_entry|denied_entry|"
@@ -286,6 +314,13 @@ WRONGS: tuple[Harm, ...] = (
             "guide_dog|assistance_dog|service_dog|carer|walking_frame|mobility_scooter|hearing_dog",
         ),
         near_miss=None,
+    ),
+    Harm(
+        "discrimination",
+        MAJOR,
+        ("wouldn't_let|won't_let|didn't_let ... in|on|board|through|inside",),
+        near_miss=None,
+        needs=(PROTECTED,),
     ),
     Harm(
         "humiliated in front of others",
