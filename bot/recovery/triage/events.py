@@ -85,11 +85,14 @@ EVENTS: tuple[Harm, ...] = (
             "domestic_abuse|domestic_violence|abusive_ex|abusive|refuge|safe_house|protective_order|stalker|"
             "stalking|knows_where_she_lives|knows_where_he_lives|knows_where_they_live|knows_her_address|"
             "has_her_address|has_her_new_address",
+            "gave|given|handed|told|passed|read_out ... room_number|room_no|address|whereabouts|new_address|"
+            "phone_number|new_number ... to ... ex|her_ex|his_ex|ex-partner|ex-husband|ex-wife",
+            "locked|shut|trapped ... child|kid|toddler|pupil|year_old|yr_old|years_old|*year-old ... in|inside",
         ),
         vetoes=(
             "no_one|nobody|nothing ... in|into|entered",
-            "child|kid|kids|children|toddler|pupil|year_old ... coat|coats|bag|bags|toy|toys|shoes|jacket|lunch|"
-            "lunchbox|book|books|drawing|bottle|things|stuff|belongings|buggy|pram|car_seat|scooter",
+            "child|kid|kids|children|toddler|pupil|year_old coat|coats|bag|bags|toy|toys|shoes|jacket|lunchbox|"
+            "book|books|drawing|bottle|things|stuff|belongings|buggy|pram|car_seat|scooter|bike|bikes",
         ),
     ),
     Harm(
@@ -104,7 +107,8 @@ EVENTS: tuple[Harm, ...] = (
         (
             "anyone|anybody|strangers|a_stranger|someone|people ... could_have|could|can|might_have ... opened|open|"
             "got_in|get_in|walked_in|walk_in|come_in|entered|taken|accessed|access",
-            "left|was|were ... unlocked|unsecured|wide_open ... all_night|overnight|all_weekend|for_hours|all_day",
+            "left|was|were ... unlocked|unsecured|wide_open ... all_night|overnight|all_weekend|for_hours|all_day|"
+            "all_afternoon|all_morning|all_evening",
             "reset|set|changed ... to ... 0000|1234|default",
         ),
         near_miss=None,
@@ -225,6 +229,46 @@ EVENTS: tuple[Harm, ...] = (
         vetoes=("she|he|they|her|him|them|i|we|customer|guest ... in_bits|in_pieces",),
     ),
     Harm(
+        "their property damaged or lost",
+        MAJOR,
+        (
+            "rained_on|left_in_the_rain|left_out_in_the_rain|in_the_bin|recycling_bin|wheelie_bin|in_a_puddle ... "
+            "ruined|soaked|sodden|wet|destroyed|damaged|soggy",
+            "marked|scanned|shown|showing|says ... delivered ... gone|stolen|never_found|can't_be_found|"
+            "nowhere_to_be_found|lost|vanished",
+            "defrosted|thawed|went_off|spoilt|spoiled ~ freezer|fridge|food|stock|meat",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "gave|given|applied|administered|put ... the_dog's|the_cat's|another_dog's|another_cat's|wrong|"
+            "someone_else's|adult|dog ... flea_treatment|wormer|treatment|medication|meds|drops|injection|dose|"
+            "spot-on|tablets",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+        needs=(
+            "drooling|twitching|seizure|fitting|vomiting|collapsed|emergency_vet|emergency_vets|reaction|ill|sick",
+        ),
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        (
+            "smoke_alarm|smoke_alarms|smoke_detector|co_alarm|carbon_monoxide_alarm|fire_alarm|heat_detector ~ "
+            "no_battery|no_batteries|dead|flat|disconnected|removed|taped|covered|missing|not_working|"
+            "didn't_go_off|never_went_off",
+            "dropped|fell|came_down|crashed|landed|toppled ... next_to|beside|inches_from|feet_from|yards_from|"
+            "right_by|just_missed|narrowly_missed",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on safety",
+    ),
+    Harm(
         "stranded with no way home",
         MAJOR,
         (
@@ -243,6 +287,9 @@ EVENTS: tuple[Harm, ...] = (
             "let_himself_in|let_herself_in|let_themselves_in|walked_in_on|barged_in|burst_in|came_in_unannounced",
             "entered|came_in|went_in|let_in|viewing|access|visit|keys ~ without ... notice|permission|knocking|"
             "asking|telling|warning|consent",
+            "walked_in|came_in|entered|barged_in|let_themselves_in|let_himself_in|let_herself_in|opened_the_door ... "
+            "shower|showering|undressed|changing|bath|in_bed|asleep|naked|getting_dressed|didn't_knock|"
+            "without_knocking|dressing_gown|towel",
         ),
         near_miss=None,
     ),

@@ -211,6 +211,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         near_says="a near miss on safety",
         vetoes=(
             "risk of",
+            "smelled|smelt|smells|stank|stinks|reeked|reeks of smoke|cigarettes|cigarette_smoke|weed|cannabis",
             "no risk",
             "smoking area",
             "non-smoking",

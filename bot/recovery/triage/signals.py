@@ -113,7 +113,7 @@ VULNERABLE = (
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminally|terminal_illness|terminal_cancer|is_terminal|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|older_customer|older_lady|older_man|older_gentleman|older_woman|"
-    "older_person|older_couple|clearly_confused|"
+    "older_person|older_couple|pram|buggy|pushchair|clearly_confused|"
     "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
     "life_support|medical_equipment|on_dialysis|with_ms|has_ms|multiple_sclerosis|motor_neurone|mnd|had_a_stroke|"
     "partially_sighted|registered_blind|cerebral_palsy|copd|learning_difficulties",

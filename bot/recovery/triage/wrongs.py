@@ -19,11 +19,12 @@ SENSITIVE = (
     "salary_data|result|chlamydia|std|sti|sexual_health|hiv_status|my_status|his_status|her_status|"
     "positive|negative|divorce|settlement|custody|bankruptcy|redundancy|vasectomy|smear|colonoscopy|"
     "pregnancy_test|termination|psychiatrist|therapist|rehab|detox|methadone|erectile|fertility|ivf|miscarriage|"
-    "cancer|chemo|free_school_meals"
+    "cancer|chemo|free_school_meals|child_protection|safeguarding|social_services|police_report|"
+    "medical_report|transactions|transaction_history|balance|claims_history|claim_history"
 )
 _PAPERS = (
     "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
-    "thread|chat|ticket|inbox|account|parcel|records"
+    "thread|chat|ticket|inbox|account|parcel|records|policyholder's|member's|account_holder's|holder's"
 )
 _SOMEONE_ELSES = (
     "another|other|different|wrong|someone_else's|somebody_else's|a_different|the_wrong|the_other|next"
@@ -67,6 +68,10 @@ WRONGS: tuple[Harm, ...] = (
             "neighbour|neighbours|colleague|colleagues|boss|employer|ex|ex-husband|ex-wife|everyone|others|"
             "another_customer|other_customers|other_parents|the_class|the_queue|strangers",
             "pinned|pinned_up|put_up|stuck_up|displayed ... list|names|register",
+            "sent|emailed|mailed|forwarded|shared|copied|cc'd ... to_the_whole|to_all|to_everyone|to_every|"
+            "to_the_entire ... parents|class|year|group|school|staff|customers|list|street|team",
+            "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
+            "customer's|client's|member's|patient's|person's",
             "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
             "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
@@ -101,6 +106,16 @@ WRONGS: tuple[Harm, ...] = (
         vetoes=("moved ... to ... another_room|another_table|another_date|another_day",),
     ),
     Harm(
+        "sensitive details exposed to others",
+        CRITICAL,
+        (
+            "posted|shared|uploaded|published|put ... photo|photos|picture|pictures|video|pics ... without_asking|"
+            "without_permission|without_consent|without_her_consent|without_his_consent",
+        ),
+        near_miss=MAJOR,
+        needs=("instagram|facebook|online|social_media|tiktok|website|twitter|youtube|public",),
+    ),
+    Harm(
         "a privacy lapse",
         MAJOR,
         (
@@ -132,6 +147,9 @@ WRONGS: tuple[Harm, ...] = (
             "instead_of",
             "paid|spent|forked_out|shelled_out ... for|on ... taxi|cab|uber|hotel|replacement|another_ticket",
             "paying|paid|pay|charged|taken ~ twice|double|two_policies|2_policies",
+            "deposit ... kept|withheld|retained|not_protected|wasn't_protected|unprotected|not_returned|"
+            "hasn't_been_returned|still_not",
+            "fined|penalised|penalty|charged ... valid|despite|even_though ... ticket|pass|permit|railcard|season",
             "upped|increased|raised|changed|doubled|trebled ... without ... asking|agreement|consent|telling|notice",
             "refund|refunds|money_back|reimbursement ... promised|owed|due|agreed|approved ... still|never|"
             "nothing|chasing|weeks|wks|months|yet",
@@ -214,6 +232,8 @@ WRONGS: tuple[Harm, ...] = (
             "business|shop|store",
             "line|production|plant|factory|event|sessions|conference|launch|morning|day ~ stopped|halted|idle|"
             "write-off|written_off|standstill|shut_down",
+            "board_meeting|client_meeting|investor_meeting|their_meeting|conference|launch|presentation ~ "
+            "double-booked|double_booked|overbooked|no_room|held_in|cancelled|ruined|disrupted",
             "cancelled|cancel|turn_away|turned_away|sent_home|rebooked|lost ... patients|customers|clients|"
             "appointments|bookings|covers|guests",
             "shift|shifts|pickers|workers|drivers|crew ~ idle|stood_idle|sent_home|standing_around",
@@ -247,6 +267,8 @@ WRONGS: tuple[Harm, ...] = (
             "heating|boiler|hot_water|heat|radiators|cooker|fridge|toilet|water|power|electricity|stairlift ~ "
             "broken|not_working|out|down|dead|failed|packed_up|gone ... for|since ... days|week|weeks|monday|"
             "tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun",
+            "lost|lose|losing|lost_out_on|missed_out_on ... university_place|uni_place|place_at|offer|job|"
+            "job_offer|tenancy|visa|scholarship|contract|the_house|the_flat|the_sale",
             "nowhere_to_sleep|nowhere_to_stay|slept_on|slept_in_his_car|slept_in_her_car|slept_in_the_car|"
             "on_the_street|no_bed_for_the_night|no_room_for_the_night",
             "hospital|clinic|treatment|surgery ~ up_front|upfront|guarantee|guarantee_of_payment|won't_treat|"
@@ -334,6 +356,8 @@ WRONGS: tuple[Harm, ...] = (
             "explained|mentioned",
             "haven't_got_all_day|not_got_all_day|don't_have_all_day|hurry_up|get_on_with_it|spit_it_out|"
             "just_write_it_down|write_it_down|speak_english|learn_english|what's_wrong_with_you|are_you_stupid",
+            "made_her_cry|made_him_cry|reduced_her_to_tears|reduced_him_to_tears|left_her_in_tears|"
+            "in_front_of_the_whole|in_front_of_the_carriage|in_front_of_the_bus|in_front_of_the_class",
             "never_been_spoken_to|spoken_to_like_that|spoke_to_her_like|spoke_to_him_like|talked_to_like|"
             "in_front_of_everyone|in_front_of_the_queue|in_front_of_other|hung_up_on|closed_the_chat|"
             "ended_the_chat|chat_ended_by|get_off|move_it_or",
