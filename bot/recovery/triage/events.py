@@ -42,6 +42,8 @@ EVENTS: tuple[Harm, ...] = (
             "cut|graze|gash|bump|lump|bruise|bruises|welt|swelling ... on|to|above|below|over ... " + BODY,
             "took_out|extracted|pulled|removed|operated_on|amputated ... instead_of|wrong|healthy",
             "lost_a_healthy|healthy_tooth|wrong_tooth|wrong_side|wrong_site|wrong_eye|wrong_knee",
+            "burn_cream|burn_gel|burns_dressing|cold_water_on_it|under_the_cold_tap|first_aider|first-aider",
+            "red|raw|sore|blistered|angry ... patches|blotches|welts|skin ~ back|shoulders|" + BODY,
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -135,6 +137,7 @@ EVENTS: tuple[Harm, ...] = (
             "on_his_phone|on_her_phone|on_their_phone|on_the_phone|on_his_mobile|on_her_mobile|texting|"
             "phone_in_hand|phone_in_his_hand|scrolling|filming|watching ~ driving|motorway|mph|doing|speed|"
             "overtaking|lanes|wheel|dual_carriageway|m1|m25|m6|70|80|60",
+            "went_through|ran|jumped|drove_through ... red_light|red|red_lights|lights",
         ),
         near_miss=MAJOR,
         needs=("driver|driving|drove|drive|coach|bus|taxi|van|minibus|cab|lorry|chauffeur",),
@@ -305,6 +308,7 @@ EVENTS: tuple[Harm, ...] = (
             "wrong|incorrect|size|sized ~ tyre|tyres|tire|tires|wheel|wheels|wheel_nuts|bolts|brake_pads",
             "hard_shoulder|motorway|dual_carriageway|fast_lane ~ warning_light|limp_mode|seized|smoke|lost_power|"
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
+            "slid|slumped|went_down|ended_up_on|found_on|lowered ... floor|ground",
             "trench|hole|holes|excavation|manhole|pit|shaft ~ unfenced|unguarded|uncovered|unlit|unmarked|open|"
             "no_barrier|no_barriers|no_fence|no_fencing|no_cones|no_lights|no_lighting|left_open",
         ),

@@ -39,7 +39,9 @@ _AGE = re.compile(
     r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
     r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
     r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b"
-    r"|\b(?:mrs|mr|ms|miss|dr)\.?\s+[\w'-]+,\s*(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|days?))",
+    r"|\b(?:mrs|mr|ms|miss|dr)\.?\s+[\w'-]+,\s*(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|days?))"
+    r"|\b(?:occupant|resident|customer|patient|tenant|guest|gentleman|lady|man|woman|mother|father|mum|dad|husband"
+    r"|wife|gran|grandad)\s+(?:is|was|who\s+is)\s+(\d{2,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|days?|p\b))",
     re.IGNORECASE,
 )
 # "her grandmother's mirror", "the kids' coats": the word names whose a thing is, not who was harmed.

@@ -95,10 +95,11 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "injur*|hurt|wound|wounded|bleeding|bled|bruise*|bruising|concussion|concussed|fracture*|sprain*",
             "covered_in_blood|blood_everywhere|blood_all",
             "broke|break|broken|fracture* ... " + _BODY + "|rib|ribs|bone|bones|tooth|teeth|nose|collarbone",
-            "burn|burnt|burned|burns|scald|scalded|scalding|blister*|singe*|seared ~ "
-            + _BODY
-            + "|"
-            + _PERSON,
+            "burn|burnt|burned|burns|scald|scalded|blister*|singe*|seared ~ " + _BODY,
+            "burnt|burned|scalded|singed himself|herself|themselves|him|a_child|the_child|a_baby|the_baby|her_son|"
+            "her_daughter|his_son|his_daughter|a_guest|the_guest|a_customer",
+            "got_burnt|got_burned|got_scalded|been_scalded|was_scalded|were_scalded|got_a_burn|suffered_burns|"
+            "has_burns|had_burns|burns_to|burn_on|burn_to|scald_on|scald_to|blistered",
             "chipped|cracked|broke|broken ... molar|tooth|teeth",
             "needle_stick|needlestick|emergency_dentist",
             "hot|boiling ... spill*|spilt|spilled|pour*|poured|knock*|tip* ... on|over|down ... "
@@ -120,7 +121,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
         ),
         vetoes=(
             "power_cut|cut_off|cut_back|cut_corners|chest_freezer|chest_of_drawers|head_office|back_office|"
-            "back_door|back_lane|back_garden|hand_over|face_value|hit_back|back_wall|arm_chair",
+            "back_door|back_lane|back_garden|hand_over|face_value|hit_back|back_wall|arm_chair|sent_them_back|sent_it_back|"
+            "send_it_back|sent_back|came_back|go_back|went_back|call_back|ring_back|get_back|bring_back|took_back|"
+            "money_back|back_to|back_in|back_on",
             "blister_pack|blister_packs",
             "hurt feelings",
             "hurt my feelings",
@@ -217,6 +220,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "non-smoking",
             "no smoking",
             "open the door",
+            "said|says|called|calling|reckons ... death_trap|deathtrap",
             "killed|killing|kill ~ atmosphere|mood|vibe|buzz|evening|night|me|it|time",
         ),
     ),

@@ -85,7 +85,7 @@ LOSSES: tuple[Harm, ...] = (
             "the lower",
             "cheaper price",
             "honoured",
-            "thought|looked|seemed|like ... scam|fraud|phishing",
+            "thought|looked|seemed|like|says|calling|called|reckons ... scam|fraud|phishing|rip-off|robbery",
         ),
     ),
     Harm(

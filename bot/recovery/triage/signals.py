@@ -68,7 +68,7 @@ INCONVENIENCE = Harm(
         "waiting area",
         "waiting list",
         "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
-        "nothing|none|no ... missing|broken|damaged|taken",
+        "nothing|none|no ... missing|broken|damaged|taken|wrong",
         "she|he|they|i|we|customer|guest shut|closed it|them",
     ),
 )
@@ -91,12 +91,14 @@ SMALL = (
     "in|within a few|couple ... min|mins|minutes",
     "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
     "10|ten min|mins|minutes late|later|early",
+    "only|just|it_was|was_only 2|3|4|5|6|7|8|9|10|few|couple min|mins|minutes",
     "15|20|fifteen|twenty min|mins|minutes late|later",
     "gave|given|handed ... back",
     "paid_back|paid_it_back",
     "she's_happy|he's_happy|they're_happy|was_happy|were_happy|seemed_happy|happy_with_that|happy_with_it|"
     "happy_with_the",
     "offered|swapped|brought ... instead|an_alternative",
+    "redid_it|redid_them|re-did_it|redone_there|redone_on_the_spot",
     "while_he_waited|while_she_waited|while_they_waited|while_we_waited|while_i_waited|within_the_hour",
     "already_on_its_way|exchange_on_its_way|replacement_on_its_way|fine_once|once_it_was_explained",
     "corrected|reprinted|restored|fixed|sorted|redone|redid ... next_day|next_morning|same_day|same_afternoon",
