@@ -44,6 +44,8 @@ EVENTS: tuple[Harm, ...] = (
             "lost_a_healthy|healthy_tooth|wrong_tooth|wrong_side|wrong_site|wrong_eye|wrong_knee",
             "burn_cream|burn_gel|burns_dressing|cold_water_on_it|under_the_cold_tap|first_aider|first-aider",
             "red|raw|sore|blistered|angry ... patches|blotches|welts|skin ~ back|shoulders|" + BODY,
+            "gone|went|going|sent|taken|off ... for ... x-ray|xray|scan|stitches|check-up",
+            "threw|thrown|bucked|tipped ... off",
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -60,6 +62,9 @@ EVENTS: tuple[Harm, ...] = (
         ),
         vetoes=(
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
+            "car|van|vehicle|bike|bus|lorry|truck|door|fence|wall|gate|post|window|bumper|mirror|wing was|were|got "
+            "hit|struck|clipped",
+            "threw|thrown|tipped ... off ... list|rota|course|bus|train|plane|flight|site|premises|shift|scheme",
             "closed|shut|slammed ... chat|call|line|account|ticket|case|complaint|window|tab|app|shop|store|branch",
             "lump_sum|bump_up|bumped_up|cut_off|cut_price|cut_short|power_cut|price_cut|cut_corners|hair_cut|"
             "haircut|pay_cut|cut_back",
@@ -197,7 +202,8 @@ EVENTS: tuple[Harm, ...] = (
         hazard=True,
         needs=(
             "gave|handed|given|dispensed ... someone_else's|somebody_else's|another|the_wrong|wrong|"
-            "neighbour's|neighbours|another_patient's|another_customer's|different ... bag|meds|medication|"
+            "neighbour's|neighbours|another_patient's|another_customer's|different|dad|mum|wife|husband|father|"
+            "mother|son|daughter|brother|sister|partner ... bag|meds|medication|"
             "prescription|repeat|tablets|pills|script|name",
             "wrong_bag|wrong_patient|wrong_person|wrong_name|name_on_the_box|name_on_the_bag|not_hers|not_his|"
             "dispensing_error|mix-up|mixed_up|hadnt_synced|hadn't_synced|not_synced|already_had|twice",
@@ -230,6 +236,29 @@ EVENTS: tuple[Harm, ...] = (
             "to_replace|replacement|replace|worth|irreplaceable|new_one|in_bits|in_pieces|smithereens|shards",
         ),
         vetoes=("she|he|they|her|him|them|i|we|customer|guest ... in_bits|in_pieces",),
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (MEDICINE + " ~ instead_of_his|instead_of_her|instead_of_their|instead_of_the|instead_of_hers",),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+    ),
+    Harm(
+        "someone was made ill",
+        CRITICAL,
+        ("drank|swallowed|ingested|drunk|sipped|swallowing ... some|it|a_mouthful|a_bit|from_it|any",),
+        needs=(
+            "bleach|chemical|chemicals|cleaning_fluid|detergent|descaler|weedkiller|antifreeze|disinfectant|"
+            "unlabelled|caustic",
+        ),
+    ),
+    Harm(
+        "someone was made ill",
+        CRITICAL,
+        ("sore|red|stinging|burning|itchy|streaming ... eyes|skin|throats|throat",),
+        needs=("pool|chemicals|chlorine|fumes|spray|bleach|sprayed|chemical",),
     ),
     Harm(
         "their property damaged or lost",

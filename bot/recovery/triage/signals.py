@@ -115,7 +115,8 @@ VULNERABLE = (
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminally|terminal_illness|terminal_cancer|is_terminal|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
     "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|older_customer|older_lady|older_man|older_gentleman|older_woman|"
-    "older_person|older_couple|pram|buggy|pushchair|clearly_confused|"
+    "older_person|older_couple|pram|buggy|pushchair|pendant_alarm|careline|telecare|"
+    "personal_alarm|clearly_confused|"
     "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
     "life_support|medical_equipment|on_dialysis|with_ms|has_ms|multiple_sclerosis|motor_neurone|mnd|had_a_stroke|"
     "partially_sighted|registered_blind|cerebral_palsy|copd|learning_difficulties",
@@ -139,7 +140,7 @@ EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|re
 # What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
 # that: a wrong dose given is an error however well the patient came through it.
 UNHURT = (
-    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed_before|noticed_in_time|noticed_straight_away|before_taking|hadn't_taken|didn't_take|"
+    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed_before|noticed_in_time|noticed_straight_away|before_taking|hadn't_taken|didn't_take|hasn't_taken|hasnt_taken|not_taken_any|"
     "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
     "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
 )

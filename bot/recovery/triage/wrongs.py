@@ -20,7 +20,8 @@ SENSITIVE = (
     "positive|negative|divorce|settlement|custody|bankruptcy|redundancy|vasectomy|smear|colonoscopy|"
     "pregnancy_test|termination|psychiatrist|therapist|rehab|detox|methadone|erectile|fertility|ivf|miscarriage|"
     "cancer|chemo|free_school_meals|child_protection|safeguarding|social_services|police_report|"
-    "medical_report|transactions|transaction_history|balance|claims_history|claim_history"
+    "medical_report|depression|anxiety|breakdown|sick_note|fit_note|self-harm|suicidal|eating_disorder|"
+    "addiction|alcoholism|transactions|transaction_history|balance|claims_history|claim_history"
 )
 _PAPERS = (
     "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
@@ -68,6 +69,8 @@ WRONGS: tuple[Harm, ...] = (
             "neighbour|neighbours|colleague|colleagues|boss|employer|ex|ex-husband|ex-wife|everyone|others|"
             "another_customer|other_customers|other_parents|the_class|the_queue|strangers",
             "pinned|pinned_up|put_up|stuck_up|displayed ... list|names|register",
+            "told|informed|phoned|rang|called|emailed|wrote_to ... employer|boss|workplace|her_work|his_work|"
+            "manager",
             "sent|emailed|mailed|forwarded|shared|copied|cc'd ... to_the_whole|to_all|to_everyone|to_every|"
             "to_the_entire ... parents|class|year|group|school|staff|customers|list|street|team",
             "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
@@ -174,6 +177,9 @@ WRONGS: tuple[Harm, ...] = (
         (
             "sim_swap|sim-swap|new_sim|replacement_sim|port_out|ported_out ~ pretending|posing|impersonat*|"
             "fraudster|fraudsters|someone|stranger|scammer",
+            "let|allowed|gave ... withdraw|access|take|transfer|change|close|use ... account|accounts|money|savings|"
+            "funds|card ... without ... permission|consent|authority|knowledge|authorisation|id|her_knowing|"
+            "his_knowing",
             "pretending_to_be|posing_as|impersonat* ~ her|him|them|customer ... got|obtained|issued|accessed|"
             "took_over|changed|ordered|emptied",
         ),
@@ -211,6 +217,32 @@ WRONGS: tuple[Harm, ...] = (
         ),
         near_miss=None,
         negatable=False,
+    ),
+    Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            "cc|cc'd|cc_line|cc_field ~ instead_of_bcc|not_bcc|rather_than_bcc|bcc",
+            "everyone's_email|everyone's_addresses|everyone's_numbers|all_the_email_addresses|all_the_addresses|"
+            "visible_to_everyone|visible_to_all",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "care not given",
+        MAJOR,
+        (
+            "wasn't|weren't|not|never|didn't_get|went_without ... given|fed|offered|get ... meal|dinner|lunch|"
+            "breakfast|food|drink|fluids|water|wash|medication|tea",
+            "sat|left|lay|lying ... hungry|thirsty|soiled|wet|in_pain|in_bed|on_the_floor|alone ... till|until|for|all",
+            "carer|carers|care_worker|agency_carer|home_carer|district_nurse ... didn't_turn_up|no-show|no-showed|"
+            "never_came|didn't_come|missed|didn't_arrive|never_turned_up|didn't_show",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=(
+            "care_home|resident|carer|carers|care_worker|ward|hospice|nursing_home|care_plan|home_care|visit",
+        ),
     ),
     Harm(
         "a claim or refund wrongly refused",
