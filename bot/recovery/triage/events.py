@@ -6,7 +6,7 @@ away from. Cues are written as `reading.py` explains."""
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import ALLERGEN, CRITICAL, MAJOR, MEDICINE, Harm
-from bot.recovery.triage.losses import SHELTERED, THINGS
+from bot.recovery.triage.losses import EVENT, OCCASION, SHELTERED, THINGS
 
 BODY = (
     "hand|hands|arm|arms|leg|legs|face|finger|fingers|foot|feet|mouth|head|eye|eyes|neck|knee|wrist|ankle|"
@@ -41,7 +41,8 @@ EVENTS: tuple[Harm, ...] = (
             "small|little|nasty|deep|bad|big|huge|painful cut|graze|gash|bruise|bruises|welt",
             "cut|graze|gash|bump|lump|bruise|bruises|welt|swelling ... on|to|above|below|over ... " + BODY,
             "took_out|extracted|pulled|removed|operated_on|amputated ... instead_of|wrong|healthy",
-            "lost_a_healthy|healthy_tooth|wrong_tooth|wrong_side|wrong_site|wrong_eye|wrong_knee",
+            "lost_a_healthy|healthy_tooth|wrong_tooth|wrong_side|wrong-site_surgery|wrong_site_surgery|wrong_eye|"
+            "wrong_knee",
             "burn_cream|burn_gel|burns_dressing|cold_water_on_it|under_the_cold_tap|first_aider|first-aider",
             "red|raw|sore|blistered|angry ... patches|blotches|welts|skin ~ back|shoulders|" + BODY,
             "gone|went|going|sent|taken|off ... for ... x-ray|xray|scan|stitches|check-up",
@@ -269,6 +270,8 @@ EVENTS: tuple[Harm, ...] = (
             "marked|scanned|shown|showing|says ... delivered ... gone|stolen|never_found|can't_be_found|"
             "nowhere_to_be_found|lost|vanished",
             "defrosted|thawed|went_off|spoilt|spoiled ~ freezer|fridge|food|stock|meat",
+            "binned|threw_away|thrown_away|chucked|lost|wasted|write_off|written_off ... all|their|the_whole ... "
+            "stock|food|produce|inventory|ingredients",
         ),
         near_miss=None,
     ),
@@ -299,6 +302,38 @@ EVENTS: tuple[Harm, ...] = (
         ),
         near_miss=MAJOR,
         near_says="a near miss on safety",
+    ),
+    Harm(
+        "a once-only occasion missed",
+        MAJOR,
+        (
+            "didn't_deliver|never_delivered|didn't_arrive|never_arrived|didn't_show|didn't_turn_up|"
+            "never_turned_up|without|forgot|forgotten|no_sign_of ~ " + OCCASION + "|" + EVENT,
+            "turned_up|arrived|got_there|came|showed_up ... after ... "
+            + OCCASION
+            + "|"
+            + EVENT
+            + "|ceremony|"
+            "service|speeches|kick-off|start ... finished|ended|over|started|begun",
+        ),
+        near_miss=None,
+        vetoes=(
+            "wedding|weddings|funeral|party ... tasting|fair|enquiry|enquiries|trial|viewing|consultation|brochure|"
+            "quote|planning|planner",
+        ),
+    ),
+    Harm(
+        "a family funeral missed",
+        CRITICAL,
+        (
+            "miss|missed|missing|late|didn't_make|couldn't_make|arrived_after|got_there_after ~ funeral|cremation|"
+            "burial|memorial",
+        ),
+        near_miss=None,
+        needs=(
+            "mum|dad|mother|father|husband|wife|son|daughter|brother|sister|gran|nan|grandad|grandma|grandpa|"
+            "grandmother|grandfather|baby|child|partner",
+        ),
     ),
     Harm(
         "stranded with no way home",

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.recovery.triage.care import CARE
-from bot.recovery.triage.events import BODY, EVENTS
+from bot.recovery.triage.events import EVENTS
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
@@ -49,7 +49,11 @@ _OWNED = re.compile(r"(?:'s|’s|s'|s’|s)\b((?:\s+[\w-]+){1,3})", re.IGNORECAS
 _OWNER_LAST = re.compile(r"(?:'s|’s)\s*(?:[.,;:!?)]|$)")
 _POSSESSIVE = re.compile(r"(?:'s|’s)\b")
 _WORD_AFTER = re.compile(r"(?:'s|’s)\s+([\w-]+)")
-_BODY = frozenset(BODY.split("|"))
+# Besides the things property damage names: what a relative's name is often attached to.
+KEEPSAKES = (
+    "recipe|cake|veil|bouquet|flowers|card|letter|letters|photo|photos|grave|headstone|estate|dog|cat|pet"
+)
+_KEEPSAKES = frozenset(KEEPSAKES.split("|"))
 # Words after which "kids", "children" describe a thing, not a person: "a kids party".
 DESCRIBED = (
     "party|club|menu|meal|size|section|room|area|tv|channel|toy|clothes|wear|entertainer|event|portion|"
@@ -146,9 +150,9 @@ def _owns_thing(text: str, end: int) -> bool:
     """Whether the word ending at `end` is an owner ("grandmother's antique mirror"): a thing follows."""
     if _OWNER_LAST.match(text, end):  # "… the dresser was her grandmother's."
         return True
-    if _POSSESSIVE.match(text, end):  # "her grandmother's recipe", but not "her grandmother's hip"
-        following = _WORD_AFTER.match(text, end)
-        return following is not None and following.group(1).lower() not in _BODY
+    following = _WORD_AFTER.match(text, end)  # "her grandmother's recipe", "the kids' coats"
+    if following is not None and following.group(1).lower() in _KEEPSAKES:
+        return True
     owned = _OWNED.match(text, end)
     return owned is not None and any(w.lower() in _THINGS for w in owned.group(1).split())
 

@@ -117,7 +117,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "bitten|bite|bites|stung|sting|mauled",
             "chok*|drown*|suffocat*|crush*",
             "taken|rushed|went|go|going|gone|ended|admitted|sent|drove|driven ... hospital|a&e|er|emergency|urgent_care",
-            "wrong ~ tooth|teeth|side|leg|arm|eye|knee|patient|site|kidney|procedure|operation|limb",
+            "wrong ~ tooth|teeth|side|leg|arm|eye|knee|patient|kidney|procedure|operation|limb",
         ),
         vetoes=(
             "power_cut|cut_off|cut_back|cut_corners|chest_freezer|chest_of_drawers|head_office|back_office|"

@@ -36,7 +36,8 @@ _WORKS = (
     "organiser|organizer|sessions|meeting|meetings|seminar|workshop|exhibition|production|production_line|"
     "plant|factory|works_from_home|work_from_home|wfh|home_office|self-employed|freelance*|sole_trader|"
     "components|ltd|their_customers|their_clients|their_staff|his_customers|her_customers|his_clients|"
-    "her_clients|dentist|dentists|practice|clinic|salon|vets|bakery|cafe|garage|barber|warehouse|logistics|users|cto|ceo|coo|it_manager|depot|branches|plc|inc|llc"
+    "her_clients|sell_online|sell_only_online|online_shop|e-commerce|ecommerce|they_sell|their_shop|their_site|"
+    "their_website|their_store|cafes|restaurants|shops|stores|fitters|builders|contractors|tradesmen|dentist|dentists|practice|clinic|salon|vets|bakery|cafe|garage|barber|warehouse|logistics|users|cto|ceo|coo|it_manager|depot|branches|plc|inc|llc"
 )
 
 # What refusing someone entry can be about: discrimination, not a late arrival.
@@ -139,7 +140,8 @@ WRONGS: tuple[Harm, ...] = (
             "someone_on_the_phone|man_on_the_phone|woman_on_the_phone|cold_caller|cold_call|fraudster|"
             "fraudsters|scammer|scammers ~ " + _MONEY_MOVED + "|savings|life_savings|pension|k|thousands",
             "charged|billed|invoiced|debited|sold|took ... for ... never|didn't|not ... asked|had|got|received|"
-            "used|ordered|attended|booked|wanted|agreed|authorised|authorized|requested|needed|turned_up|came",
+            "used|ordered|attended|booked|wanted|agreed|authorised|authorized|requested|needed|turned_up|came|"
+            "touched|drank|ate|consumed|opened|stayed|took",
             "charged|billed|invoiced|debited ... her|him|them|us|me|customer|member|client ... for ... never|"
             "didn't|not ... asked|had|got|received|used|ordered|attended|booked|wanted|agreed|requested",
             "charged|billed|invoiced|asked_for ... quoted_at|quoted_us|quoted_him|quoted_her|quoted_them|"
@@ -271,6 +273,10 @@ WRONGS: tuple[Harm, ...] = (
             "shift|shifts|pickers|workers|drivers|crew ~ idle|stood_idle|sent_home|standing_around",
             "missed_the_cut-off|missed_the_courier|missed_cut-off|orders_slipped|cash_only|turning_people_away|"
             "can't_take_card|couldn't_take_card|takings",
+            "card_machines|card_machine|card_readers|card_terminals|terminals|tills|epos|pos|website|checkout|"
+            "online_shop|platform ~ down|offline|not_working|failed|crashed|dead",
+            "fitters|crew|contractors|builders|tradesmen|workers ~ lost|wasted|idle|standing_around ... day|days|"
+            "morning|week|afternoon",
             "users|staff|employees|drivers|agents|team|tills|terminals ~ locked_out|can't_log|cannot_log|"
             "can't_get_in|offline|down",
             "running|working|back|done ... on_paper|pen_and_paper|paper_pick|by_hand|manually",
