@@ -24,7 +24,7 @@ INCONVENIENCE = Harm(
         "never|didn't|nobody|no_one|not|no|hadn't|wasn't ... call*|callback|ring|rang|reply|replied|respond*|"
         "answer*|turn*|show*|came|arrive*|serviced|cleaned|ready|done|delivered|fixed|seated|sent|emptied|"
         "topped|replaced|told|submitted|updated|ordered|notice|explanation",
-        "half_the_speed|slower|speed|slow",
+        "half_the_speed|slower|speed",
         "wrong|missing|incorrect|burnt|undercooked|mix-up|mixup",
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
         "greasy|grubby|handprints|oily|"
