@@ -59,7 +59,52 @@ READINGS = [
     ),
     ("contents claim rejected as wear and tear, the assessor never even came out", "major", "claim rejected"),
     ("we billed the club for 40 kit bags they never ordered", "major", "never ordered"),
+    # more families, other wordings
+    (
+        "the automatic door closed on an elderly gentleman and knocked him to the ground",
+        "critical",
+        "closed on",
+    ),
+    (
+        "the horse bolted during the lesson and threw the 10 year old off, she's gone for an x-ray",
+        "critical",
+        "hurt",
+    ),
+    ("cleaner left bleach in an unlabelled water bottle and a colleague drank some", "critical", "made ill"),
+    ("teacher locked a 5 year old in the classroom at lunch by mistake", "critical", "danger"),
+    (
+        "letting agent gave the tenant's new phone number to her ex who's been harassing her",
+        "critical",
+        "danger",
+    ),
+    (
+        "the receptionist told the patient's employer on the phone that she was off with depression",
+        "critical",
+        "employer",
+    ),
+    ("the bank let her son withdraw from her account without her permission", "critical", "account"),
+    ("our taxi didn't show so she missed her mum's funeral", "critical", "funeral"),
+    (
+        "the pharmacy gave him his dad's blood pressure tablets instead of his own, he hasn't taken any",
+        "major",
+        "near miss",
+    ),
+    ("new tenants moved in and the smoke alarm had no battery", "major", "smoke alarm"),
+    ("housekeeping walked in while the guest was in the shower, didn't knock", "major", "entered"),
+    ("email with all 40 parents' phone numbers went out in the cc line instead of bcc", "major", "privacy"),
+    ("our card machines went down across their 3 cafes during the saturday rush", "major", "business"),
+    ("photographer turned up after the ceremony had finished", "major", "once-only"),
+    ("hotel charged her card for a minibar she never touched", "major", "never touched"),
+    (
+        "the care home resident wasn't given his evening meal and sat hungry till morning",
+        "major",
+        "care not given",
+    ),
     # angry but trivial, and what only looks like harm
+    ("the chips were burnt and the guest sent them back", "moderate", "inconvenience"),
+    ("customer says our advert is 'a scam' because the sale ended yesterday", "minor", "no signs"),
+    ("she said the queue was 'killing her', it was only 6 minutes", "minor", "small"),
+    ("a guest's car was hit by our shuttle bus in the car park, big dent in the door", "major", "property"),
     ("FURIOUS!!! the fruit bowl had a bruised apple in it", "minor", "upset tone"),
     ("valet left swirl marks on the bonnet, polished out the same afternoon", "minor", "no signs"),
     (
