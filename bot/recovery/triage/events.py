@@ -47,6 +47,7 @@ EVENTS: tuple[Harm, ...] = (
             "red|raw|sore|blistered|angry ... patches|blotches|welts|skin ~ back|shoulders|" + BODY,
             "gone|went|going|sent|taken|off ... for ... x-ray|xray|scan|stitches|check-up",
             "threw|thrown|bucked|tipped ... off",
+            "operated_on|operated ~ wrong|the_other",
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -270,6 +271,7 @@ EVENTS: tuple[Harm, ...] = (
             "marked|scanned|shown|showing|says ... delivered ... gone|stolen|never_found|can't_be_found|"
             "nowhere_to_be_found|lost|vanished",
             "defrosted|thawed|went_off|spoilt|spoiled ~ freezer|fridge|food|stock|meat",
+            "fragile|glass ... smashed|shattered|broke|broken|cracked|in_pieces",
             "binned|threw_away|thrown_away|chucked|lost|wasted|write_off|written_off ... all|their|the_whole ... "
             "stock|food|produce|inventory|ingredients",
         ),
@@ -302,6 +304,21 @@ EVENTS: tuple[Harm, ...] = (
         ),
         near_miss=MAJOR,
         near_says="a near miss on safety",
+    ),
+    Harm(
+        "an allergic reaction",
+        CRITICAL,
+        (
+            "came_out_in|broke_out_in|brought_her_out_in|brought_him_out_in ... rash|hives|blotches|welts|lumps",
+        ),
+    ),
+    Harm(
+        "the wrong animal treated",
+        MAJOR,
+        (
+            "neutered|spayed|castrated|put_down|euthanised|euthanized|vaccinated|microchipped ~ wrong|the_other",
+        ),
+        near_miss=None,
     ),
     Harm(
         "a once-only occasion missed",
@@ -373,6 +390,9 @@ EVENTS: tuple[Harm, ...] = (
             "hard_shoulder|motorway|dual_carriageway|fast_lane ~ warning_light|limp_mode|seized|smoke|lost_power|"
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
             "slid|slumped|went_down|ended_up_on|found_on|lowered ... floor|ground",
+            "gas_safety|gas_safe|gas_certificate|cp12|boiler_check|boiler_service|electrical_certificate|eicr|"
+            "safety_certificate ~ expired|lapsed|not_renewed|forgot|forgotten|overdue|out_of_date|hasn't_been|never|"
+            "renew",
             "trench|hole|holes|excavation|manhole|pit|shaft ~ unfenced|unguarded|uncovered|unlit|unmarked|open|"
             "no_barrier|no_barriers|no_fence|no_fencing|no_cones|no_lights|no_lighting|left_open",
         ),

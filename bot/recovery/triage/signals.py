@@ -34,7 +34,7 @@ INCONVENIENCE = Harm(
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
         "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
         "had_to|have_to|having_to ... come_back|return|go_back|chase|clean|call|ring|phone|rebook|wait|redo",
-        "rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
+        "off_with_her|off_with_him|off_with_them|off_with_me|rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
         "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
         "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
         "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there|won't_scan|wouldn't_scan|been_twice|workaround|"
@@ -42,6 +42,8 @@ INCONVENIENCE = Harm(
         "no_signage|trickle|not_what_we'd_agreed|not_what_we_agreed|not_what_was_agreed|not_as_agreed|"
         "had_to_use_the_stairs|had_to_carry|had_to_walk",
         "lift|lifts|elevator|elevators ~ out|broken|not_working|out_of_order|down",
+        "ground_floor|accessible_room|step-free|walk-in_shower|low_floor ~ though|despite|even_though|booked|"
+        "requested|asked_for|says",
         "vegan|vegetarian|veggie|halal|kosher ~ chicken|beef|pork|meat|stock|gelatine|ham|bacon|lard|fish",
         "missed|skipped|forgot|forgotten ... call|calls|check-in|appointment|window|slot|collection|delivery|"
         "visit|session|clean|bathrooms|rooms",
@@ -91,6 +93,7 @@ SMALL = (
     "in|within a few|couple ... min|mins|minutes",
     "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
     "10|ten min|mins|minutes late|later|early",
+    "waited|wait|waiting 2|3|4|5|few|couple min|mins|minutes",
     "only|just|it_was|was_only 2|3|4|5|6|7|8|9|10|few|couple min|mins|minutes",
     "15|20|fifteen|twenty min|mins|minutes late|later",
     "gave|given|handed ... back",

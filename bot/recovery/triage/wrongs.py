@@ -76,6 +76,7 @@ WRONGS: tuple[Harm, ...] = (
             "to_the_entire ... parents|class|year|group|school|staff|customers|list|street|team",
             "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
             "customer's|client's|member's|patient's|person's",
+            "meant_for|intended_for|addressed_to ... one|another|a_single|someone_else|a_different",
             "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
             "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
@@ -247,6 +248,16 @@ WRONGS: tuple[Harm, ...] = (
         ),
     ),
     Harm(
+        "a confidence broken",
+        MAJOR,
+        (
+            "told|revealed|disclosed|let_slip|passed_on|mentioned ... lowest_acceptable|lowest_price|bottom_line|"
+            "reserve_price|what_they'd_accept|what_she'd_accept|what_he'd_accept|vendor's_position|"
+            "confidential_offer|other_offers|the_other_offer|their_budget|maximum_budget",
+        ),
+        near_miss=None,
+    ),
+    Harm(
         "a claim or refund wrongly refused",
         MAJOR,
         (
@@ -299,7 +310,8 @@ WRONGS: tuple[Harm, ...] = (
             "verification_codes|one-time|otp|texts",
             "unenrolled|un-enrolled|deregistered|evicted|eviction|repossess*|lose_the_house|lose_the_flat|"
             "lost_the_house|vendor_pulled_out|chain_collapsed|sale_fell_through|lose_her_place|lose_his_place",
-            "refused_boarding|denied_boarding|couldn't_board|missed_the_first|missed_the_start",
+            "refused_boarding|denied_boarding|couldn't_board|missed_the_first|missed_the_start_of_the_trip|"
+            "missed_the_start_of_the_holiday|missed_the_start_of_the_cruise",
             "pending|stuck|held|frozen|on_hold|additional_checks ~ transfer|payment|funds|fees|deposit ~ week|"
             "weeks|days|fortnight",
             "heating|boiler|hot_water|heat|radiators|cooker|fridge|toilet|water|power|electricity|stairlift ~ "
