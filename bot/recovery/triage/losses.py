@@ -108,7 +108,8 @@ LOSSES: tuple[Harm, ...] = (
             "no_money|without_money|penniless|rent_due|rent_is_due|rent's_due|borrow_money|borrowed_money|"
             "can't_pay_rent|can't_buy_food",
             "can't|cannot|couldn't|unable|not|no ... access|withdraw|pay|afford|buy|get|collect|fill|use|eat|cover "
-            "... money|funds|cash|rent|wages|food|groceries|hotel|bills|mortgage|fare|taxi|fuel|" + MEDICINE,
+            "... her_card|his_card|their_card|bank_card|debit_card|money|funds|cash|rent|wages|food|groceries|hotel|bills|mortgage|fare|taxi|fuel|"
+            + MEDICINE,
             "throw|threw|thrown|binned|bin|toss|tossed|discard*|dispose*|lose|lost|misplace*|confiscat*|cleared ... "
             + MEDICINE
             + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",
@@ -129,6 +130,7 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "car|engine|vehicle|van ... lost|lose|losing ... power",
+            "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
             "without_permission|without_consent",
             *SHELTERED,
