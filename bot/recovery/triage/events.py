@@ -48,6 +48,11 @@ EVENTS: tuple[Harm, ...] = (
             "gone|went|going|sent|taken|off ... for ... x-ray|xray|scan|stitches|check-up",
             "threw|thrown|bucked|tipped ... off",
             "operated_on|operated ~ wrong|the_other",
+            "grabbed|pinned|restrained|choked|held|shoved|pushed ... by_the_neck|by_the_throat|throat|to_the_floor|"
+            "against_the_wall|in_a_headlock|headlock|to_the_ground",
+            "punched|slapped|kicked|headbutted|assaulted|manhandled|strangled",
+            "having|had|suffered|suffering|went_into ... seizure|fit|heart_attack|stroke|asthma_attack|hypo|"
+            "anaphylactic_shock",
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -64,6 +69,7 @@ EVENTS: tuple[Harm, ...] = (
         ),
         vetoes=(
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
+            "kicked_off|kick_off|kicking_off|kicks_off|kicked_up",
             "car|van|vehicle|bike|bus|lorry|truck|door|fence|wall|gate|post|window|bumper|mirror|wing was|were|got "
             "hit|struck|clipped",
             "threw|thrown|tipped ... off ... list|rota|course|bus|train|plane|flight|site|premises|shift|scheme",
@@ -97,6 +103,10 @@ EVENTS: tuple[Harm, ...] = (
             "gave|given|handed|told|passed|read_out ... room_number|room_no|address|whereabouts|new_address|"
             "phone_number|new_number ... to ... ex|her_ex|his_ex|ex-partner|ex-husband|ex-wife",
             "locked|shut|trapped ... child|kid|toddler|pupil|year_old|yr_old|years_old|*year-old ... in|inside",
+            "let|allowed|buzzed ... stranger|a_stranger|an_unknown|unknown_man|unknown_woman|strangers ... in|into|"
+            "through",
+            "chest_pain|chest_pains|breathing|can't_breathe|struggling_to_breathe|bleeding_heavily|stroke_symptoms ~ "
+            "wait|waited|waiting|ignored|not_seen|turned_away|sent_home|refused",
         ),
         vetoes=(
             "no_one|nobody|nothing ... in|into|entered",
@@ -119,6 +129,7 @@ EVENTS: tuple[Harm, ...] = (
             "left|was|were ... unlocked|unsecured|wide_open ... all_night|overnight|all_weekend|for_hours|all_day|"
             "all_afternoon|all_morning|all_evening",
             "reset|set|changed ... to ... 0000|1234|default",
+            "keep|kept|keeping|made|cut|took ... copy|copies|spare ... key|keys|fob",
         ),
         near_miss=None,
         needs=(
@@ -321,6 +332,47 @@ EVENTS: tuple[Harm, ...] = (
         near_miss=None,
     ),
     Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "nobody|no_one|didn't|not|never ... checked|alerted|woke|told|evacuated|helped|got ... room|guest|"
+            "resident|deaf|disabled|wheelchair|patient|child|him|her",
+        ),
+        near_miss=MAJOR,
+        negatable=False,
+        needs=("fire_alarm|evacuat*|fire_drill|evacuation",),
+    ),
+    Harm(
+        "their property misused",
+        MAJOR,
+        (
+            "joyride|joyriding|took_it_home|drove_it_home|took_the_car_home|to_his_own_house|to_his_house|"
+            "for_a_spin|personal_use|used_it_for|drove_it_to",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "a once-only occasion at risk",
+        MAJOR,
+        ("is_tonight|is_today|is_tomorrow|is_this_evening|is_in_the_morning|is_this_afternoon",),
+        near_miss=None,
+        needs=(OCCASION + "|" + EVENT + "|prom|ball|interview",),
+    ),
+    Harm(
+        "a bereaved family chased",
+        MAJOR,
+        (
+            "final_demand|overdue|payment_overdue|demand|chasing|chased|called|rang|letters|reminders|debt_collect*|"
+            "bailiff|arrears|addressed_to_her|addressed_to_him|still_writing_to|still_emailing|six_times|again",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=(
+            "died|passed_away|deceased|death_certificate|late_mum|late_dad|late_husband|late_wife|bereaved|"
+            "bereavement|late_mum's|late_dad's|late_husband's|late_wife's",
+        ),
+    ),
+    Harm(
         "a once-only occasion missed",
         MAJOR,
         (
@@ -390,6 +442,7 @@ EVENTS: tuple[Harm, ...] = (
             "hard_shoulder|motorway|dual_carriageway|fast_lane ~ warning_light|limp_mode|seized|smoke|lost_power|"
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
             "slid|slumped|went_down|ended_up_on|found_on|lowered ... floor|ground",
+            "had_fallen|has_fallen|fell_over|fell_out_of|fell_in_the|fell_in_his|fell_in_her|found_on_the_floor",
             "gas_safety|gas_safe|gas_certificate|cp12|boiler_check|boiler_service|electrical_certificate|eicr|"
             "safety_certificate ~ expired|lapsed|not_renewed|forgot|forgotten|overdue|out_of_date|hasn't_been|never|"
             "renew",

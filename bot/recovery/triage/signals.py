@@ -34,7 +34,7 @@ INCONVENIENCE = Harm(
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
         "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
         "had_to|have_to|having_to ... come_back|return|go_back|chase|clean|call|ring|phone|rebook|wait|redo",
-        "off_with_her|off_with_him|off_with_them|off_with_me|rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
+        "off_with_her|off_with_him|off_with_them|off_with_me|without_asking|in_a_state|rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
         "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
         "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
         "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there|won't_scan|wouldn't_scan|been_twice|workaround|"
@@ -102,6 +102,8 @@ SMALL = (
     "happy_with_the",
     "offered|swapped|brought ... instead|an_alternative",
     "redid_it|redid_them|re-did_it|redone_there|redone_on_the_spot",
+    "refunded|credited ... at_customer_services|at_the_desk|on_the_spot|there_and_then|straight_away|at_the_till|"
+    "on_the_call",
     "while_he_waited|while_she_waited|while_they_waited|while_we_waited|while_i_waited|within_the_hour",
     "already_on_its_way|exchange_on_its_way|replacement_on_its_way|fine_once|once_it_was_explained",
     "corrected|reprinted|restored|fixed|sorted|redone|redid ... next_day|next_morning|same_day|same_afternoon",

@@ -14,7 +14,7 @@ SENSITIVE = (
     "universal_credit|hardship|hardship_fund|bursary|free_school_meals|debt|debts|arrears|passport|passports|"
     "medical|diagnosis|results|prescription|medication|antidepressant*|dose|dosage|hiv|pregnancy|"
     "mental_health|therapy|counselling|api_key|api_keys|credentials|password|passwords|sort_code|"
-    "account_number|card_number|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
+    "account_number|card_number|credit_card|debit_card|bank_card|card_details|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
     "security_codes|bank_codes|verification_codes|otp|passcode|passcodes|payroll|payroll_data|salaries|"
     "salary_data|result|chlamydia|std|sti|sexual_health|hiv_status|my_status|his_status|her_status|"
     "positive|negative|divorce|settlement|custody|bankruptcy|redundancy|vasectomy|smear|colonoscopy|"
@@ -77,6 +77,8 @@ WRONGS: tuple[Harm, ...] = (
             "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
             "customer's|client's|member's|patient's|person's",
             "meant_for|intended_for|addressed_to ... one|another|a_single|someone_else|a_different",
+            "photo|picture|pic|photographed|snapped ... card|credit_card|debit_card|bank_card|card_details|"
+            "card_number|passport|driving_licence",
             "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
             "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
@@ -131,6 +133,15 @@ WRONGS: tuple[Harm, ...] = (
         needs=("stranger|new_owner|wrong_person|someone_else|somebody_else|knows_about|now_knows",),
     ),
     Harm(
+        "their details misused by our staff",
+        MAJOR,
+        (
+            "getting|got|took|used|looked_up ... her|his|their ... number|address|details|email ... from ... order|"
+            "booking|delivery|system|records|file|account|our",
+        ),
+        near_miss=None,
+    ),
+    Harm(
         "money wrongly taken or lost",
         MAJOR,
         (
@@ -153,6 +164,9 @@ WRONGS: tuple[Harm, ...] = (
             "instead_of",
             "paid|spent|forked_out|shelled_out ... for|on ... taxi|cab|uber|hotel|replacement|another_ticket",
             "paying|paid|pay|charged|taken ~ twice|double|two_policies|2_policies",
+            "late_fee|late_payment_fee|penalty|fine|charge|fee ... on_time|already_paid|paid_on_time|in_time|was_paid",
+            "out_of_pocket|out-of-pocket",
+            "refund|refunded|money ... wrong_card|wrong_account|closed_card|closed_account|old_card|old_account",
             "deposit ... kept|withheld|retained|not_protected|wasn't_protected|unprotected|not_returned|"
             "hasn't_been_returned|still_not",
             "fined|penalised|penalty|charged ... valid|despite|even_though ... ticket|pass|permit|railcard|season",
