@@ -29,9 +29,11 @@ class Knowledge:
     """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone,
     the embedding classifier alone, or the mix (the default): the lexicon, with the classifier raising
     a case the lexicon calls minor to moderate when it is this sure (threshold chosen by
-    cross-validation on the tuning corpus). The classifier never makes a case major or critical on its
-    own (`to_major` None): a serious level needs words a reason can quote, and the classifier reads
-    words in pieces ("misspelled" as "miss…", like a missed occasion). `weights` other than the
+    cross-validation on the tuning corpus, checked on the dev split and fresh batches). The classifier
+    never makes a case major or critical on its own (`to_major` None): a serious level needs words a
+    reason can quote, and the classifier reads words in pieces ("misspelled" as "miss…", like a missed
+    occasion). `to_major` set lets it also raise a minor or moderate case to major when that sure: on
+    the dev split and the T9/T10 batches it gained and lost about as many cases as it fixed, so it is off. `weights` other than the
     shipped ones are for the cross-validation."""
 
     method: str = MIX

@@ -130,6 +130,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "hurt her feelings",
             "hurt his feelings",
             "hurt business",
+            "mode|screen|app|music|light|lights|noise|brightness|font|chairs|seats|mattress|pillows ... hurts|hurting",
             "bruised|bruise|bruises ~ banana|bananas|apple|apples|fruit|pear|pears|peach|peaches|avocado|ego",
         ),
     ),

@@ -34,7 +34,8 @@ INCONVENIENCE = Harm(
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
         "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
         "had_to|have_to|having_to ... come_back|return|go_back|chase|clean|call|ring|phone|rebook|wait|redo",
-        "off_with_her|off_with_him|off_with_them|off_with_me|without_asking|in_a_state|rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
+        "off_with_her|off_with_him|off_with_them|off_with_me|without_asking|in_a_state|stopped_working|"
+        "rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
         "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
         "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
         "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there|won't_scan|wouldn't_scan|been_twice|workaround|"
@@ -42,6 +43,8 @@ INCONVENIENCE = Harm(
         "no_signage|trickle|not_what_we'd_agreed|not_what_we_agreed|not_what_was_agreed|not_as_agreed|"
         "had_to_use_the_stairs|had_to_carry|had_to_walk",
         "lift|lifts|elevator|elevators ~ out|broken|not_working|out_of_order|down",
+        "finished|closed|shut|ended|packed_up ... early",
+        "unsubscribe*|removed_from|opted_out|opt_out|asked_to_be_removed ... still",
         "ground_floor|accessible_room|step-free|walk-in_shower|low_floor ~ though|despite|even_though|booked|"
         "requested|asked_for|says",
         "vegan|vegetarian|veggie|halal|kosher ~ chicken|beef|pork|meat|stock|gelatine|ham|bacon|lard|fish",
