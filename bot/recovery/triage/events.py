@@ -53,6 +53,9 @@ EVENTS: tuple[Harm, ...] = (
             "punched|slapped|kicked|headbutted|assaulted|manhandled|strangled",
             "having|had|suffered|suffering|went_into ... seizure|fit|heart_attack|stroke|asthma_attack|hypo|"
             "anaphylactic_shock",
+            "eye_casualty|minor_injuries|walk-in_centre|urgent_treatment_centre|fracture_clinic",
+            "shard|splinter|glass|debris|chemical|bleach ... in|into ... eye|eyes",
+            "went_over_on|went_over|twisted|turned|rolled|jarred|wrenched ~ ankle|knee|wrist|neck|shoulder",
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -101,7 +104,9 @@ EVENTS: tuple[Harm, ...] = (
             "stalking|knows_where_she_lives|knows_where_he_lives|knows_where_they_live|knows_her_address|"
             "has_her_address|has_her_new_address",
             "gave|given|handed|told|passed|read_out ... room_number|room_no|address|whereabouts|new_address|"
-            "phone_number|new_number ... to ... ex|her_ex|his_ex|ex-partner|ex-husband|ex-wife",
+            "phone_number|new_number ... to ... ex|her_ex|his_ex|ex-partner|ex-husband|ex-wife|estranged",
+            "let|allowed|buzzed|gave_access ... drunk|drunken|man|men|male|a_man|stranger ... into|in ... women's|"
+            "women|female|ladies|girls|dorm|her_room|their_room",
             "locked|shut|trapped ... child|kid|toddler|pupil|year_old|yr_old|years_old|*year-old ... in|inside",
             "let|allowed|buzzed ... stranger|a_stranger|an_unknown|unknown_man|unknown_woman|strangers ... in|into|"
             "through",
@@ -343,6 +348,31 @@ EVENTS: tuple[Harm, ...] = (
         needs=("fire_alarm|evacuat*|fire_drill|evacuation",),
     ),
     Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "dug_through|drilled_through|cut_through|hit|damaged|ruptured|fractured|struck ~ gas_pipe|gas_main|"
+            "gas_line|pipe|main",
+            "evacuated|evacuation|evacuate",
+        ),
+        near_miss=MAJOR,
+        needs=("gas|gas_pipe|gas_main|fire|smoke|carbon_monoxide",),
+        vetoes=("fire_alarm|fire_drill|false_alarm|drill ... evacuated|evacuation|evacuate",),
+    ),
+    Harm(
+        "their valuables left out",
+        MAJOR,
+        (
+            "left|dumped ... on_the_wall|outside|on_the_doorstep|doorstep|porch|on_the_step|in_the_street|"
+            "by_the_bins|in_the_bin",
+        ),
+        near_miss=None,
+        needs=(
+            "passport|passports|bank_card|credit_card|new_card|pin|cheque|cash|driving_licence|documents|keys|"
+            "new_keys",
+        ),
+    ),
+    Harm(
         "their property misused",
         MAJOR,
         (
@@ -442,6 +472,9 @@ EVENTS: tuple[Harm, ...] = (
             "hard_shoulder|motorway|dual_carriageway|fast_lane ~ warning_light|limp_mode|seized|smoke|lost_power|"
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
             "slid|slumped|went_down|ended_up_on|found_on|lowered ... floor|ground",
+            "handbrake|hand_brake ~ not|wasn't|off|left_off|failed",
+            "dbs|dbs_check|dbs_checked|background_check|vetting|vetted ~ not|wasn't|hadn't|never|without|no|expired|"
+            "lapsed",
             "had_fallen|has_fallen|fell_over|fell_out_of|fell_in_the|fell_in_his|fell_in_her|found_on_the_floor",
             "gas_safety|gas_safe|gas_certificate|cp12|boiler_check|boiler_service|electrical_certificate|eicr|"
             "safety_certificate ~ expired|lapsed|not_renewed|forgot|forgotten|overdue|out_of_date|hasn't_been|never|"

@@ -108,8 +108,8 @@ LOSSES: tuple[Harm, ...] = (
             "no_money|without_money|penniless|rent_due|rent_is_due|rent's_due|borrow_money|borrowed_money|"
             "can't_pay_rent|can't_buy_food",
             "can't|cannot|couldn't|unable|not|no ... access|withdraw|pay|afford|buy|get|collect|fill|use|eat|cover "
-            "... her_card|his_card|their_card|bank_card|debit_card|money|funds|cash|rent|wages|food|groceries|hotel|bills|mortgage|fare|taxi|fuel|"
-            + MEDICINE,
+            "... her_card|his_card|their_card|bank_card|debit_card|money|funds|cash|rent|wages|food|shopping|nappies|"
+            "formula|petrol|groceries|hotel|bills|mortgage|fare|taxi|fuel|" + MEDICINE,
             "throw|threw|thrown|binned|bin|toss|tossed|discard*|dispose*|lose|lost|misplace*|confiscat*|cleared ... "
             + MEDICINE
             + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",

@@ -44,6 +44,8 @@ INCONVENIENCE = Harm(
         "had_to_use_the_stairs|had_to_carry|had_to_walk",
         "lift|lifts|elevator|elevators ~ out|broken|not_working|out_of_order|down",
         "finished|closed|shut|ended|packed_up ... early",
+        "travelled|drove|came|journeyed ... miles|hours ... sent_home|turned_away|cancelled|no_appointment|"
+        "wasn't_booked|not_booked",
         "unsubscribe*|removed_from|opted_out|opt_out|asked_to_be_removed ... still",
         "ground_floor|accessible_room|step-free|walk-in_shower|low_floor ~ though|despite|even_though|booked|"
         "requested|asked_for|says",

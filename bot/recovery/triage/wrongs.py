@@ -133,6 +133,15 @@ WRONGS: tuple[Harm, ...] = (
         needs=("stranger|new_owner|wrong_person|someone_else|somebody_else|knows_about|now_knows",),
     ),
     Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            "told|mentioned|discussed|revealed ... neighbour|neighbours|colleague|friend|relative ... about|of ... "
+            "claim|details|account|case|debt|complaint|situation|circumstances|appointment|burglary|illness",
+        ),
+        near_miss=None,
+    ),
+    Harm(
         "their details misused by our staff",
         MAJOR,
         (
@@ -393,7 +402,8 @@ WRONGS: tuple[Harm, ...] = (
             "autistic|hijab|turban|walking_stick|crutches|mobility_scooter|because",
             "because ... breastfeed*|breast-feed*|stammer|stutter|autism|autistic|deaf|blind|guide_dog|headscarf|"
             "black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
-            "pregnant|religion|colour|color|race",
+            "pregnant|religion|colour|color|race|down's|downs|syndrome|special_needs|additional_needs|"
+            "learning_disability|learning_difficulties|adhd|dementia|cerebral_palsy|epilepsy|tourette*",
             "refuse*|turned|deny|denied|wouldn't|won't ... guide_dog|assistance_dog|service_dog",
             "refused|turned_away|asked_to_leave|told_to_leave|wouldn't_let|refused_entry|denied_entry|"
             "refused_service|wouldn't_serve|won't_serve|wouldn't_allow ~ breastfeed*|breast-feed*|wheelchair|"
