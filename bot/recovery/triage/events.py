@@ -56,6 +56,7 @@ EVENTS: tuple[Harm, ...] = (
             "eye_casualty|minor_injuries|walk-in_centre|urgent_treatment_centre|fracture_clinic",
             "shard|splinter|glass|debris|chemical|bleach ... in|into ... eye|eyes",
             "went_over_on|went_over|twisted|turned|rolled|jarred|wrenched ~ ankle|knee|wrist|neck|shoulder",
+            "lost|losing|loss_of|lose ... sight|vision|hearing|use_of",
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -313,8 +314,8 @@ EVENTS: tuple[Harm, ...] = (
         MAJOR,
         (
             "smoke_alarm|smoke_alarms|smoke_detector|co_alarm|carbon_monoxide_alarm|fire_alarm|heat_detector ~ "
-            "no_battery|no_batteries|dead|flat|disconnected|removed|taped|covered|missing|not_working|"
-            "didn't_go_off|never_went_off",
+            "no_battery|no_batteries|dead|flat|disconnected|removed|taped|covered|missing|not_working|no_working|no|"
+            "without|didn't_go_off|never_went_off",
             "dropped|fell|came_down|crashed|landed|toppled ... next_to|beside|inches_from|feet_from|yards_from|"
             "right_by|just_missed|narrowly_missed",
         ),
@@ -332,7 +333,8 @@ EVENTS: tuple[Harm, ...] = (
         "the wrong animal treated",
         MAJOR,
         (
-            "neutered|spayed|castrated|put_down|euthanised|euthanized|vaccinated|microchipped ~ wrong|the_other",
+            "neutered|spayed|castrated|put_down|euthanised|euthanized|vaccinated|microchipped|cremated|buried ~ "
+            "wrong|the_other|someone_else's|another",
         ),
         near_miss=None,
     ),
@@ -371,6 +373,32 @@ EVENTS: tuple[Harm, ...] = (
             "passport|passports|bank_card|credit_card|new_card|pin|cheque|cash|driving_licence|documents|keys|"
             "new_keys",
         ),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "legionella|legionnaires|coli|cryptosporidium|contaminated|contamination|tested_positive ~ water|supply|"
+            "pool|food|tap|tanks|well",
+            "wouldn't_let_her_out|wouldn't_let_him_out|wouldn't_let_them_out|locked_her_in|locked_him_in|"
+            "locked_them_in|locked_the_doors|kept_her_in|held_her_against",
+            "suicidal|suicide|self-harm|self_harm|crisis|overdose ~ told|turned_away|call_back|wait|refused|"
+            "sent_away|next_week|sent_home|hung_up",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "care got wrong",
+        MAJOR,
+        (
+            "missed_signs|missed_the_signs|misdiagnos*|wrong_diagnosis|didn't_spot|failed_to_spot|failed_to_refer|"
+            "didn't_refer|never_referred",
+            MEDICINE + "|controlled_drug|controlled_drugs ~ wrong_house|wrong_address|wrong_flat|wrong_door|"
+            "wrong_person|wrong_patient|wrong_neighbour",
+            "sold|served|supplied ... alcohol|booze|knife|knives|cigarettes|vapes|fireworks|blade|beer|wine|vodka|"
+            "cider|lighter_fluid ... to ... year_old|child|teenager|minor|underage|kid|boy|girl|14|15|16",
+        ),
+        near_miss=None,
     ),
     Harm(
         "their property misused",
@@ -473,6 +501,8 @@ EVENTS: tuple[Harm, ...] = (
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
             "slid|slumped|went_down|ended_up_on|found_on|lowered ... floor|ground",
             "handbrake|hand_brake ~ not|wasn't|off|left_off|failed",
+            "lifeguard|lifeguards ~ not|wasn't|absent|left|missing|nowhere|asleep|phone|away",
+            "broken|faulty|no|bust ~ lock|locks|front_door_lock|door_lock|window_lock",
             "dbs|dbs_check|dbs_checked|background_check|vetting|vetted ~ not|wasn't|hadn't|never|without|no|expired|"
             "lapsed",
             "had_fallen|has_fallen|fell_over|fell_out_of|fell_in_the|fell_in_his|fell_in_her|found_on_the_floor",

@@ -57,7 +57,8 @@ _KEEPSAKES = frozenset(KEEPSAKES.split("|"))
 # Words after which "kids", "children" describe a thing, not a person: "a kids party".
 DESCRIBED = (
     "party|club|menu|meal|size|section|room|area|tv|channel|toy|clothes|wear|entertainer|event|portion|"
-    "ticket|fare|cinema|film|show|book|seat|play|playground|pool|corner|zone|activity|camp"
+    "ticket|fare|cinema|film|show|book|seat|play|playground|pool|corner|zone|activity|camp|swim|session|lesson|"
+    "lessons|class|classes|disco|football"
 )
 _DESCRIBED = frozenset(DESCRIBED.split("|"))
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))

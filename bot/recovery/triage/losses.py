@@ -131,6 +131,7 @@ LOSSES: tuple[Harm, ...] = (
         vetoes=(
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
+            "power_of_attorney|lasting_power|poa",
             "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
             "without_permission|without_consent",
             *SHELTERED,

@@ -277,6 +277,8 @@ WRONGS: tuple[Harm, ...] = (
             "told|revealed|disclosed|let_slip|passed_on|mentioned ... lowest_acceptable|lowest_price|bottom_line|"
             "reserve_price|what_they'd_accept|what_she'd_accept|what_he'd_accept|vendor's_position|"
             "confidential_offer|other_offers|the_other_offer|their_budget|maximum_budget",
+            "days_left|weeks_left|prognosis|terminal|dying ... before|without ... doctor|consultant|gp|spoken|"
+            "told_her|told_him|told_them",
         ),
         near_miss=None,
     ),
