@@ -57,6 +57,8 @@ EVENTS: tuple[Harm, ...] = (
             "shard|splinter|glass|debris|chemical|bleach ... in|into ... eye|eyes",
             "went_over_on|went_over|twisted|turned|rolled|jarred|wrenched ~ ankle|knee|wrist|neck|shoulder",
             "lost|losing|loss_of|lose ... sight|vision|hearing|use_of",
+            "infected|infection|septic|cellulitis ~ cut|wound|finger|toe|cuticle|piercing|tattoo|stitches|"
+            + BODY,
             "first_aid|first-aid ~ gave|given|needed|needing|treated|administered|applied",
             "patched|bandaged|stitched ... him|her|them ... up",
             "hit|struck|clipped|knocked_down|knocked_over|run_over|ran_over by ... " + _VEHICLE,
@@ -153,6 +155,29 @@ EVENTS: tuple[Harm, ...] = (
         ),
         near_miss=MAJOR,
         needs=(_GAS,),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            "reused|re-used|used_the_same|shared|dirty|unsterilised|unsterile ... needle|needles|syringe|lancet|"
+            "razor|blade",
+            "engineer|driver|staff|fitter|electrician|plumber|carer|nurse|pilot|instructor|technician|doctor|"
+            "dentist|lifeguard|chef|employee|worker|operative ... drunk|intoxicated|under_the_influence|"
+            "smelled_of_alcohol|smelt_of_alcohol|stank_of_alcohol|stoned|high_on",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "a safety hazard",
+        MAJOR,
+        (
+            "without_a_break|no_break|without_rest|no_rest|over_his_hours|over_her_hours|over_hours|tachograph|"
+            "hours_without",
+        ),
+        near_miss=MAJOR,
+        negatable=False,
+        needs=("driver|driving|drove|drive|coach|bus|taxi|van|minibus|cab|lorry|pilot",),
     ),
     Harm(
         "someone was put in real danger",
@@ -501,6 +526,8 @@ EVENTS: tuple[Harm, ...] = (
             "cut_out|broke_down|pulled_onto|pulled_over|towed|stranded|conked",
             "slid|slumped|went_down|ended_up_on|found_on|lowered ... floor|ground",
             "handbrake|hand_brake ~ not|wasn't|off|left_off|failed",
+            "missing|narrowly_missing|just_missing ... foot|feet|head|inches|leg|hand|child|toddler",
+            "sheared|snapped|dropped|gave_way ~ weight|weights|stack|cable|bolt|rope|harness",
             "lifeguard|lifeguards ~ not|wasn't|absent|left|missing|nowhere|asleep|phone|away",
             "broken|faulty|no|bust ~ lock|locks|front_door_lock|door_lock|window_lock",
             "dbs|dbs_check|dbs_checked|background_check|vetting|vetted ~ not|wasn't|hadn't|never|without|no|expired|"

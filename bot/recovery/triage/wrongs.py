@@ -16,7 +16,7 @@ SENSITIVE = (
     "mental_health|therapy|counselling|api_key|api_keys|credentials|password|passwords|sort_code|"
     "account_number|card_number|credit_card|debit_card|bank_card|card_details|national_insurance|ni_number|ssn|dob|date_of_birth|dates_of_birth|"
     "security_codes|bank_codes|verification_codes|otp|passcode|passcodes|payroll|payroll_data|salaries|"
-    "salary_data|result|chlamydia|std|sti|sexual_health|hiv_status|my_status|his_status|her_status|"
+    "salary_data|exam_marks|exam_results|grades|marks|result|chlamydia|std|sti|sexual_health|hiv_status|my_status|his_status|her_status|"
     "positive|negative|divorce|settlement|custody|bankruptcy|redundancy|vasectomy|smear|colonoscopy|"
     "pregnancy_test|termination|psychiatrist|therapist|rehab|detox|methadone|erectile|fertility|ivf|miscarriage|"
     "cancer|chemo|free_school_meals|child_protection|safeguarding|social_services|police_report|"
@@ -73,12 +73,15 @@ WRONGS: tuple[Harm, ...] = (
             "told|informed|phoned|rang|called|emailed|wrote_to ... employer|boss|workplace|her_work|his_work|"
             "manager",
             "sent|emailed|mailed|forwarded|shared|copied|cc'd ... to_the_whole|to_all|to_everyone|to_every|"
-            "to_the_entire ... parents|class|year|group|school|staff|customers|list|street|team",
+            "to_the_entire ... parents|class|year|group|school|staff|customers|list|street|team|cohort|students|"
+            "pupils|members",
             "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
             "customer's|client's|member's|patient's|person's",
             "meant_for|intended_for|addressed_to ... one|another|a_single|someone_else|a_different",
             "photo|picture|pic|photographed|snapped ... card|credit_card|debit_card|bank_card|card_details|"
             "card_number|passport|driving_licence",
+            "told|gave|read|discussed|shared|revealed|disclosed ... wife|husband|partner|son|daughter|mother|father|"
+            "ex|brother|sister ... balance|statement|records|results|transactions|medical|prescription|diagnosis",
             "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
             "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
@@ -140,6 +143,42 @@ WRONGS: tuple[Harm, ...] = (
             "claim|details|account|case|debt|complaint|situation|circumstances|appointment|burglary|illness",
         ),
         near_miss=None,
+    ),
+    Harm(
+        "a data breach",
+        CRITICAL,
+        (
+            "public|publicly|open|unsecured|unprotected|unencrypted ~ server|bucket|s3|drive|folder|link|database|"
+            "website",
+            "lost|left|stolen ... laptop|usb|memory_stick|files|folder|paperwork ... unencrypted|train|pub|bus|taxi",
+        ),
+        near_miss=MAJOR,
+        needs=(
+            "emails|email_addresses|phone_numbers|addresses|customer_data|personal_data|customers|records|export|"
+            "database|crm|passwords|card|patients|clients|members",
+        ),
+    ),
+    Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            "recording|recordings|call_recording|cctv|footage|video ~ played|shown|shared|used|circulated ... "
+            "training|meeting|session|team|staff|whatsapp|group|others",
+            "complaint|complaint_letter|letter|email ... forwarded|sent|passed|shown|shared ... to ... "
+            "complained_about|the_staff_member|the_member_of_staff|the_person_she|the_person_he",
+            "complained_about ... messaged|contacted|rang|called|texted|confronted|turned_up",
+        ),
+        near_miss=None,
+    ),
+    Harm(
+        "harassed or made unsafe",
+        MAJOR,
+        (
+            "times_in_one_day|times_a_day|times_in_a_day|times_in_an_hour|times_in_one_morning|times_in_one_evening|"
+            "times_after_midnight",
+        ),
+        near_miss=None,
+        needs=("phoned|called|rang|texted|emailed|messaged|calls|texts|visited|knocked",),
     ),
     Harm(
         "their details misused by our staff",
