@@ -16,7 +16,10 @@ import numpy as np
 
 from bot.policy.model import SEVERITIES
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.dangers import DANGERS
 from bot.recovery.triage.events import EVENTS
+from bot.recovery.triage.exposure import DISCLOSURES
+from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import TO_PEOPLE
 from bot.recovery.triage.likeness import WEIGHTS, Weights, embed
 from bot.recovery.triage.losses import LOSSES
@@ -95,7 +98,18 @@ RUBRIC: dict[str, tuple[str, ...]] = {
 def phrases() -> list[tuple[str, str]]:
     """(text, level): the rubric's phrases and the lexicon's names for each kind of harm."""
     named = [
-        (harm.says, harm.severity) for harm in (*TO_PEOPLE, *LOSSES, *CARE, *EVENTS, *WRONGS, INCONVENIENCE)
+        (harm.says, harm.severity)
+        for harm in (
+            *TO_PEOPLE,
+            *LOSSES,
+            *CARE,
+            *INJURIES,
+            *DANGERS,
+            *EVENTS,
+            *DISCLOSURES,
+            *WRONGS,
+            INCONVENIENCE,
+        )
     ]
     written = [(text, level) for level, texts in RUBRIC.items() for text in texts]
     return list(dict.fromkeys([*written, *named]))

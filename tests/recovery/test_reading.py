@@ -5,7 +5,10 @@ from pathlib import Path
 
 from bot.recovery.triage import reading
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.dangers import DANGERS
 from bot.recovery.triage.events import EVENTS
+from bot.recovery.triage.exposure import DISCLOSURES
+from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import TO_PEOPLE
 from bot.recovery.triage.losses import LOSSES
 from bot.recovery.triage.signals import EXPOSURE, REPEAT, SMALL, UNHURT, VULNERABLE
@@ -15,7 +18,7 @@ CORPUS = Path(__file__).parents[1] / "corpus" / "complaints.jsonl"
 CUES = sorted(
     {
         c
-        for harm in (*TO_PEOPLE, *LOSSES, *CARE, *EVENTS, *WRONGS)
+        for harm in (*TO_PEOPLE, *LOSSES, *CARE, *INJURIES, *DANGERS, *EVENTS, *DISCLOSURES, *WRONGS)
         for c in (*harm.cues, *harm.vetoes, *harm.needs)
     }
     | {*SMALL, *VULNERABLE, *REPEAT, *EXPOSURE, *UNHURT}
