@@ -152,6 +152,15 @@ READINGS = [
     ("she said the queue was 'killing her', it was only 6 minutes", "minor", "small"),
     ("a guest's car was hit by our shuttle bus in the car park, big dent in the door", "major", "property"),
     ("customer says the app's dark mode hurts her eyes", "minor", "no signs"),
+    # sensitive words near other people are a disclosure only when something was told, shown or sent
+    ("we sent her statement late this month", "moderate", "inconvenience"),
+    ("gave him his prescription at the counter but forgot the leaflet", "minor", "no signs"),
+    ("the queue for prescriptions was out the door", "moderate", "inconvenience"),
+    (
+        "a printout of everyone's salaries was left on the photocopier in the client's office",
+        "critical",
+        "sensitive",
+    ),
     ("the till double scanned her shopping, £8 extra, refunded at customer services", "minor", "no signs"),
     ("he says our prices are 'daylight robbery', nothing wrong with the bill", "minor", "no signs"),
     ("FURIOUS!!! the fruit bowl had a bruised apple in it", "minor", "upset tone"),

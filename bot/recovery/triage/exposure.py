@@ -5,7 +5,7 @@ on a public server, an account opened by someone pretending to be the customer. 
 
 from __future__ import annotations
 
-from bot.recovery.triage.lexicon import CRITICAL, MAJOR, Harm
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, OTHERS, SENSITIVE_DETAILS, Harm
 
 # Papers and details whose disclosure harms, as the rubric's "medical or financial details".
 SENSITIVE = (
@@ -24,6 +24,13 @@ SENSITIVE = (
     "addiction|alcoholism|transactions|transaction_history|balance|claims_history|claim_history"
 )
 
+_DISCLOSED = (
+    "read|reading|said|saying|shouted|announced|told|discussed|mentioned|showed|shown|sent|emailed|posted|"
+    "leaked|exposed|overheard|heard|hear|visible|saw|seen|displayed|called_out|asked|loudly|aloud|out_loud|"
+    "texted|forwarded|shared|disclosed|revealed|printed|pinned|phoned|rang|called|discuss|discussing|see|"
+    "could_see|access|accessed|viewed|view|left_on_the_photocopier|left_on_the_printer|left_in_the_printer|"
+    "left_on_the_desk|lying_around|left_lying"
+)
 _PAPERS = (
     "pack|paperwork|papers|envelope|file|folder|documents|post|letter|letters|bag|box|email|emails|reply|"
     "thread|chat|ticket|inbox|account|parcel|records|policyholder's|member's|account_holder's|holder's"
@@ -35,6 +42,15 @@ _SOMEONE_ELSES = (
 
 
 DISCLOSURES: tuple[Harm, ...] = (
+    Harm(
+        "sensitive details exposed to others",
+        CRITICAL,
+        (SENSITIVE_DETAILS + " ~ " + OTHERS,),
+        near_miss=MAJOR,
+        # words near others ("her prescription at the counter") are only a disclosure when something was told,
+        # shown or sent
+        needs=(_DISCLOSED,),
+    ),
     Harm(
         "sensitive details exposed to others",
         CRITICAL,

@@ -31,6 +31,15 @@ VEHICLE = (
 
 INJURIES: tuple[Harm, ...] = (
     Harm(
+        "a medication error caught in time",
+        MAJOR,
+        (
+            "label|labelled|labeled|mislabel* ~ wrong|daily|weekly|instead|incorrect|mg",
+            MEDICINE + " ~ different_colour|different_color|wrong_strength|wrong_name",
+        ),
+        near_miss=MAJOR,
+    ),
+    Harm(
         "someone was hurt",
         CRITICAL,
         (

@@ -49,7 +49,7 @@ ALLERGEN = (
     "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
     "coeliac|celiac|allerg*"
 )
-_SENSITIVE = (
+SENSITIVE_DETAILS = (
     "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
     "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
@@ -73,11 +73,12 @@ _ROOM = (
     "customers|patients|guests|desk|front_desk|lobby|corridor"
 )
 _PERSONAL = (
-    _SENSITIVE + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
+    SENSITIVE_DETAILS
+    + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
     "payslip|payslips|invoice|invoices|bill|bills|letter|letters|email|emails|names|name|booking|bookings|"
     "confirmation|confirmations|documents|form|forms|report|message|messages|photos|account"
 )
-_OTHERS = (
+OTHERS = (
     "aloud|loud|loudly|announce*|shout*|broadcast|overheard|overhear|hear|heard|listen*|earshot|everyone|"
     "everybody|waiting_room|in_front_of|stranger|strangers|neighbour|neighbor|another|someone_else|"
     "somebody_else|someone_else's|wrong_person|wrong_address|wrong_patient|wrong_customer|wrong_client|"
@@ -258,15 +259,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
         ),
     ),
     Harm(
-        "a medication error caught in time",
-        MAJOR,
-        (
-            "label|labelled|labeled|mislabel* ~ wrong|daily|weekly|instead|incorrect|mg",
-            MEDICINE + " ~ different_colour|different_color|wrong_strength|wrong_name",
-        ),
-        near_miss=MAJOR,
-    ),
-    Harm(
         "an allergic reaction",
         CRITICAL,
         (
@@ -310,10 +302,14 @@ TO_PEOPLE: tuple[Harm, ...] = (
         "sensitive details exposed to others",
         CRITICAL,
         (
-            _SENSITIVE + " ~ " + _OTHERS,
             "read|reading|said|shouting|called|talked|discussed|spoke ... out|aloud|loud|through ... "
-            + _SENSITIVE,
-            "send|sent|emailed|mailed|posted|gave|given|handed|shared|forward*|texted|went ... " + _SENSITIVE,
+            + SENSITIVE_DETAILS,
+            "send|sent|emailed|mailed|posted|gave|given|handed|shared|forward*|texted|went ... "
+            + SENSITIVE_DETAILS
+            + " ... to|with ... wrong|another|other|someone_else|somebody_else|stranger|neighbour|ex|different|whole|"
+            "husband|wife|partner|estranged|employer|boss|man|woman|caller|family|colleague",
+            "send|sent|emailed|mailed|posted|gave|given|handed|shared|texted ... husband|wife|partner|ex|estranged|"
+            "employer|boss|neighbour|stranger|man|caller|colleague ... " + SENSITIVE_DETAILS,
             "data|security ... breach|leak|leaked|hack|hacked",
             "breach|leak|leaked ~ data|details|information|info|records",
         ),
@@ -365,6 +361,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
+            "another|other ~ branch|store|shop|pharmacy|site|day|time|date|room|table|stock",
         ),
     ),
     Harm(
