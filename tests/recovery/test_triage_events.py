@@ -179,3 +179,24 @@ def test_harm_told_as_a_plain_event_is_read_by_its_family(text: str, severity: s
     verdict = triage(text, NO_KEYWORDS)
     assert verdict.severity == severity, verdict.explain()
     assert why.casefold() in verdict.explain().casefold(), verdict.explain()
+
+
+# Words of harm in everyday business: never a serious case.
+EVERYDAY = [
+    "he said the police station next door makes parking hard",
+    "the wedding venue sent the invoice for the final balance as agreed",
+    "a guest dropped her glass in the bar, staff swept it up",
+    "the insulin fridge was being defrosted, all stock moved to the backup fridge",
+    "we sent her statement late this month",
+    "gave him his prescription at the counter but forgot the leaflet",
+    "she asked if we could deliver her medication on saturday instead of friday",
+    "guest asked for a spare key for her husband, we gave him one after checking ID",
+    "the chips were burnt and the guest sent them back",
+    "coffee was scalding hot, customer moaned",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY, ids=[t[:30] for t in EVERYDAY])
+def test_words_of_harm_in_everyday_business_are_not_serious(text: str) -> None:
+    verdict = triage(text, NO_KEYWORDS)
+    assert verdict.severity in ("minor", "moderate"), verdict.explain()

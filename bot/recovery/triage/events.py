@@ -5,7 +5,7 @@ care, occasions missed, people stranded, homes entered, bereaved families chased
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, Harm
-from bot.recovery.triage.losses import EVENT, OCCASION
+from bot.recovery.triage.losses import EVENT, OCCASION, SHELTERED
 
 EVENTS: tuple[Harm, ...] = (
     Harm(
@@ -49,6 +49,7 @@ EVENTS: tuple[Harm, ...] = (
             "stock|food|produce|inventory|ingredients",
         ),
         near_miss=None,
+        vetoes=SHELTERED,
     ),
     Harm(
         "the wrong animal treated",

@@ -223,6 +223,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "no smoking",
             "open the door",
             "said|says|called|calling|reckons ... death_trap|deathtrap",
+            "dropped|knocked|spilled her|his|their|a glass|drink|cup|mug|plate",
             "killed|killing|kill ~ atmosphere|mood|vibe|buzz|evening|night|me|it|time",
         ),
     ),
@@ -390,5 +391,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "a&e|er|hospital ... gone|went|go|taken|rushed",
         ),
         near_miss=None,
+        vetoes=("police|ambulance|fire station|stations|depot|headquarters|hq",),
     ),
 )

@@ -38,7 +38,8 @@ EVENT = (
 # Medicine kept safe is not medicine spoiled: "insulin kept far from the sun in a cool bag".
 SHELTERED = (
     "away_from|far_from|out_of|kept_from|protected_from|shaded_from|shielded_from ... sun|heat|radiator",
-    "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold",
+    "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold|being_defrosted|"
+    "backup_fridge",
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 
@@ -170,7 +171,7 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "wedding|weddings|funeral ... tasting|fair|enquiry|enquiries|trial|viewing|consultation|brochure|"
-            "quote|planning|planner",
+            "quote|planning|planner|as_agreed|confirmation|thank_you|thank-you|photos_arrived|invoice|final_balance",
         ),
     ),
     Harm(
