@@ -193,6 +193,9 @@ EVERYDAY = [
     "guest asked for a spare key for her husband, we gave him one after checking ID",
     "the chips were burnt and the guest sent them back",
     "coffee was scalding hot, customer moaned",
+    "passenger left his umbrella on the bus, it's at lost property",
+    "the hairdresser's card machine wasn't working, she paid cash",
+    "a patient fainted at the sight of the needle during her blood test, nurse looked after her, she's fine",
 ]
 
 

@@ -131,6 +131,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "hurt her feelings",
             "hurt his feelings",
             "hurt business",
+            "fainted|fainting|faint ... at_the_sight_of|sight_of_the_needle|sight_of_blood",
             "mode|screen|app|music|light|lights|noise|brightness|font|chairs|seats|mattress|pillows ... hurts|hurting",
             "bruised|bruise|bruises ~ banana|bananas|apple|apples|fruit|pear|pears|peach|peaches|avocado|ego",
         ),

@@ -133,6 +133,7 @@ LOSSES: tuple[Harm, ...] = (
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
+            "paid_cash|paid_by_cash|paid_in_cash|paid_another_way|paid_by_card|paid_by_phone",
             "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
             "without_permission|without_consent",
             *SHELTERED,
@@ -202,6 +203,7 @@ LOSSES: tuple[Harm, ...] = (
         ),
         near_miss=None,
         vetoes=(
+            "lost_property|lost_and_found",
             "arrived with",
             "came with",
             "arrived damaged",
