@@ -196,6 +196,11 @@ EVERYDAY = [
     "passenger left his umbrella on the bus, it's at lost property",
     "the hairdresser's card machine wasn't working, she paid cash",
     "a patient fainted at the sight of the needle during her blood test, nurse looked after her, she's fine",
+    "driver had to brake suddenly when a dog ran out, nobody on the bus was hurt",
+    "customer wanted to know why her account was locked after 3 wrong passwords, we reset it",
+    "guest's child spilled juice on the carpet, we cleaned it",
+    "the hotel's smoke alarm went off because of shower steam, guest was annoyed",
+    "our engineer had to turn the water off for 20 minutes to fit the tap, customer was told",
 ]
 
 

@@ -37,6 +37,11 @@ _COULD = frozenset({"could", "would", "might", "may"})  # … "have": "could hav
 NEAR_WINDOW = 6
 READ_CHARS = 3000  # about 500 words: cues cost time per word, and a paste must not stall triage
 NEGATION_WINDOW = 3
+NOBODY_WINDOW = 6  # "nobody", "no one" deny from further off: "nobody on the bus was hurt"
+_NOBODY = frozenset({"nobody", "noone", "none", "one"})
+_TURNS = frozenset(
+    {"but", "though", "although", "however", "yet", "except"}
+)  # "nobody was hurt but the railing…"
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
     r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})(?=\s*[),])"
@@ -219,8 +224,14 @@ def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = ()) -> 
     """A "no", "not", "nobody"… just before, in the same sentence and not part of the cue itself:
     "nobody was hurt", "no injuries" (but "can't access her account" is not a denial)."""
     clause = text_words[at].clause
-    for j in range(max(0, at - NEGATION_WINDOW), at):
-        if j not in matched and text_words[j].clause == clause and text_words[j].text in _NEGATORS:
+    for j in range(max(0, at - NOBODY_WINDOW), at):
+        word = text_words[j]
+        if j in matched or word.clause != clause or word.text not in _NEGATORS:
+            continue
+        if at - j <= NEGATION_WINDOW:
+            return True
+        between = {w.text for w in text_words[j + 1 : at]}
+        if word.text in _NOBODY and between.isdisjoint(_TURNS):  # "nobody on the bus was hurt"
             return True
     return False
 

@@ -225,6 +225,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "open the door",
             "said|says|called|calling|reckons ... death_trap|deathtrap",
             "dropped|knocked|spilled her|his|their|a glass|drink|cup|mug|plate",
+            "alarm|alarms went_off|going_off|goes_off|kept_going_off|sounded|set_off",
             "killed|killing|kill ~ atmosphere|mood|vibe|buzz|evening|night|me|it|time",
         ),
     ),

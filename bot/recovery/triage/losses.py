@@ -134,6 +134,8 @@ LOSSES: tuple[Harm, ...] = (
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
             "paid_cash|paid_by_cash|paid_in_cash|paid_another_way|paid_by_card|paid_by_phone",
+            "locked ... wrong_password|wrong_passwords|wrong_pin|failed_attempts|too_many_attempts|wrong_attempts",
+            "off|cut|out ... for ... 5|10|15|20|30|40|45|few|couple minutes|mins|min",
             "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
             "without_permission|without_consent",
             *SHELTERED,
@@ -204,6 +206,8 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "lost_property|lost_and_found",
+            "guest|child|kid|son|daughter|dog|she|he|they|customer|toddler spilled|spilt|dropped|knocked|broke|"
+            "scratched|stained",
             "arrived with",
             "came with",
             "arrived damaged",
