@@ -119,7 +119,7 @@ def read(text: str) -> Reading:
         tuple(found),
         _raisers(text, text_words, found),
         quote(text, text_words, small) if small else None,
-        frozenset(w.start for i, w in enumerate(text_words) if _negated(text_words, i)),
+        frozenset(w.start for i, w in enumerate(text_words) if _negated(text_words, i, wide=False)),
     )
 
 
@@ -220,7 +220,7 @@ def _reason(says: str, text: str, text_words: list[Word], spans: list[Span]) -> 
     return f"{says} ({shown})"
 
 
-def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = ()) -> bool:
+def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = (), *, wide: bool = True) -> bool:
     """A "no", "not", "nobody"… just before, in the same sentence and not part of the cue itself:
     "nobody was hurt", "no injuries" (but "can't access her account" is not a denial)."""
     clause = text_words[at].clause
@@ -230,6 +230,8 @@ def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = ()) -> 
             continue
         if at - j <= NEGATION_WINDOW:
             return True
+        if not wide:
+            continue
         between = {w.text for w in text_words[j + 1 : at]}
         if word.text in _NOBODY and between.isdisjoint(_TURNS):  # "nobody on the bus was hurt"
             return True
