@@ -21,7 +21,8 @@ DANGERS: tuple[Harm, ...] = (
             "lock|locks ~ opens|opened|open|works|worked|let_in|lets_in|let_him_in|let_her_in ... too|also|"
             "another|other|wrong|someone_else's|next_door|neighbouring|adjoining|as_well|every|all|any|whole|"
             "everyone's",
-            "left|forgot|forgotten|abandoned ... child|kid|toddler|pupil|year_old|yr_old|years_old|*year-old ... "
+            "left|forgot|forgotten|abandoned|dropped|dropped_off|let_off ... child|kid|toddler|pupil|year_old|yr_old|"
+            "years_old|*year-old ... "
             "at|in|on|behind|alone",
             "man|stranger|strange_man|another_guest|guy|intruder|bloke|someone_else|somebody_else ... in|into|"
             "entered|walked_into|came_into|let_himself_into|already_in ... her|their|the_wrong " + _DOOR,
@@ -87,6 +88,12 @@ DANGERS: tuple[Harm, ...] = (
             "dentist|lifeguard|chef|employee|worker|operative ... drunk|intoxicated|under_the_influence|"
             "smelled_of_alcohol|smelt_of_alcohol|stank_of_alcohol|stoned|high_on",
         ),
+        near_miss=MAJOR,
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        ("lift|lifts|elevator|elevators ~ dropped|fell|plunged|plummeted|free-fell|shot_down",),
         near_miss=MAJOR,
     ),
     Harm(

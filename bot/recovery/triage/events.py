@@ -52,6 +52,12 @@ EVENTS: tuple[Harm, ...] = (
         vetoes=SHELTERED,
     ),
     Harm(
+        "their pet hurt",
+        MAJOR,
+        ("hit|struck|injured|hurt|kicked|ran_over|run_over ... dog|cat|pet|puppy|kitten",),
+        near_miss=None,
+    ),
+    Harm(
         "the wrong animal treated",
         MAJOR,
         (
@@ -154,6 +160,10 @@ EVENTS: tuple[Harm, ...] = (
             "let_himself_in|let_herself_in|let_themselves_in|walked_in_on|barged_in|burst_in|came_in_unannounced",
             "entered|came_in|went_in|let_in|viewing|access|visit|keys ~ without ... notice|permission|knocking|"
             "asking|telling|warning|consent",
+            "entered|let_himself_in|let_herself_in|went_in|came_in ... while ... away|out|at_work|on_holiday",
+            "going_through|went_through|rummaging|rifling|rifled ... suitcase|bag|belongings|drawers|handbag|wallet|"
+            "purse|luggage|cupboards",
+            "urinated|urinating|peed|weeing|defecated",
             "walked_in|came_in|entered|barged_in|let_themselves_in|let_himself_in|let_herself_in|opened_the_door ... "
             "shower|showering|undressed|changing|bath|in_bed|asleep|naked|getting_dressed|didn't_knock|"
             "without_knocking|dressing_gown|towel",

@@ -86,6 +86,7 @@ DISCLOSURES: tuple[Harm, ...] = (
             "card_number|passport|driving_licence",
             "told|gave|read|discussed|shared|revealed|disclosed ... wife|husband|partner|son|daughter|mother|father|"
             "ex|brother|sister ... balance|statement|records|results|transactions|medical|prescription|diagnosis",
+            "skip|bin|bins|tip|dumped|pavement|recycling ~ notes|records|files|paperwork|statements|letters",
             "loud_enough|queue_heard|everyone_heard|room_heard|could_all_hear|shouted_across|called_across|"
             "read_out|out_over_the_desk|over_the_desk|full_waiting_room",
             "receiving|received|getting|got|seeing|saw|reading ... security_codes|bank_codes|verification_codes|"
@@ -187,6 +188,8 @@ DISCLOSURES: tuple[Harm, ...] = (
         "someone else got into their account",
         CRITICAL,
         (
+            "in_her_name|in_his_name|in_their_name|in_my_name ~ sold|opened|took_out|set_up|contract|loan|credit|"
+            "account|phone|card",
             "sim_swap|sim-swap|new_sim|replacement_sim|port_out|ported_out ~ pretending|posing|impersonat*|"
             "fraudster|fraudsters|someone|stranger|scammer",
             "let|allowed|gave ... withdraw|access|take|transfer|change|close|use ... account|accounts|money|savings|"

@@ -146,7 +146,10 @@ INJURIES: tuple[Harm, ...] = (
         MAJOR,
         (MEDICINE + " ... doorstep|porch|step|front_step|outside|in_the_sun|bin|hallway|communal",),
         near_miss=None,
-        vetoes=SHELTERED,
+        vetoes=(
+            *SHELTERED,
+            "medical notes|records|history|report|centre|questionnaire|certificate|file|files",
+        ),
     ),
     Harm(
         "left in pain",

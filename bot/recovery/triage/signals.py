@@ -124,7 +124,7 @@ VULNERABLE = (
     "elderly|pensioner|grandma|grandmother|grandpa|grandfather|granny|disabled|disability|wheelchair|blind|"
     "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminally|terminal_illness|terminal_cancer|is_terminal|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
-    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man|older_customer|older_lady|older_man|older_gentleman|older_woman|"
+    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|underage|old_lady|old_man|older_customer|older_lady|older_man|older_gentleman|older_woman|"
     "older_person|older_couple|pram|buggy|pushchair|pendant_alarm|careline|telecare|"
     "personal_alarm|clearly_confused|"
     "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
