@@ -16,10 +16,15 @@ import numpy as np
 
 from bot.policy.model import SEVERITIES
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.dangers import DANGERS
+from bot.recovery.triage.events import EVENTS
+from bot.recovery.triage.exposure import DISCLOSURES
+from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import TO_PEOPLE
 from bot.recovery.triage.likeness import WEIGHTS, Weights, embed
 from bot.recovery.triage.losses import LOSSES
 from bot.recovery.triage.signals import INCONVENIENCE
+from bot.recovery.triage.wrongs import WRONGS
 
 TUNING = Path(__file__).parents[1] / "tests" / "corpus" / "complaints.jsonl"
 L2, STEPS, RATE = 1e-3, 1000, 1.0
@@ -92,7 +97,20 @@ RUBRIC: dict[str, tuple[str, ...]] = {
 
 def phrases() -> list[tuple[str, str]]:
     """(text, level): the rubric's phrases and the lexicon's names for each kind of harm."""
-    named = [(harm.says, harm.severity) for harm in (*TO_PEOPLE, *LOSSES, *CARE, INCONVENIENCE)]
+    named = [
+        (harm.says, harm.severity)
+        for harm in (
+            *TO_PEOPLE,
+            *LOSSES,
+            *CARE,
+            *INJURIES,
+            *DANGERS,
+            *EVENTS,
+            *DISCLOSURES,
+            *WRONGS,
+            INCONVENIENCE,
+        )
+    ]
     written = [(text, level) for level, texts in RUBRIC.items() for text in texts]
     return list(dict.fromkeys([*written, *named]))
 

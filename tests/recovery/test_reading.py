@@ -4,13 +4,23 @@ import json
 from pathlib import Path
 
 from bot.recovery.triage import reading
+from bot.recovery.triage.care import CARE
+from bot.recovery.triage.dangers import DANGERS
+from bot.recovery.triage.events import EVENTS
+from bot.recovery.triage.exposure import DISCLOSURES
+from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import TO_PEOPLE
 from bot.recovery.triage.losses import LOSSES
 from bot.recovery.triage.signals import EXPOSURE, REPEAT, SMALL, UNHURT, VULNERABLE
+from bot.recovery.triage.wrongs import WRONGS
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "complaints.jsonl"
 CUES = sorted(
-    {c for harm in (*TO_PEOPLE, *LOSSES) for c in (*harm.cues, *harm.vetoes, *harm.needs)}
+    {
+        c
+        for harm in (*TO_PEOPLE, *LOSSES, *CARE, *INJURIES, *DANGERS, *EVENTS, *DISCLOSURES, *WRONGS)
+        for c in (*harm.cues, *harm.vetoes, *harm.needs)
+    }
     | {*SMALL, *VULNERABLE, *REPEAT, *EXPOSURE, *UNHURT}
 )
 

@@ -29,14 +29,16 @@ class Knowledge:
     """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone,
     the embedding classifier alone, or the mix (the default): the lexicon, with the classifier raising
     a case the lexicon calls minor to moderate when it is this sure (threshold chosen by
-    cross-validation on the tuning corpus). The classifier never makes a case major or critical on its
-    own (`to_major` None): a serious level needs words a reason can quote, and the classifier reads
-    words in pieces ("misspelled" as "miss…", like a missed occasion). `weights` other than the
+    cross-validation on the tuning corpus, checked on the dev split and fresh batches). The classifier
+    never makes a case major or critical on its own (`to_major` None): a serious level needs words a
+    reason can quote, and the classifier reads words in pieces ("misspelled" as "miss…", like a missed
+    occasion). `to_major` set lets it also raise a minor or moderate case to major when that sure: on
+    the dev split and the T9/T10 batches it gained and lost about as many cases as it fixed, so it is off. `weights` other than the
     shipped ones are for the cross-validation."""
 
     method: str = MIX
     to_major: float | None = None
-    to_moderate: float = 0.75
+    to_moderate: float = 0.8
     weights: Weights | None = field(default=None, compare=False)
 
 
@@ -140,7 +142,10 @@ def _reads_by_meaning(text: str, level: int, reading: harms.Reading, knowledge: 
     and the reporter did not call it small. A few words are too few to read by meaning."""
     if knowledge.method == LEXICON or len(_WORD.findall(text[:READ_WORDS_CHARS])) < MIN_WORDS:
         return False
-    return knowledge.method == EMBEDDING or (level < MODERATE and not reading.small)
+    if knowledge.method == EMBEDDING:
+        return True
+    ceiling = SERIOUS if knowledge.to_major is not None else MODERATE  # what it may raise to
+    return level < ceiling and not reading.small
 
 
 def _by_meaning(text: str, written: str, level: int, knowledge: Knowledge) -> tuple[int, str] | None:

@@ -15,7 +15,7 @@ _MEDICINE_WRONG = (
 )
 _CONTACTS = (
     "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
-    "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|"
+    "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|api_key|api_keys|"
     "bank_details|card_details|contact_details|personal_details|personal_data|customer_data|dates_of_birth|"
     "dobs|passport_numbers|passport_nos"
 )

@@ -3,7 +3,8 @@
 Each harm is an idea a service-recovery lead recognises however staff word it ("got a jolt off the
 lamp socket", "housekeeping binned her insulin"), with the level the rubric gives it. The phrases
 are cues (see `reading.py`), matched on lemmas; the words live in `lexicon.py` (harm to people),
-`losses.py` and `signals.py`. Around them:
+`losses.py`, `care.py`, `signals.py`, and for harm told as a plain event in `injuries.py`, `dangers.py`,
+`events.py`, `exposure.py` and `wrongs.py`. Around them:
 - **negation**: "nobody was hurt", "no injuries" cancel the harm they deny, and make a hazard a
   near miss;
 - **near misses**: "nearly", "almost", "could have", "caught it before" make a harm its near-miss
@@ -17,10 +18,15 @@ import re
 from dataclasses import dataclass
 
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.dangers import DANGERS
+from bot.recovery.triage.events import EVENTS
+from bot.recovery.triage.exposure import DISCLOSURES
+from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
 from bot.recovery.triage.signals import EXPOSURE, INCONVENIENCE, REPEAT, SMALL, UNHURT, VULNERABLE
+from bot.recovery.triage.wrongs import WRONGS
 
 _NEGATORS = frozenset(
     {"no", "not", "never", "nobody", "none", "noone", "neither", "nor", "without", "nothing"}
@@ -31,16 +37,39 @@ _COULD = frozenset({"could", "would", "might", "may"})  # … "have": "could hav
 NEAR_WINDOW = 6
 READ_CHARS = 3000  # about 500 words: cues cost time per word, and a paste must not stall triage
 NEGATION_WINDOW = 3
+NOBODY_WINDOW = 6  # "nobody", "no one" deny from further off: "nobody on the bus was hurt"
+_NOBODY = frozenset({"nobody", "noone", "none", "one"})
+_TURNS = frozenset(
+    {"but", "though", "although", "however", "yet", "except"}
+)  # "nobody was hurt but the railing…"
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
-    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})\b"
+    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})(?=\s*[),])"
     r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
     r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
-    r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b",
+    r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b"
+    r"|\b(?:mrs|mr|ms|miss|dr)\.?\s+[\w'-]+,\s*(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|days?))"
+    r"|\b(?:occupant|resident|customer|patient|tenant|guest|gentleman|lady|man|woman|mother|father|mum|dad|husband"
+    r"|wife|gran|grandad)\s+(?:is|was|who\s+is)\s+(\d{2,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|days?|p\b))",
     re.IGNORECASE,
 )
 # "her grandmother's mirror", "the kids' coats": the word names whose a thing is, not who was harmed.
 _OWNED = re.compile(r"(?:'s|’s|s'|s’|s)\b((?:\s+[\w-]+){1,3})", re.IGNORECASE)
+_OWNER_LAST = re.compile(r"(?:'s|’s)\s*(?:[.,;:!?)]|$)")
+_POSSESSIVE = re.compile(r"(?:'s|’s)\b")
+_WORD_AFTER = re.compile(r"(?:'s|’s)\s+([\w-]+)")
+# Besides the things property damage names: what a relative's name is often attached to.
+KEEPSAKES = (
+    "recipe|cake|veil|bouquet|flowers|card|letter|letters|photo|photos|grave|headstone|estate|dog|cat|pet"
+)
+_KEEPSAKES = frozenset(KEEPSAKES.split("|"))
+# Words after which "kids", "children" describe a thing, not a person: "a kids party".
+DESCRIBED = (
+    "party|club|menu|meal|size|section|room|area|tv|channel|toy|clothes|wear|entertainer|event|portion|"
+    "ticket|fare|cinema|film|show|book|seat|play|playground|pool|corner|zone|activity|camp|swim|session|lesson|"
+    "lessons|class|classes|disco|football"
+)
+_DESCRIBED = frozenset(DESCRIBED.split("|"))
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
 CHILD_AGE, ELDERLY_AGE = 15, 70
 
@@ -78,10 +107,11 @@ def read(text: str) -> Reading:
     text_words = words(text)
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
-    for harm in (*TO_PEOPLE, *LOSSES, *CARE):
-        if harm.needs and _first(text_words, harm.needs) is None:
+    for harm in (*TO_PEOPLE, *LOSSES, *CARE, *INJURIES, *DANGERS, *EVENTS, *DISCLOSURES, *WRONGS):
+        needed = _first(text_words, harm.needs) if harm.needs else None
+        if harm.needs and needed is None:
             continue
-        found += _harm_found(text, text_words, harm, safe)
+        found += _harm_found(text, text_words, harm, safe, needed)
     if not found:
         found += _harm_found(text, text_words, INCONVENIENCE, safe)
     small = _first(text_words, SMALL)
@@ -89,7 +119,7 @@ def read(text: str) -> Reading:
         tuple(found),
         _raisers(text, text_words, found),
         quote(text, text_words, small) if small else None,
-        frozenset(w.start for i, w in enumerate(text_words) if _negated(text_words, i)),
+        frozenset(w.start for i, w in enumerate(text_words) if _negated(text_words, i, wide=False)),
     )
 
 
@@ -114,6 +144,7 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
             continue
         if kind == VULNERABLE_PERSON:
             spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
+            spans = [span for span in spans if not _modifies(text_words, span[1])]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -127,21 +158,35 @@ _ANSWERS = ("says they are leaving", "going public", "money wrongly taken")
 
 def _owns_thing(text: str, end: int) -> bool:
     """Whether the word ending at `end` is an owner ("grandmother's antique mirror"): a thing follows."""
+    if _OWNER_LAST.match(text, end):  # "… the dresser was her grandmother's."
+        return True
+    following = _WORD_AFTER.match(text, end)  # "her grandmother's recipe", "the kids' coats"
+    if following is not None and following.group(1).lower() in _KEEPSAKES:
+        return True
     owned = _OWNED.match(text, end)
     return owned is not None and any(w.lower() in _THINGS for w in owned.group(1).split())
+
+
+def _modifies(text_words: list[Word], at: int) -> bool:
+    """Whether the word at `at` only describes a thing: "a kids party", "the children's menu"."""
+    return at + 1 < len(text_words) and text_words[at + 1].lemma in _DESCRIBED
 
 
 def _vulnerable_age(text: str) -> str | None:
     for m in _AGE.finditer(text):
         if m.group(5):  # "a 6 month old"
             return m.group()
-        age = int(next(g for g in m.groups()[:4] if g))
+        age = int(next(g for i, g in enumerate(m.groups()) if g and i != 4))
         if age <= CHILD_AGE or ELDERLY_AGE <= age <= 120:
             return m.group().strip("()") if m.group(1) else f"aged {age}"
     return None
 
 
-def _harm_found(text: str, text_words: list[Word], harm: Harm, safe: bool) -> list[Found]:
+def _harm_found(
+    text: str, text_words: list[Word], harm: Harm, safe: bool, needed: Span | None = None
+) -> list[Found]:
+    """The harm where its cues match, not vetoed or denied; `needed` is where the words it needs stand:
+    they are part of it ("lift out" for a wheelchair user), so they do not raise it again."""
     vetoed = {i for v in harm.vetoes for matched in find(text_words, v) for i in matched}
     plain: list[Span] = []
     nearly: list[Span] = []
@@ -156,11 +201,12 @@ def _harm_found(text: str, text_words: list[Word], harm: Harm, safe: bool) -> li
                 nearly.append(span)
             else:
                 plain.append(span)
+    also = (needed,) if needed else ()
     if plain:
-        return [Found(harm.severity, _reason(harm.says, text, text_words, plain), tuple(plain))]
+        return [Found(harm.severity, _reason(harm.says, text, text_words, plain), (*plain, *also))]
     if nearly and harm.near_miss:
         says = harm.near_says or f"a near miss: {harm.says}"
-        return [Found(harm.near_miss, _reason(says, text, text_words, nearly), tuple(nearly))]
+        return [Found(harm.near_miss, _reason(says, text, text_words, nearly), (*nearly, *also))]
     return []
 
 
@@ -174,12 +220,20 @@ def _reason(says: str, text: str, text_words: list[Word], spans: list[Span]) -> 
     return f"{says} ({shown})"
 
 
-def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = ()) -> bool:
+def _negated(text_words: list[Word], at: int, matched: tuple[int, ...] = (), *, wide: bool = True) -> bool:
     """A "no", "not", "nobody"… just before, in the same sentence and not part of the cue itself:
     "nobody was hurt", "no injuries" (but "can't access her account" is not a denial)."""
     clause = text_words[at].clause
-    for j in range(max(0, at - NEGATION_WINDOW), at):
-        if j not in matched and text_words[j].clause == clause and text_words[j].text in _NEGATORS:
+    for j in range(max(0, at - NOBODY_WINDOW), at):
+        word = text_words[j]
+        if j in matched or word.clause != clause or word.text not in _NEGATORS:
+            continue
+        if at - j <= NEGATION_WINDOW:
+            return True
+        if not wide:
+            continue
+        between = {w.text for w in text_words[j + 1 : at]}
+        if word.text in _NOBODY and between.isdisjoint(_TURNS):  # "nobody on the bus was hurt"
             return True
     return False
 

@@ -44,12 +44,12 @@ MEDICINE = (
     "oxycodone|amlodipine|metformin|sertraline|levothyroxine|paracetamol|ibuprofen|gabapentin|pregabalin|"
     "lithium|clozapine|prednisolone|steroids|ritalin|anticoagulant*"
 )
-_ALLERGEN = (
+ALLERGEN = (
     "nut|nuts|peanut|peanuts|nut-free|gluten|gluten-free|dairy|dairy-free|shellfish|prawn|prawns|shrimp|"
     "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
     "coeliac|celiac|allerg*"
 )
-_SENSITIVE = (
+SENSITIVE_DETAILS = (
     "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
     "birth|password|passwords|pin|x-ray|scan|scans|therapy|mental_health|smear|credit|card_number|account_number|"
@@ -73,11 +73,12 @@ _ROOM = (
     "customers|patients|guests|desk|front_desk|lobby|corridor"
 )
 _PERSONAL = (
-    _SENSITIVE + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
+    SENSITIVE_DETAILS
+    + "|address|addresses|details|data|info|information|personal|private|confidential|file|files|"
     "payslip|payslips|invoice|invoices|bill|bills|letter|letters|email|emails|names|name|booking|bookings|"
     "confirmation|confirmations|documents|form|forms|report|message|messages|photos|account"
 )
-_OTHERS = (
+OTHERS = (
     "aloud|loud|loudly|announce*|shout*|broadcast|overheard|overhear|hear|heard|listen*|earshot|everyone|"
     "everybody|waiting_room|in_front_of|stranger|strangers|neighbour|neighbor|another|someone_else|"
     "somebody_else|someone_else's|wrong_person|wrong_address|wrong_patient|wrong_customer|wrong_client|"
@@ -95,16 +96,17 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "injur*|hurt|wound|wounded|bleeding|bled|bruise*|bruising|concussion|concussed|fracture*|sprain*",
             "covered_in_blood|blood_everywhere|blood_all",
             "broke|break|broken|fracture* ... " + _BODY + "|rib|ribs|bone|bones|tooth|teeth|nose|collarbone",
-            "burn|burnt|burned|burns|scald|scalded|scalding|blister*|singe*|seared ~ "
-            + _BODY
-            + "|"
-            + _PERSON,
+            "burn|burnt|burned|burns|scald|scalded|blister*|singe*|seared ~ " + _BODY,
+            "burnt|burned|scalded|singed himself|herself|themselves|him|a_child|the_child|a_baby|the_baby|her_son|"
+            "her_daughter|his_son|his_daughter|a_guest|the_guest|a_customer",
+            "got_burnt|got_burned|got_scalded|been_scalded|was_scalded|were_scalded|got_a_burn|suffered_burns|"
+            "has_burns|had_burns|burns_to|burn_on|burn_to|scald_on|scald_to|blistered",
             "chipped|cracked|broke|broken ... molar|tooth|teeth",
             "needle_stick|needlestick|emergency_dentist",
             "hot|boiling ... spill*|spilt|spilled|pour*|poured|knock*|tip* ... on|over|down ... "
             + _BODY
             + "|her|him",
-            "red_marks|marks_on",
+            "red_marks|bite_marks|claw_marks|scratch_marks",
             "cut|gash|gashed|sliced ~ " + _BODY,
             "need|needed|get|got|require*|had ... stitch|stitches|plaster|cast|x-ray|surgery",
             "pass|passed out",
@@ -116,17 +118,22 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "bitten|bite|bites|stung|sting|mauled",
             "chok*|drown*|suffocat*|crush*",
             "taken|rushed|went|go|going|gone|ended|admitted|sent|drove|driven ... hospital|a&e|er|emergency|urgent_care",
-            "wrong ~ tooth|teeth|side|leg|arm|eye|knee|patient|site|kidney|procedure|operation|limb",
+            "wrong ~ tooth|teeth|side|leg|arm|eye|knee|patient|kidney|procedure|operation|limb",
         ),
         vetoes=(
             "power_cut|cut_off|cut_back|cut_corners|chest_freezer|chest_of_drawers|head_office|back_office|"
-            "back_door|back_lane|back_garden|hand_over|face_value|hit_back|back_wall|arm_chair",
+            "back_door|back_lane|back_garden|hand_over|face_value|hit_back|back_wall|arm_chair|sent_them_back|sent_it_back|"
+            "send_it_back|sent_back|came_back|go_back|went_back|call_back|ring_back|get_back|bring_back|took_back|"
+            "money_back|back_to|back_in|back_on",
             "blister_pack|blister_packs",
             "hurt feelings",
             "hurt my feelings",
             "hurt her feelings",
             "hurt his feelings",
             "hurt business",
+            "fainted|fainting|faint ... at_the_sight_of|sight_of_the_needle|sight_of_blood",
+            "mode|screen|app|music|light|lights|noise|brightness|font|chairs|seats|mattress|pillows ... hurts|hurting",
+            "bruised|bruise|bruises ~ banana|bananas|apple|apples|fruit|pear|pears|peach|peaches|avocado|ego",
         ),
     ),
     Harm(
@@ -204,11 +211,23 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "had|taken|took ... a_fall|a_tumble",
             "mould|mold|mouldy|moldy|rat|rats|mice|mouse|cockroach*|roach*|droppings|maggot*|bedbug*|bed_bugs|"
             "bed_bug",
-            "unlatched|unlocked|open ~ gate|gates|pool",
+            "unlatched|unlocked|open ~ pool|pool_gate|pool_fence|stairgate|stair_gate|safety_gate|baby_gate",
         ),
         near_miss=MAJOR,
         near_says="a near miss on safety",
-        vetoes=("risk of", "no risk", "smoking area", "non-smoking", "no smoking", "open the door"),
+        vetoes=(
+            "risk of",
+            "smelled|smelt|smells|stank|stinks|reeked|reeks of smoke|cigarettes|cigarette_smoke|weed|cannabis",
+            "no risk",
+            "smoking area",
+            "non-smoking",
+            "no smoking",
+            "open the door",
+            "said|says|called|calling|reckons ... death_trap|deathtrap",
+            "dropped|knocked|spilled her|his|their|a glass|drink|cup|mug|plate",
+            "alarm|alarms went_off|going_off|goes_off|kept_going_off|sounded|set_off",
+            "killed|killing|kill ~ atmosphere|mood|vibe|buzz|evening|night|me|it|time",
+        ),
     ),
     Harm(
         "a medication error",
@@ -217,7 +236,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "wrong|incorrect|someone_else's|another|classmate's|double|extra|expired|mixed ... " + MEDICINE,
             MEDICINE
             + " ... wrong|another|someone_else's ... patient|baby|child|person|resident|customer|man|woman|twin",
-            "wrong|incorrect|size|sized ~ tyre|tyres|tire|tires|wheel|wheels|wheel_nuts|bolts|brake_pads",
             "dose|doses|dosage ~ wrong|double|twice|too_much|ten_times|incorrect|too_high|overdose",
             "overdose*|od'd",
             "mg|ml|mcg|microgram*|milligram*|strength ~ instead|instead_of|wrong|double|twice|too_high",
@@ -244,20 +262,11 @@ TO_PEOPLE: tuple[Harm, ...] = (
         ),
     ),
     Harm(
-        "a medication error caught in time",
-        MAJOR,
-        (
-            "label|labelled|labeled|mislabel* ~ wrong|daily|weekly|says|said|instead|incorrect|mg",
-            MEDICINE + " ~ different_colour|different_color|wrong_strength|wrong_name",
-        ),
-        near_miss=MAJOR,
-    ),
-    Harm(
         "an allergic reaction",
         CRITICAL,
         (
             "anaphyla*|allergic_reaction|reaction|reacted|hives|swell|swelled|swollen|throat|wheez*|tingl*|"
-            "tingly|itchy|itching|rash|puffy|puffed ~ " + _ALLERGEN + "|epipen|epi-pen|adrenaline|allergic",
+            "tingly|itchy|itching|rash|puffy|puffed ~ " + ALLERGEN + "|epipen|epi-pen|adrenaline|allergic",
             "anaphyla*",
             "use|used|needed|grab|grabbed|give|gave|inject* ... epipen|epi-pen|adrenaline",
             "allergic_reaction",
@@ -269,7 +278,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         MAJOR,
         (
             "allerg*|intoleran*|coeliac|celiac",
-            _ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
+            ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
         ),
     ),
     Harm(
@@ -296,15 +305,23 @@ TO_PEOPLE: tuple[Harm, ...] = (
         "sensitive details exposed to others",
         CRITICAL,
         (
-            _SENSITIVE + " ~ " + _OTHERS,
             "read|reading|said|shouting|called|talked|discussed|spoke ... out|aloud|loud|through ... "
-            + _SENSITIVE,
-            "send|sent|emailed|mailed|posted|gave|given|handed|shared|forward*|texted|went ... " + _SENSITIVE,
+            + SENSITIVE_DETAILS,
+            "send|sent|emailed|mailed|posted|gave|given|handed|shared|forward*|texted|went ... "
+            + SENSITIVE_DETAILS
+            + " ... to|with ... wrong|another|other|someone_else|somebody_else|stranger|neighbour|ex|different|whole|"
+            "husband|wife|partner|estranged|employer|boss|man|woman|caller|family|colleague",
+            "send|sent|emailed|mailed|posted|gave|given|handed|shared|texted ... husband|wife|partner|ex|estranged|"
+            "employer|boss|neighbour|stranger|man|caller|colleague ... " + SENSITIVE_DETAILS,
             "data|security ... breach|leak|leaked|hack|hacked",
             "breach|leak|leaked ~ data|details|information|info|records",
         ),
         near_miss=MAJOR,
-        vetoes=("went_missing|go_missing|gone_missing", "posted|tweeted|wrote ... online|review|that"),
+        vetoes=(
+            "went_missing|go_missing|gone_missing|in_credit|store_credit|credit_note",
+            "posted|tweeted|wrote ... online|review|that",
+            "she|he|they|customer|cust|client|patient|guest|member|tenant sent|emailed|forwarded|texted|shared|uploaded",
+        ),
     ),
     Harm(
         "sensitive details exposed to others",
@@ -345,6 +362,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "somebody|another|other|others|brother|sister|relative|friend",
         ),
         near_miss=None,
+        vetoes=(
+            "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
+            "another|other ~ branch|store|shop|pharmacy|site|day|time|date|room|table|stock",
+        ),
     ),
     Harm(
         "threatens legal action",
@@ -358,7 +379,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
             "consumer_programme|consumer_show",
             "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
-            "local_paper|the_papers|newspaper|the_press|journalist|reporter",
         ),
         near_miss=None,
         vetoes=("food court", "tennis court", "basketball court"),
@@ -373,27 +393,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "a&e|er|hospital ... gone|went|go|taken|rushed",
         ),
         near_miss=None,
-    ),
-    Harm(
-        "harassed or made unsafe",
-        MAJOR,
-        (
-            "harass*|grop*|groped|leer*|stalk*|inappropriate_touching|sexual_comments|lewd",
-            "kept|keep|keeps|was ... touching|grabbing|following|staring",
-            "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
-            "followed ... her|him ... home|door|car|outside",
-        ),
-        near_miss=None,
-    ),
-    Harm(
-        "discrimination",
-        MAJOR,
-        (
-            "racis*|racial*|sexis*|homophob*|transphob*|discriminat*|slur|slurs|bigot*|misogyn*|ableis*",
-            "because ... black|asian|muslim|jewish|gay|disabled|disability|wheelchair|accent|hijab|turban|trans|"
-            "pregnant|religion|colour|color|race",
-            "refuse*|turned|deny|denied|wouldn't|won't ... guide_dog|assistance_dog|service_dog",
-        ),
-        near_miss=None,
+        vetoes=("police|ambulance|fire station|stations|depot|headquarters|hq",),
     ),
 )

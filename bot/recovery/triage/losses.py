@@ -38,7 +38,8 @@ EVENT = (
 # Medicine kept safe is not medicine spoiled: "insulin kept far from the sun in a cool bag".
 SHELTERED = (
     "away_from|far_from|out_of|kept_from|protected_from|shaded_from|shielded_from ... sun|heat|radiator",
-    "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold",
+    "in_the_fridge|refrigerated|cool_bag|ice_pack|ice_packs|kept_cold|still_cold|stayed_cold|being_defrosted|"
+    "backup_fridge",
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 
@@ -85,7 +86,7 @@ LOSSES: tuple[Harm, ...] = (
             "the lower",
             "cheaper price",
             "honoured",
-            "thought|looked|seemed|like ... scam|fraud|phishing",
+            "thought|looked|seemed|like|says|calling|called|reckons ... scam|fraud|phishing|rip-off|robbery",
         ),
     ),
     Harm(
@@ -108,7 +109,8 @@ LOSSES: tuple[Harm, ...] = (
             "no_money|without_money|penniless|rent_due|rent_is_due|rent's_due|borrow_money|borrowed_money|"
             "can't_pay_rent|can't_buy_food",
             "can't|cannot|couldn't|unable|not|no ... access|withdraw|pay|afford|buy|get|collect|fill|use|eat|cover "
-            "... money|funds|cash|rent|wages|food|groceries|hotel|bills|mortgage|fare|taxi|fuel|" + MEDICINE,
+            "... her_card|his_card|their_card|bank_card|debit_card|money|funds|cash|rent|wages|food|shopping|nappies|"
+            "formula|petrol|groceries|hotel|bills|mortgage|fare|taxi|fuel|" + MEDICINE,
             "throw|threw|thrown|binned|bin|toss|tossed|discard*|dispose*|lose|lost|misplace*|confiscat*|cleared ... "
             + MEDICINE
             + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",
@@ -129,6 +131,11 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "car|engine|vehicle|van ... lost|lose|losing ... power",
+            "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
+            "power_of_attorney|lasting_power|poa",
+            "paid_cash|paid_by_cash|paid_in_cash|paid_another_way|paid_by_card|paid_by_phone",
+            "locked ... wrong_password|wrong_passwords|wrong_pin|failed_attempts|too_many_attempts|wrong_attempts",
+            "off|cut|out ... for ... 5|10|15|20|30|40|45|few|couple minutes|mins|min",
             "without_a_word|without_warning|without_asking|without_telling|without_notice|without_explanation|"
             "without_permission|without_consent",
             *SHELTERED,
@@ -165,6 +172,10 @@ LOSSES: tuple[Harm, ...] = (
             "flies|flying|fly ... tomorrow|today|tonight",
         ),
         near_miss=None,
+        vetoes=(
+            "wedding|weddings|funeral ... tasting|fair|enquiry|enquiries|trial|viewing|consultation|brochure|"
+            "quote|planning|planner|as_agreed|confirmation|thank_you|thank-you|photos_arrived|invoice|final_balance",
+        ),
     ),
     Harm(
         "their property damaged or lost",
@@ -194,6 +205,9 @@ LOSSES: tuple[Harm, ...] = (
         ),
         near_miss=None,
         vetoes=(
+            "lost_property|lost_and_found",
+            "guest|child|kid|son|daughter|dog|she|he|they|customer|toddler spilled|spilt|dropped|knocked|broke|"
+            "scratched|stained",
             "arrived with",
             "came with",
             "arrived damaged",
@@ -245,7 +259,7 @@ LOSSES: tuple[Harm, ...] = (
             "review|reviews ~ bad|terrible|scathing|awful|honest|online|star|stars|photos|photo",
             "forum|forums|checkatrade|trustpilot|mumsnet|whatsapp_group|facebook_group|local_group|review_site|"
             "the_news|bbc|watchdog",
-            "tell|telling|told|warn|warning ... everyone|everybody|all_her|all_his|friends|others|people",
+            "going_to_tell|will_tell|telling|warn|warning ... everyone|everybody|all_her|all_his|friends|others|people",
         ),
         near_miss=None,
     ),
@@ -270,8 +284,9 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         negatable=False,
         needs=(
-            "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|staff|employees|customers|"
-            "clients|trading|revenue|dental|ltd|inc|llc|b2b|patients|team|front_desk|payroll|client|checkout|owner|salon|"
+            "business|practice|company|firm|shop|store|restaurant|salon|surgery|office|employees|their_customers|"
+            "their_clients|trading|revenue|dental|ltd|inc|llc|b2b|their_patients|payroll|checkout|owner|salon|"
+            "clinic|warehouse|shipments|receptionists|their_staff|logistics|"
             "salons|"
             "orders|jobs|van|work_van|tradesman|plumber|builder|electrician|supplier|suppliers|trade|resell*|"
             "stock|wholesale|retailer|sales",

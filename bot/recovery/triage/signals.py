@@ -34,10 +34,22 @@ INCONVENIENCE = Harm(
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
         "out_of_order|no_explanation|rushed|marked_delivered|didn't_make|lost_it|re-enter|shut|closed",
         "had_to|have_to|having_to ... come_back|return|go_back|chase|clean|call|ring|phone|rebook|wait|redo",
+        "off_with_her|off_with_him|off_with_them|off_with_me|without_asking|in_a_state|stopped_working|"
         "rebook*|unanswered|no_reply|no_response|patchy|intermittent|estimated|confusing|refused|refuse|"
         "turned_away|brushed_off|fobbed_off|not_listened|rattl*|kept_awake|"
         "left_rubbish|rubbish_everywhere|left_a_mess|out_of_soap|no_soap|no_toilet_roll|no_paper|not_as_booked|"
-        "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there",
+        "unhelpful|not_ready|wasn't_ready|wasn't_there|not_there|won't_scan|wouldn't_scan|been_twice|workaround|"
+        "work-around|empty_file|by_hand|freezes|freezing|froze|in_all_day|stayed_in|waited_in|dug_up|no_signs|"
+        "no_signage|trickle|not_what_we'd_agreed|not_what_we_agreed|not_what_was_agreed|not_as_agreed|"
+        "had_to_use_the_stairs|had_to_carry|had_to_walk",
+        "lift|lifts|elevator|elevators ~ out|broken|not_working|out_of_order|down",
+        "finished|closed|shut|ended|packed_up ... early",
+        "travelled|drove|came|journeyed ... miles|hours ... sent_home|turned_away|cancelled|no_appointment|"
+        "wasn't_booked|not_booked",
+        "unsubscribe*|removed_from|opted_out|opt_out|asked_to_be_removed ... still",
+        "ground_floor|accessible_room|step-free|walk-in_shower|low_floor ~ though|despite|even_though|booked|"
+        "requested|asked_for|says",
+        "vegan|vegetarian|veggie|halal|kosher ~ chicken|beef|pork|meat|stock|gelatine|ham|bacon|lard|fish",
         "missed|skipped|forgot|forgotten ... call|calls|check-in|appointment|window|slot|collection|delivery|"
         "visit|session|clean|bathrooms|rooms",
         "quoted|promised|said|supposed ... days|hours|weeks ... took|it_took",
@@ -63,15 +75,18 @@ INCONVENIENCE = Harm(
         "waiting area",
         "waiting list",
         "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
+        "nothing|none|no ... missing|broken|damaged|taken|wrong",
+        "she|he|they|i|we|customer|guest shut|closed it|them",
     ),
 )
 
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
 SMALL = (
-    "slight|slightly|minor|tiny|cosmetic|mildly|bit_of|a_bit|no_big_deal|"
+    "slight|slightly|minor|tiny|cosmetic|mildly|no_big_deal|"
     "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
     "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
+    "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
     "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
@@ -82,7 +97,21 @@ SMALL = (
     "in|within 2|3|4|5|two|three|four|five|few min|mins|minutes",
     "in|within a few|couple ... min|mins|minutes",
     "2|3|4|5|few|couple|two|three|four|five min|mins|minutes late|early|over|behind",
-    "gave|given|handed|paid ... back",
+    "10|ten min|mins|minutes late|later|early",
+    "waited|wait|waiting 2|3|4|5|few|couple min|mins|minutes",
+    "only|just|it_was|was_only 2|3|4|5|6|7|8|9|10|few|couple min|mins|minutes",
+    "15|20|fifteen|twenty min|mins|minutes late|later",
+    "gave|given|handed ... back",
+    "paid_back|paid_it_back",
+    "she's_happy|he's_happy|they're_happy|was_happy|were_happy|seemed_happy|happy_with_that|happy_with_it|"
+    "happy_with_the",
+    "offered|swapped|brought ... instead|an_alternative",
+    "redid_it|redid_them|re-did_it|redone_there|redone_on_the_spot",
+    "refunded|credited ... at_customer_services|at_the_desk|on_the_spot|there_and_then|straight_away|at_the_till|"
+    "on_the_call",
+    "while_he_waited|while_she_waited|while_they_waited|while_we_waited|while_i_waited|within_the_hour",
+    "already_on_its_way|exchange_on_its_way|replacement_on_its_way|fine_once|once_it_was_explained",
+    "corrected|reprinted|restored|fixed|sorted|redone|redid ... next_day|next_morning|same_day|same_afternoon",
     "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
     "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
     "works|working|worked ... fine|ok|okay|perfectly|normally",
@@ -93,9 +122,14 @@ SMALL = (
 VULNERABLE = (
     "child|children|kid|kids|toddler|toddlers|baby|babies|infant|newborn|teen|teenager|*year-old|*yr-old|"
     "elderly|pensioner|grandma|grandmother|grandpa|grandfather|granny|disabled|disability|wheelchair|blind|"
-    "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminal|terminally|chemo|"
+    "deaf|autistic|autism|dementia|alzheimer*|pregnant|vulnerable|frail|hospice|terminally|terminal_illness|terminal_cancer|is_terminal|chemo|"
     "cancer|bereave*|grieving|widow|widowed|sobbing|distraught|hysterical|traumati*|parkinson*|"
-    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|old_lady|old_man",
+    "learning_disability|priority_services|lives_alone|in_tears|panic_attack|underage|old_lady|old_man|older_customer|older_lady|older_man|older_gentleman|older_woman|"
+    "older_person|older_couple|pram|buggy|pushchair|pendant_alarm|careline|telecare|"
+    "personal_alarm|clearly_confused|"
+    "obviously_confused|very_confused|seemed_confused|easily_confused|home_oxygen|on_oxygen|priority_register|"
+    "life_support|medical_equipment|on_dialysis|with_ms|has_ms|multiple_sclerosis|motor_neurone|mnd|had_a_stroke|"
+    "partially_sighted|registered_blind|cerebral_palsy|copd|learning_difficulties",
     "over|in_her|in_his|in_their 70|75|80|85|90|70s|80s|90s",
 )
 REPEAT = (
@@ -108,7 +142,7 @@ REPEAT = (
     "3rd|third|4th|fourth ... this_month|this_year|this_week",
     "skipped|missed|forgot|forgotten|lost|late|wrong|broken|failed|cancelled|no-showed|no-show|not_ready|"
     "wasn't_ready|didn't_turn_up|didn't_show ... again|twice|3_times|three_times",
-    "months|weeks|days|times ~ in_a_row|running",
+    "times|bills|visits|deliveries|orders ~ in_a_row|running",
     "same_thing|same_problem|same_issue|same_fault|the_same_again|exactly_the_same",
 )
 EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
@@ -116,7 +150,7 @@ EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|re
 # What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
 # that: a wrong dose given is an error however well the patient came through it.
 UNHURT = (
-    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed|before_taking|hadn't_taken|didn't_take|"
+    "luckily|thankfully|fortunately|caught_it|spotted_it|noticed_before|noticed_in_time|noticed_straight_away|before_taking|hadn't_taken|didn't_take|hasn't_taken|hasnt_taken|not_taken_any|"
     "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
     "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
 )
