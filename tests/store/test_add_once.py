@@ -11,14 +11,6 @@ from bot.store.models import Inbox, InboxState
 EVENT = {"type": "message", "channel": "C1", "user": "U1", "ts": "1.1", "text": "The soup was cold."}
 
 
-@pytest.fixture
-def db(either_database_url) -> Database:
-    database = Database(either_database_url)
-    database.migrate()
-    yield database
-    database.dispose()
-
-
 def _stored(db: Database) -> list[tuple[str, str]]:
     with db.reading() as session:
         return list(session.exec(select(Inbox.event_id, Inbox.state).order_by(col(Inbox.id))).all())

@@ -10,14 +10,6 @@ from bot.store.nudges import schedule_soon
 from bot.store.outbox import owe_soon
 
 
-@pytest.fixture
-def db(either_database_url) -> Database:
-    database = Database(either_database_url)
-    database.migrate()
-    yield database
-    database.dispose()
-
-
 def _inserts(db: Database) -> list[tuple[str, int, bool]]:
     """The INSERT calls the engine makes from now on: (table, rows in the call, whether it is the driver's
     executemany: one statement parsed once and run for each row, which psycopg sends in one round trip;

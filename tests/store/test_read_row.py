@@ -1,6 +1,5 @@
 """`Database.read_row`: one statement alone, outside any transaction, and a dropped connection survived."""
 
-import pytest
 from sqlalchemy import bindparam, func, select, text
 from sqlmodel import col
 
@@ -9,14 +8,6 @@ from bot.store.models import Case
 from tests.store.test_database import _log_many
 
 _SEVERITY = select(col(Case.severity)).where(col(Case.id) == bindparam("number"))
-
-
-@pytest.fixture
-def db(either_database_url) -> Database:
-    database = Database(either_database_url)
-    database.migrate()
-    yield database
-    database.dispose()
 
 
 def test_a_row_read_sees_each_commit(db: Database) -> None:
