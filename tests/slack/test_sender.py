@@ -195,25 +195,6 @@ def test_channels_slack_paces_get_every_message_once_and_in_order(tmp_path):
         db.dispose()
 
 
-def test_a_channel_slack_paces_at_one_message_a_second_settles_into_that_pace(tmp_path):
-    """After a few 429s the lane keeps Slack's pace, so later messages go through on their first try."""
-    with SlackStandIn(pace_per_channel=1) as standin:
-        populate(standin)
-        db = Database(f"sqlite:///{tmp_path / 'one-a-second.sqlite3'}")
-        db.migrate()
-        _owe_posts(db, *((f"{COMPLAINTS}:{n}", COMPLAINTS) for n in range(7)))
-        sender = _sender(standin, db, utcnow)
-        sender.start()
-        try:
-            standin.wait_for(lambda: len(standin.messages(COMPLAINTS)) >= 7, timeout=60, what="every message")
-        finally:
-            sender.stop()
-        assert _texts(standin, COMPLAINTS) == [f"{COMPLAINTS}:{n}" for n in range(7)]
-        refusals = [f for f in standin.faults if f.reason == "paced"]
-        assert len(refusals) <= 3  # a spacing that kept shrinking drew a 429 for nearly every message
-        db.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def database(request, tmp_path):
     url = (
