@@ -25,7 +25,15 @@ from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
-from bot.recovery.triage.signals import EXPOSURE, INCONVENIENCE, REPEAT, SMALL, UNHURT, VULNERABLE
+from bot.recovery.triage.signals import (
+    EXPOSURE,
+    INCONVENIENCE,
+    LONG_WAIT,
+    REPEAT,
+    SMALL,
+    UNHURT,
+    VULNERABLE,
+)
 from bot.recovery.triage.wrongs import WRONGS
 
 _NEGATORS = frozenset(
@@ -44,7 +52,8 @@ _TURNS = frozenset(
 )  # "nobody was hurt but the railing…"
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
-    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})(?=\s*[),])"
+    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b"
+    r"(?!\s+(?:of|ago|worth|later|back|since|in|on|at|with|and|experience|history|service)\b)|\((\d{1,3})(?=\s*[),])"
     r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
     r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
     r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b"
@@ -115,6 +124,8 @@ def read(text: str) -> Reading:
     if not found:
         found += _harm_found(text, text_words, INCONVENIENCE, safe)
     small = _first(text_words, SMALL)
+    if small is not None and _first(text_words, LONG_WAIT) is not None:
+        small = None  # "on hold for 50 minutes… it's sorted now" was still a long wait
     return Reading(
         tuple(found),
         _raisers(text, text_words, found),
@@ -145,6 +156,7 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
         if kind == VULNERABLE_PERSON:
             spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
             spans = [span for span in spans if not _modifies(text_words, span[1])]
+            spans = [span for span in spans if not _errand(text_words, span[0])]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -170,6 +182,18 @@ def _owns_thing(text: str, end: int) -> bool:
 def _modifies(text_words: list[Word], at: int) -> bool:
     """Whether the word at `at` only describes a thing: "a kids party", "the children's menu"."""
     return at + 1 < len(text_words) and text_words[at + 1].lemma in _DESCRIBED
+
+
+_ERRANDS = frozenset({"pick", "collect", "fetch", "drop", "get"})
+
+
+def _errand(text_words: list[Word], at: int) -> bool:
+    """Whether the word at `at` is who an errand was for: "had to pick up his children" (they were not harmed)."""
+    sentence = text_words[at].sentence
+    before = [w for w in text_words[max(0, at - 4) : at] if w.sentence == sentence]
+    return any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before) or any(
+        w.lemma in ("collect", "fetch") for w in before
+    )
 
 
 def _vulnerable_age(text: str) -> str | None:

@@ -42,6 +42,8 @@ SHELTERED = (
     "backup_fridge",
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
+# "lost a morning off work": time lost, not data or a pet.
+LOST_TIME = "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
 
 LOSSES: tuple[Harm, ...] = (
     Harm(
@@ -99,6 +101,8 @@ LOSSES: tuple[Harm, ...] = (
             "heat|heating|power|electricity|gas|boiler|supply|water|landline|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
             "disconnected|disconnection",
+            "meter|prepay|prepayment|top-up ~ cut_him_off|cut_her_off|cut_them_off|cut_us_off|cut_off|"
+            "self-disconnect*|disconnected",
             "no|without phone|landline|line|dial_tone for|since|all|at|over",
             "brown|discoloured|discolored|dirty|contaminated|bottled ~ water|taps|tap",
             "freezing|frozen|cold ... house|home|flat|night|nights",
@@ -115,7 +119,10 @@ LOSSES: tuple[Harm, ...] = (
             + MEDICINE
             + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",
             MEDICINE
-            + " ~ nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
+            + " ~ has_no|had_no|got_no|no_more|none_left|one_left|last_one|we're_out|were_out|they're_out|"
+            "out_too|out_of_her|out_of_his|out_of_their|been_out_of|can't_get|cannot_get|couldn't_get|"
+            "not_sent|not_send|wasn't_sent|never_sent|never_went|nothing_went|nothing_ever_went|held_up|"
+            "no_stock|not_in_stock|till_monday|until_monday|on_back_order|on_backorder|nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
             "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
             "spoilt|wasted|lost|stolen",
             "wheelchair|ramp|stairlift|walker|hoist ~ broken|out|blocked|couldn't|unable|stuck",
@@ -206,6 +213,8 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "lost_property|lost_and_found",
+            "floor_plan|floor_plans|floorplan|floorplans",
+            "bill|bills|statements|letters|emails|payments|texts|readings ... coming_through",
             "guest|child|kid|son|daughter|dog|she|he|they|customer|toddler spilled|spilt|dropped|knocked|broke|"
             "scratched|stained",
             "arrived with",
@@ -225,6 +234,7 @@ LOSSES: tuple[Harm, ...] = (
             "lost|deleted|wiped|erased ... data|files|photos|records|emails|documents|database|dissertation",
         ),
         near_miss=None,
+        vetoes=(LOST_TIME,),
     ),
     Harm(
         "says they are leaving",

@@ -29,6 +29,8 @@ INCONVENIENCE = Harm(
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
         "greasy|grubby|handprints|oily|"
         "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
+        "shower|showers|hot_water ~ cold|lukewarm|no_hot|not_hot",
+        "no_card|no_calling_card|no_note_left",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
@@ -87,7 +89,9 @@ SMALL = (
     "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
     "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
-    "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it",
+    "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it|not_bothered|wasn't_bothered|"
+    "isn't_bothered|didn't_mind|doesn't_mind|did_not_mind|not_fussed|wasn't_fussed|typo|typos|misspelt|misspelled|"
+    "misspelling|spelling_mistake",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
@@ -113,7 +117,8 @@ SMALL = (
     "already_on_its_way|exchange_on_its_way|replacement_on_its_way|fine_once|once_it_was_explained",
     "corrected|reprinted|restored|fixed|sorted|redone|redid ... next_day|next_morning|same_day|same_afternoon",
     "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
-    "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
+    "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised|"
+    "came_out|saw|noticed|complained",
     "works|working|worked ... fine|ok|okay|perfectly|normally",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
 )
@@ -145,7 +150,17 @@ REPEAT = (
     "times|bills|visits|deliveries|orders ~ in_a_row|running",
     "same_thing|same_problem|same_issue|same_fault|the_same_again|exactly_the_same",
 )
-EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
+EXPOSURE = (
+    "viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news|k_members|"
+    "k_followers|comments_so_far|replies_so_far",
+    "dozens|hundreds|loads ... of ... comments|replies|shares|likes",
+)
+# A long wait is not made small by the fix at the end: "on hold 50 minutes… sorted now" is still moderate.
+LONG_WAIT = (
+    "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed ... hour|hours|hrs|"
+    + "|".join(f"{n}_min|{n}_mins|{n}_minutes" for n in range(30, 100)),
+    "an_hour|over_an_hour|half_an_hour|two_hours|three_hours|2_hours|3_hours|all_morning|all_afternoon",
+)
 
 # What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
 # that: a wrong dose given is an error however well the patient came through it.
