@@ -78,8 +78,9 @@ CARE: tuple[Harm, ...] = (
         "a medication error",
         CRITICAL,
         (
-            "got|given|gave|received|had|administered|injected ... 2x|3x|4x|5x|10x|double|twice|triple|treble|"
-            "three_times|ten_times|overdose ... dose|dosage|amount",
+            "got|given|gave|received|had|administered|injected ... 2|3|4|5|10|two|three|four|five|ten x|times ... "
+            "dose|dosage|amount",
+            "got|given|gave|received|had|administered|injected ... double|twice|triple|treble ... dose|dosage|amount",
             "overdose|overdosed",
         ),
         near_miss=MAJOR,
@@ -208,6 +209,8 @@ CARE: tuple[Harm, ...] = (
             "public|publicly|forum|community|online|website|status_page|social_media|facebook|twitter|"
             "instagram|tiktok|youtube ~ shared|posted|showed|shown|published|visible|exposed|screenshot|"
             "recording|video|uploaded|everyone",
+            "posted|shared|put_up|uploaded ... photo|photos|picture|pictures|pics ... online|facebook|group|"
+            "instagram|twitter|tiktok|forum|community",
         ),
         near_miss=None,
         needs=(_CONTACTS,),

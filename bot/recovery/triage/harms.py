@@ -123,7 +123,7 @@ def read(text: str) -> Reading:
         found += _harm_found(text, text_words, harm, safe, needed)
     if not found:
         found += _harm_found(text, text_words, INCONVENIENCE, safe)
-    small = _first(text_words, SMALL)
+    small = _first_undenied(text_words, SMALL)  # "not happy with that" is not "happy with that"
     if small is not None and _first(text_words, LONG_WAIT) is not None:
         small = None  # "on hold for 50 minutes… it's sorted now" was still a long wait
     return Reading(
@@ -278,6 +278,16 @@ def _nearly(text_words: list[Word], at: int) -> bool:
         if w.text in _COULD and j + 1 < len(text_words) and text_words[j + 1].text == "have":
             return True
     return False
+
+
+def _first_undenied(text_words: list[Word], cue_list: tuple[str, ...]) -> Span | None:
+    spans = [
+        _span(matched)
+        for written in cue_list
+        for matched in find(text_words, written)
+        if not _negated(text_words, min(matched), matched)
+    ]
+    return min(spans) if spans else None
 
 
 def _first(text_words: list[Word], cue_list: tuple[str, ...]) -> Span | None:

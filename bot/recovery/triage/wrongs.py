@@ -269,6 +269,8 @@ WRONGS: tuple[Harm, ...] = (
             "kept|keep|keeps|was ... touching|grabbing|following|staring",
             "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
             "followed ... her|him ... home|door|car|outside",
+            "doesn't_feel_safe|don't_feel_safe|didn't_feel_safe|not_feel_safe|no_longer_feels_safe|feel_unsafe|"
+            "feels_unsafe|felt_unsafe",
         ),
         near_miss=None,
     ),
@@ -331,7 +333,7 @@ WRONGS: tuple[Harm, ...] = (
             "in_front_of_everyone|in_front_of_the_queue|in_front_of_other|hung_up_on|closed_the_chat|"
             "ended_the_chat|chat_ended_by|get_off|move_it_or",
             "mocked|mimic*|imitat*|made_fun|making_fun|copied_his|copied_her|took_the_mick*|took_the_piss",
-            "got_time_for_this|have_time_for_this|no_time_for_this|not_a_drive-through|not_a_drive_through|"
+            "hasn't_got_time|haven't_got_time|not_got_time|have_time_for_this|no_time_for_this|not_a_drive-through|not_a_drive_through|"
             "not_a_charity|or_walk|get_a_move_on",
         ),
         near_miss=None,
