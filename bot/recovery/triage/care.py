@@ -90,7 +90,9 @@ CARE: tuple[Harm, ...] = (
     Harm(
         "a near miss on medication",
         MAJOR,
-        ("about_to ... inject|administer|give ... syringe|injection|dose|jab|drawn_up|labelled_for|meant_for",),
+        (
+            "about_to ... inject|administer|give ... syringe|injection|dose|jab|drawn_up|labelled_for|meant_for",
+        ),
         near_miss=MAJOR,
         needs=("syringe|drawn_up|labelled_for|meant_for|someone_else's|another|wrong|" + MEDICINE,),
     ),

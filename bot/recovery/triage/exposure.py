@@ -82,8 +82,7 @@ DISCLOSURES: tuple[Harm, ...] = (
             "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
             "customer's|client's|member's|patient's|person's",
             "meant_for|intended_for|addressed_to ... one|another|a_single|someone_else|a_different",
-            "ex-wife's|ex-husband's|ex-partner's|ex's|old_number ~ number|mobile|phone|"
-            "answered|picked_up",
+            "ex-wife's|ex-husband's|ex-partner's|ex's|old_number ~ number|mobile|phone|answered|picked_up",
             "told|gave|read ... her|him|them ... the_lot|everything|all_the_details|all_of_it",
             "photo|picture|pic|photographed|snapped ... card|credit_card|debit_card|bank_card|card_details|"
             "card_number|passport|driving_licence",

@@ -126,6 +126,8 @@ def read(text: str) -> Reading:
     small = _first_undenied(text_words, SMALL)  # "not happy with that" is not "happy with that"
     if small is not None and _first(text_words, LONG_WAIT) is not None:
         small = None  # "on hold for 50 minutes… it's sorted now" was still a long wait
+    if any(f.reason.startswith(_AFFRONTS) for f in found):
+        small = None  # "she's fine" after a driver humiliated her: unhurt, but the affront stands
     return Reading(
         tuple(found),
         _raisers(text, text_words, found),
@@ -165,6 +167,7 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
     return out
 
 
+_AFFRONTS = ("humiliated in front of others",)
 _ANSWERS = ("says they are leaving", "going public", "money wrongly taken")
 
 
@@ -191,7 +194,7 @@ def _errand(text_words: list[Word], at: int) -> bool:
     """Whether the word at `at` is who an errand was for: "had to pick up his children" (they were not harmed)."""
     sentence = text_words[at].sentence
     before = [w for w in text_words[max(0, at - 4) : at] if w.sentence == sentence]
-    return any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before) or any(
+    return (any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before)) or any(
         w.lemma in ("collect", "fetch") for w in before
     )
 

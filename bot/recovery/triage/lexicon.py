@@ -368,22 +368,6 @@ TO_PEOPLE: tuple[Harm, ...] = (
         ),
     ),
     Harm(
-        "threatens legal action",
-        CRITICAL,
-        (
-            "lawyer*|attorney*|solicitor*|lawsuit|litigation|litigat*|sue|sued|suing",
-            "legal ~ action|team|advice|letter|proceedings|claim|route|case|rights|reviewing",
-            "court|tribunal ~ take|taking|see|go|going|to",
-            "small_claims",
-            "ombudsman|regulator|regulators|cqc|ofsted|ofcom|ofgem|ofwat|fca|ico|cfpb|ftc|osha|trading_standards|"
-            "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
-            "consumer_programme|consumer_show",
-            "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
-        ),
-        near_miss=None,
-        vetoes=("food court", "tennis court", "basketball court"),
-    ),
-    Harm(
         "police or emergency services involved",
         CRITICAL,
         (

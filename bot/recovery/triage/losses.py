@@ -43,7 +43,9 @@ SHELTERED = (
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
 # "lost a morning off work": time lost, not data or a pet.
-LOST_TIME = "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
+LOST_TIME = (
+    "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
+)
 
 LOSSES: tuple[Harm, ...] = (
     Harm(

@@ -4,7 +4,7 @@ customer told to hurry up. Cues are written as `reading.py` explains."""
 
 from __future__ import annotations
 
-from bot.recovery.triage.lexicon import MAJOR, MODERATE, Harm
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MODERATE, Harm
 
 _MONEY_MOVED = "moved|transferred|transfer|sent|withdrew|withdrawn|withdraw|paid|handed|gift_cards|vouchers|bitcoin|crypto"
 
@@ -25,6 +25,25 @@ PROTECTED = (
 
 
 WRONGS: tuple[Harm, ...] = (
+    Harm(
+        "threatens legal action",
+        CRITICAL,
+        (
+            "lawyer*|attorney*|solicitor*|lawsuit|litigation|litigat*|sue|sued|suing",
+            "legal ~ action|team|advice|letter|proceedings|claim|route|case|rights|reviewing",
+            "court|tribunal ~ take|taking|see|go|going|to",
+            "small_claims",
+            "ombudsman|regulator|regulators|cqc|ofsted|ofcom|ofgem|ofwat|fca|ico|cfpb|ftc|osha|trading_standards|"
+            "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
+            "consumer_programme|consumer_show",
+            "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
+        ),
+        near_miss=None,
+        vetoes=(
+            "food|tennis|basketball court",
+            "is_a|was_a|as_a|he_a|she_a|buyer|seller|vendor|conveyancing|trainee|retired lawyer|solicitor|attorney",
+        ),
+    ),
     Harm(
         "harassed or made unsafe",
         MAJOR,
@@ -300,9 +319,7 @@ WRONGS: tuple[Harm, ...] = (
     Harm(
         "discrimination",
         MAJOR,
-        (
-            "wouldn't_let|won't_let|didn't_let ... in|on|board|through|inside",
-        ),
+        ("wouldn't_let|won't_let|didn't_let ... in|on|board|through|inside",),
         near_miss=None,
         needs=(PROTECTED,),
     ),
