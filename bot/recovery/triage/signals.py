@@ -90,8 +90,7 @@ SMALL = (
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
     "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
     "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it|not_bothered|wasn't_bothered|"
-    "isn't_bothered|didn't_mind|doesn't_mind|did_not_mind|not_fussed|wasn't_fussed|typo|typos|misspelt|misspelled|"
-    "misspelling|spelling_mistake",
+    "isn't_bothered|didn't_mind|doesn't_mind|did_not_mind|not_fussed|wasn't_fussed",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
