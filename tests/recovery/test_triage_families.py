@@ -1,0 +1,116 @@
+"""Families of harm added from the read H3 set (SPEC §2.2), each checked with sentences written for
+these tests, not taken from the corpus, and read with no keywords at all."""
+
+import pytest
+
+from bot.policy.model import DEFAULT_MONEY, TriageRules
+from bot.recovery.triage import triage
+
+NO_KEYWORDS = TriageRules(keywords={}, money=DEFAULT_MONEY)
+
+READINGS = [
+    # an essential medicine held up, out of stock or never sent, with no word of harm: major
+    (
+        "his inhaler prescription was never sent to the chemist, he's due to collect today",
+        "major",
+        "essential",
+    ),
+    ("we're out of her epipens and the supplier can't get them till next week", "major", "essential"),
+    (
+        "mr dale has had no tablets since the weekend because the script went to the wrong branch",
+        "major",
+        "essential",
+    ),
+    # money taken after a cancellation, paid two times, or billed over an estimate or without sign-off
+    ("she cancelled the plan in june and we still took £30 off her in july", "major", "money wrongly taken"),
+    ("he paid the deposit two times by mistake on our portal, £60 each", "major", "money wrongly taken"),
+    ("estimate said £200 for the repair but then we charged him £310", "major", "money wrongly taken"),
+    (
+        "she only authorised the inspection but the mechanics replaced the exhaust and the bill was £420",
+        "major",
+        "money wrongly taken",
+    ),
+    ("our loss adjuster rejected the storm claim though the policy covers storm damage", "major", "claim"),
+    # a business customer's work stopped
+    ("the courier firm's drivers were sitting in the depot all morning with no routes", "major", "business"),
+    # danger told by what happened
+    ("a rear wheel came off the hire van on the ring road after our tyre fitting", "critical", "danger"),
+    (
+        "the cat was given twice the dose of painkiller by mistake and was sick all night",
+        "critical",
+        "medication",
+    ),
+    (
+        "the vet nurse was about to inject the spaniel from a syringe labelled for the cat in kennel 2",
+        "major",
+        "near miss",
+    ),
+    # private papers shown publicly, a result told on an ex's number, photos posted against consent
+    (
+        "a neighbour opened her post and shared pictures of her payslips on the street facebook group",
+        "critical",
+        "exposed",
+    ),
+    (
+        "our reception rang his old number with his scan results and his ex-husband's partner answered",
+        "critical",
+        "sensitive",
+    ),
+    (
+        "the nursery posted a video of the twins online though their dad had opted them out",
+        "major",
+        "privacy",
+    ),
+    # a rude retort is poor treatment even if the customer is 'fine'
+    (
+        "the cashier said he 'hasn't got time for this' when she asked about the offer",
+        "moderate",
+        "humiliated",
+    ),
+    (
+        "the guard snapped 'hurry up' at him as he got on, he's fine, just wants it noted",
+        "moderate",
+        "humiliated",
+    ),
+    ("she's not happy with that at all: the waiter told her to 'get a move on'", "moderate", "humiliated"),
+    # a long wait is not made small by being sorted in the end
+    ("he spent over an hour on hold to change a direct debit, sorted now", "moderate", "inconvenience"),
+    ("she waited 55 minutes on the phone for a password reset, works fine now", "moderate", "inconvenience"),
+    # feeling unsafe at home
+    (
+        "the agent let a contractor into her flat without telling her and she doesn't feel safe now",
+        "major",
+        "unsafe",
+    ),
+    # a guide dog kept out: poor treatment of a disabled customer, one level up
+    (
+        "staff told the blind gentleman his guide dog couldn't come into the café, it waited outside",
+        "major",
+        "vulnerable",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "severity", "why"), READINGS, ids=[r[0][:30] for r in READINGS])
+def test_each_family_is_read_at_its_level(text: str, severity: str, why: str) -> None:
+    verdict = triage(text, NO_KEYWORDS)
+    assert verdict.severity == severity, verdict.explain()
+    assert why.casefold() in verdict.explain().casefold(), verdict.explain()
+
+
+# Not raised: a lawyer or solicitor who threatens nothing, a child who is only an errand, years that are
+# not an age, time lost that is not data, a cosmetic error nobody minds.
+NOT_RAISED = [
+    ("the guest is a lawyer and asked for a late checkout, which we gave", "moderate"),
+    ("the buyer's solicitor asked us for the gas certificate, sent it over", "moderate"),
+    ("the car was an hour late so he had to ask a friend to pick up his kids from school", "moderate"),
+    ("the update wiped 5 yrs of order history from their account", "major"),
+    ("he sat in the waiting room past his slot and lost a morning off work", "moderate"),
+    ("her receipt had her surname misspelt, reprinted it, she didn't mind", "minor"),
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), NOT_RAISED, ids=[r[0][:30] for r in NOT_RAISED])
+def test_what_only_looks_serious_is_not_raised(text: str, severity: str) -> None:
+    verdict = triage(text, NO_KEYWORDS)
+    assert verdict.severity == severity, verdict.explain()
