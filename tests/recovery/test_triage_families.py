@@ -82,6 +82,8 @@ READINGS = [
         "major",
         "unsafe",
     ),
+    # a planned cut nobody was told about is still a cut
+    ("residents were never told about the planned water shutdown and had none all day", "major", "essential"),
     # a guide dog kept out: poor treatment of a disabled customer, one level up
     (
         "staff told the blind gentleman his guide dog couldn't come into the café, it waited outside",
@@ -107,6 +109,11 @@ NOT_RAISED = [
     ("the update wiped 5 yrs of order history from their account", "major"),
     ("he sat in the waiting room past his slot and lost a morning off work", "moderate"),
     ("her receipt had her surname misspelt, reprinted it, she didn't mind", "minor"),
+    (
+        "the gas will be off on thursday morning for the scheduled mains work, he grumbled about it",
+        "moderate",
+    ),
+    ("a little girl asked for a refill of squash and we had run out", "moderate"),
 ]
 
 

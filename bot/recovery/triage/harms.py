@@ -158,7 +158,9 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
         if kind == VULNERABLE_PERSON:
             spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
             spans = [span for span in spans if not _modifies(text_words, span[1])]
-            spans = [span for span in spans if not _errand(text_words, span[0])]
+            spans = [
+                span for span in spans if not _errand(text_words, span[0]) and not _wish(text_words, span[1])
+            ]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -196,6 +198,18 @@ def _errand(text_words: list[Word], at: int) -> bool:
     before = [w for w in text_words[max(0, at - 4) : at] if w.sentence == sentence]
     return (any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before)) or any(
         w.lemma in ("collect", "fetch") for w in before
+    )
+
+
+_WISHES = frozenset(
+    {"ask", "asked", "want", "wanted", "request", "requested", "choose", "chose", "prefer", "fancy"}
+)
+
+
+def _wish(text_words: list[Word], at: int) -> bool:
+    """Whether the person at `at` only wished for something: "a child asked for a balloon" (not harmed)."""
+    return at + 1 < len(text_words) and (
+        text_words[at + 1].lemma in _WISHES or text_words[at + 1].text in _WISHES
     )
 
 

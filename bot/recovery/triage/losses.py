@@ -46,6 +46,8 @@ OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_lo
 LOST_TIME = (
     "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
 )
+# Told ahead of time: "power will be off Tuesday for planned works" is an arranged outage, not a loss.
+PLANNED = "planned|scheduled|pre-arranged|will_be|going_to_be ~ off|outage|cut|cut_off|shut_off|switched_off|turned_off"
 
 LOSSES: tuple[Harm, ...] = (
     Harm(
@@ -142,6 +144,7 @@ LOSSES: tuple[Harm, ...] = (
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
+            PLANNED,
             "paid_cash|paid_by_cash|paid_in_cash|paid_another_way|paid_by_card|paid_by_phone",
             "locked ... wrong_password|wrong_passwords|wrong_pin|failed_attempts|too_many_attempts|wrong_attempts",
             "off|cut|out ... for ... 5|10|15|20|30|40|45|few|couple minutes|mins|min",
@@ -149,6 +152,17 @@ LOSSES: tuple[Harm, ...] = (
             "without_permission|without_consent",
             *SHELTERED,
         ),
+    ),
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        (
+            "wasn't_warned|not_warned|never_warned|no_warning|wasn't_told|not_told|never_told|no_notice|"
+            "without_notice ... planned|scheduled ... cut|outage|off|works|shutdown|disconnection",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=("power|electricity|water|gas|heating|supply",),
     ),
     Harm(
         "life-saving medicine out of reach",
