@@ -56,7 +56,7 @@ INCONVENIENCE = Harm(
         "visit|session|clean|bathrooms|rooms",
         "quoted|promised|said|supposed ... days|hours|weeks ... took|it_took",
         "wifi|wi-fi|signal|connection|internet|broadband|calls ~ dropped|dropping|drops|cut_out|cutting_out|"
-        "patchy|intermittent",
+        "patchy|intermittent|down|not_working|dead",
         "mimic*|imitat*|mocked|mocking",
         "need|needs|needed|needing ... another|second|return|follow-up ... visit|trip|appointment|fix|go",
         "drove|drive|had_to_go|had_to_drive|trek*|schlep* ... over|to ... depot|branch|office|store|shop|centre",
@@ -155,10 +155,16 @@ EXPOSURE = (
     "dozens|hundreds|loads ... of ... comments|replies|shares|likes",
 )
 # A long wait is not made small by the fix at the end: "on hold 50 minutes… sorted now" is still moderate.
+_LONG_MINUTES = "|".join(str(n) for n in range(30, 100))
 LONG_WAIT = (
     "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed ... hour|hours|hrs|"
     + "|".join(f"{n}_min|{n}_mins|{n}_minutes" for n in range(30, 100)),
     "an_hour|over_an_hour|half_an_hour|two_hours|three_hours|2_hours|3_hours|all_morning|all_afternoon",
+    _LONG_MINUTES + " min|mins|minutes late|behind|delayed|overdue",
+    # a fault that lasted: "locked out for three days… works fine now" was days without it
+    "all_weekend|all_week|for_days|for_a_week|for_weeks|for_a_month|whole_weekend|whole_week",
+    "for|over 2|3|4|5|6|two|three|four|five|six|several days|weeks",
+    "whole|entire ... stay|trip|holiday|weekend|week",
 )
 
 # What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
