@@ -118,6 +118,7 @@ NOT_RAISED = [
         "moderate",
     ),
     ("a little girl asked for a refill of squash and we had run out", "moderate"),
+    ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
 ]
 
 

@@ -126,6 +126,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "send_it_back|sent_back|came_back|go_back|went_back|call_back|ring_back|get_back|bring_back|took_back|"
             "money_back|back_to|back_in|back_on",
             "blister_pack|blister_packs",
+            "going_on_to|goes_on_to|go_on_to|runs_to|route_to|service_to|terminating|stops_at|stop_at ... hospital",
             "hurt feelings",
             "hurt my feelings",
             "hurt her feelings",
