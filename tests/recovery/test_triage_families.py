@@ -77,7 +77,7 @@ READINGS = [
     ("he spent over an hour on hold to change a direct debit, sorted now", "moderate", "inconvenience"),
     ("she waited 55 minutes on the phone for a password reset, works fine now", "moderate", "inconvenience"),
     # a fault that lasted days is not made small by working now
-    ("the parking app wouldn't take payments for four days, works fine now", "moderate", "moderate"),
+    ("the parking app kept crashing at payment for four days, works fine now", "moderate", "inconvenience"),
     ("the gym's wifi was dead the whole week of her trial, fine now", "moderate", "inconvenience"),
     ("the tram was 35 minutes late and he missed the start of his shift, he's fine now", "moderate", "late"),
     # feeling unsafe at home
