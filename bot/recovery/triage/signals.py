@@ -30,7 +30,6 @@ INCONVENIENCE = Harm(
         "greasy|grubby|handprints|oily|"
         "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
         "shower|showers|hot_water ~ cold|lukewarm|no_hot|not_hot",
-        "no_card|no_calling_card|no_note_left",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
