@@ -21,6 +21,8 @@ READINGS = [
         "major",
         "essential",
     ),
+    ("her oxygen cylinder delivery is held up till next week", "major", "essential"),
+    ("we have no stock of his glucose test strips and he runs out tomorrow", "major", "essential"),
     # money taken after a cancellation, paid two times, or billed over an estimate or without sign-off
     ("she cancelled the plan in june and we still took £30 off her in july", "major", "money wrongly taken"),
     ("he paid the deposit two times by mistake on our portal, £60 each", "major", "money wrongly taken"),
@@ -30,7 +32,18 @@ READINGS = [
         "major",
         "money wrongly taken",
     ),
+    (
+        "the box subscription renewed even though he'd asked to cancel in march",
+        "major",
+        "money wrongly taken",
+    ),
+    (
+        "the decorators did the ceiling too without asking and added £350 to the bill",
+        "major",
+        "money wrongly taken",
+    ),
     ("our loss adjuster rejected the storm claim though the policy covers storm damage", "major", "claim"),
+    ("she says her solicitor will be writing to us about the lost deposit", "critical", "legal action"),
     # a business customer's work stopped
     ("the courier firm's drivers were sitting in the depot all morning with no routes", "major", "business"),
     # danger told by what happened
@@ -108,6 +121,7 @@ def test_each_family_is_read_at_its_level(text: str, severity: str, why: str) ->
 # not an age, time lost that is not data, a cosmetic error nobody minds.
 NOT_RAISED = [
     ("the guest is a lawyer and asked for a late checkout, which we gave", "moderate"),
+    ("the lawyer in room 4 complained the towels were thin, brought extra", "minor"),
     ("the buyer's solicitor asked us for the gas certificate, sent it over", "moderate"),
     ("the car was an hour late so he had to ask a friend to pick up his kids from school", "moderate"),
     ("the update wiped 5 yrs of order history from their account", "major"),

@@ -37,7 +37,7 @@ _CHILD = (
     "yr_old"
 )
 MEDICINE = (
-    "medic*|meds|insulin|inhaler|inhalers|epipen|epipens|epi-pen|epi-pens|pill|pills|tablet|tablets|prescription|prescriptions|"
+    "medic*|meds|insulin|inhaler|inhalers|epipen|epipens|epi-pen|epi-pens|antidepressant*|test_strips|oxygen_cylinder|oxygen_cylinders|oxygen_delivery|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
     "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops|jabs|vaccination|vaccinations|"
     "immunisation*|dosette|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
@@ -269,7 +269,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "anaphyla*|allergic_reaction|reaction|reacted|hives|swell|swelled|swollen|throat|wheez*|tingl*|"
             "tingly|itchy|itching|rash|puffy|puffed ~ "
             + ALLERGEN
-            + "|epipen|epipens|epi-pen|epi-pens|adrenaline|allergic",
+            + "|epipen|epipens|epi-pen|epi-pens|antidepressant*|test_strips|oxygen_cylinder|oxygen_cylinders|oxygen_delivery|adrenaline|allergic",
             "anaphyla*",
             "use|used|needed|grab|grabbed|give|gave|inject* ... epipen|epi-pen|adrenaline",
             "allergic_reaction",

@@ -126,7 +126,7 @@ LOSSES: tuple[Harm, ...] = (
             + " ~ has_no|had_no|got_no|no_more|none_left|one_left|last_one|we're_out|were_out|they're_out|"
             "out_too|out_of_her|out_of_his|out_of_their|been_out_of|can't_get|cannot_get|couldn't_get|"
             "not_sent|not_send|wasn't_sent|never_sent|never_went|nothing_went|nothing_ever_went|held_up|"
-            "no_stock|not_in_stock|till_monday|until_monday|on_back_order|on_backorder|nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
+            "no_stock|not_in_stock|till_monday|until_monday|on_back_order|on_backorder|runs_out|days_left|day_left|nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
             "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
             "spoilt|wasted|lost|stolen",
             "wheelchair|ramp|stairlift|walker|hoist ~ broken|out|blocked|couldn't|unable|stuck",

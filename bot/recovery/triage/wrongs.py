@@ -29,7 +29,11 @@ WRONGS: tuple[Harm, ...] = (
         "threatens legal action",
         CRITICAL,
         (
-            "lawyer*|attorney*|solicitor*|lawsuit|litigation|litigat*|sue|sued|suing",
+            "lawsuit|litigation|litigat*|sue|sued|suing",
+            # a lawyer named is a threat only when someone is going to one or one is acting: not "a lawyer in room 12"
+            "lawyer*|attorney*|solicitor* ~ written|writing|wrote|write|letter|letters|contact*|speak*|talk*|going|go|"
+            "get|getting|got|instruct*|involv*|consult*|hear|call*|ring*|phone*|advice|advised|act|acting|acts|will|"
+            "threaten*|email*|sending|send|see|seeing|pass*|hand*|refer*",
             "legal ~ action|team|advice|letter|proceedings|claim|route|case|rights|reviewing",
             "court|tribunal ~ take|taking|see|go|going|to",
             "small_claims",
@@ -78,6 +82,8 @@ WRONGS: tuple[Harm, ...] = (
             "paid|spent|forked_out|shelled_out ... for|on ... taxi|cab|uber|hotel|replacement|another_ticket",
             "paying|paid|pay|charged|taken ~ twice|double|two_times|2_times|two_policies|2_policies",
             "estimate|estimated|quote|quoted ... but|then|yet ... charge|charged|billed|invoiced|took|taken",
+            "without_asking|without_checking|without_approval|without_permission|without_consent ... added|charged|"
+            "billed|invoiced|put_it_on|on_the_bill",
             "late_fee|late_payment_fee|penalty|fine|charge|fee ... on_time|already_paid|paid_on_time|in_time|was_paid",
             "out_of_pocket|out-of-pocket",
             "refund|refunded|money ... wrong_card|wrong_account|closed_card|closed_account|old_card|old_account",
@@ -162,6 +168,7 @@ WRONGS: tuple[Harm, ...] = (
         (
             "taken|charged|debited|billed|took|collected ... anyway|regardless",
             "still|again ~ taken|charged|debited|billed|took|charging|taking|collected|collecting",
+            "renewed|auto-renewed|auto_renewed|rolled_over|renewal ~ though|despite|even_though|anyway",
         ),
         near_miss=None,
         needs=("cancel|cancelled|canceled|cancellation|cooling_off|cooling-off|notice_period",),
