@@ -132,6 +132,8 @@ NOT_RAISED = [
         "moderate",
     ),
     ("a little girl asked for a refill of squash and we had run out", "moderate"),
+    ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
+    ("the disabled toilet by the lifts was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
 ]
 

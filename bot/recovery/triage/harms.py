@@ -76,7 +76,8 @@ _KEEPSAKES = frozenset(KEEPSAKES.split("|"))
 DESCRIBED = (
     "party|club|menu|meal|size|section|room|area|tv|channel|toy|clothes|wear|entertainer|event|portion|"
     "ticket|fare|cinema|film|show|book|seat|play|playground|pool|corner|zone|activity|camp|swim|session|lesson|"
-    "lessons|class|classes|disco|football"
+    "lessons|class|classes|disco|football|toilet|toilets|loo|parking|bay|bays|space|spaces|badge|entrance|"
+    "facilities"
 )
 _DESCRIBED = frozenset(DESCRIBED.split("|"))
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))

@@ -47,7 +47,7 @@ LOST_TIME = (
     "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
 )
 # Told ahead of time: "power will be off Tuesday for planned works" is an arranged outage, not a loss.
-PLANNED = "planned|scheduled|pre-arranged|will_be|going_to_be ~ off|outage|cut|cut_off|shut_off|switched_off|turned_off"
+PLANNED = "planned|scheduled|pre-arranged|will_be|would_be|going_to_be ~ off|outage|cut|cut_off|shut_off|switched_off|turned_off"
 
 LOSSES: tuple[Harm, ...] = (
     Harm(
