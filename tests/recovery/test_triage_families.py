@@ -133,7 +133,7 @@ NOT_RAISED = [
     ),
     ("a little girl asked for a refill of squash and we had run out", "moderate"),
     ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
-    ("the disabled toilet by the lifts was out of order, she used the one on level 2", "moderate"),
+    ("the disabled toilet in the foyer was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
 ]
 
