@@ -86,6 +86,11 @@ READINGS = [
         "humiliated",
     ),
     ("she's not happy with that at all: the waiter told her to 'get a move on'", "moderate", "humiliated"),
+    (
+        "the supervisor shouted at him in front of the queue for using the wrong door",
+        "moderate",
+        "humiliated",
+    ),
     # a long wait is not made small by being sorted in the end
     ("he spent over an hour on hold to change a direct debit, sorted now", "moderate", "inconvenience"),
     ("she waited 55 minutes on the phone for a password reset, works fine now", "moderate", "inconvenience"),
@@ -132,6 +137,8 @@ NOT_RAISED = [
         "moderate",
     ),
     ("a little girl asked for a refill of squash and we had run out", "moderate"),
+    ("the customer shouted at our cashier because the magazines were out of date", "minor"),
+    ("she was cross that the free morning newspaper was yesterday's", "minor"),
     ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
     ("the disabled toilet in the foyer was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),

@@ -368,6 +368,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
             "another|other ~ branch|store|shop|pharmacy|site|day|time|date|room|table|stock",
+            "shouted_at|yelled_at|screamed_at|swore_at|snapped_at|told_him_to|told_her_to|told_them_to",
         ),
     ),
     Harm(

@@ -78,6 +78,9 @@ INCONVENIENCE = Harm(
         "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
         "nothing|none|no ... missing|broken|damaged|taken|wrong",
         "she|he|they|i|we|customer|guest shut|closed it|them",
+        # the customer shouting at staff is their anger, not poor treatment of them
+        "he|she|they|customer|patient|guest|client|member|passenger|tenant|man|woman shouted_at|yelled_at|screamed_at|"
+        "swore_at",
     ),
 )
 

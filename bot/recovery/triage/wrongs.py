@@ -286,6 +286,10 @@ WRONGS: tuple[Harm, ...] = (
             "moneysavingexpert|money_saving_expert|rip_off_britain|watchdog",
         ),
         near_miss=None,
+        # a newspaper handed out is not the press
+        vetoes=(
+            "complimentary|free|daily|morning|sunday|yesterday's|today's|delivered|rack newspaper|newspapers",
+        ),
     ),
     Harm(
         "harassed or made unsafe",
