@@ -23,6 +23,7 @@ READINGS = [
     ),
     ("her oxygen cylinder delivery is held up till next week", "major", "essential"),
     ("we have no stock of his glucose test strips and he runs out tomorrow", "major", "essential"),
+    ("his new hearing aid batteries never arrived and he can't use the phone", "major", "essential"),
     # money taken after a cancellation, paid two times, or billed over an estimate or without sign-off
     ("she cancelled the plan in june and we still took £30 off her in july", "major", "money wrongly taken"),
     ("he paid the deposit two times by mistake on our portal, £60 each", "major", "money wrongly taken"),
@@ -139,6 +140,7 @@ NOT_RAISED = [
     ("a little girl asked for a refill of squash and we had run out", "moderate"),
     ("the customer shouted at our cashier because the magazines were out of date", "minor"),
     ("she was cross that the free morning newspaper was yesterday's", "minor"),
+    ("the couple loved their wedding photos, just asked us to crop one", "minor"),
     ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
     ("the disabled toilet in the foyer was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),

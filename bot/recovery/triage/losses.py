@@ -130,6 +130,9 @@ LOSSES: tuple[Harm, ...] = (
             "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
             "spoilt|wasted|lost|stolen",
             "wheelchair|ramp|stairlift|walker|hoist ~ broken|out|blocked|couldn't|unable|stuck",
+            "formula|nappies|hearing_aid|hearing_aids|hearing_aid_batteries|cpap|stoma|catheter|catheters|"
+            "oxygen ~ out_of_stock|held_up|never_arrived|not_arrived|on_back_order|can't_get|cannot_get|"
+            "couldn't_get|run_out|ran_out|none_left",
             "locked_out|couldn't_get_in|can't_get_in|cannot_get_in|couldn't_get_into|no_way_in ~ home|house|flat|"
             "room|property|locks",
             "sewage|sewer|effluent ~ back*|overflow*|flood*|garden|house|home|kitchen|bathroom|street",
@@ -198,6 +201,8 @@ LOSSES: tuple[Harm, ...] = (
         vetoes=(
             "wedding|weddings|funeral ... tasting|fair|enquiry|enquiries|trial|viewing|consultation|brochure|"
             "quote|planning|planner|as_agreed|confirmation|thank_you|thank-you|photos_arrived|invoice|final_balance",
+            # the photos or the album of a wedding that went ahead: their loss is data or property, told by that
+            "wedding|weddings photos|photo|album|pictures|video|videos",
         ),
     ),
     Harm(
