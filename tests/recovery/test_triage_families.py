@@ -99,6 +99,11 @@ READINGS = [
     ("the parking app kept crashing at payment for four days, works fine now", "moderate", "inconvenience"),
     ("the gym's wifi was dead the whole week of her trial, fine now", "moderate", "inconvenience"),
     ("the tram was 35 minutes late and he missed the start of his shift, he's fine now", "moderate", "late"),
+    (
+        "the self-checkout wouldn't scan his voucher so he had to queue at the kiosk, sorted now",
+        "moderate",
+        "queue",
+    ),
     # feeling unsafe at home
     (
         "the agent let a contractor into her flat without telling her and she doesn't feel safe now",

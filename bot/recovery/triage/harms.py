@@ -26,7 +26,9 @@ from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
 from bot.recovery.triage.signals import (
+    BURDEN,
     EXPOSURE,
+    FIXED_NOW,
     INCONVENIENCE,
     LONG_WAIT,
     REPEAT,
@@ -125,6 +127,8 @@ def read(text: str) -> Reading:
     if not found:
         found += _harm_found(text, text_words, INCONVENIENCE, safe)
     small = _first_undenied(text_words, SMALL)  # "not happy with that" is not "happy with that"
+    if small is None and _first(text_words, BURDEN) is None:
+        small = _first_undenied(text_words, FIXED_NOW)  # "sorted now" after she had to queue: not small
     if small is not None and _first(text_words, LONG_WAIT) is not None:
         small = None  # "on hold for 50 minutes… it's sorted now" was still a long wait
     if any(f.reason.startswith(_AFFRONTS) for f in found):

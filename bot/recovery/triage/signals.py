@@ -87,8 +87,8 @@ INCONVENIENCE = Harm(
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
 SMALL = (
     "slight|slightly|minor|tiny|cosmetic|mildly|no_big_deal|"
-    "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
-    "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
+    "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|"
+    "v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|"
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
     "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
     "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it|not_bothered|wasn't_bothered|"
@@ -120,8 +120,16 @@ SMALL = (
     "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
     "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised|"
     "came_out|saw|noticed|complained",
-    "works|working|worked ... fine|ok|okay|perfectly|normally",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
+)
+
+# Only that it works now: small unless the customer had to do something for it, or it happened more than once.
+FIXED_NOW = (
+    "fine_now|working_now|sorted_now|all_good|all_fine|happy_now",
+    "works|working|worked ... fine|ok|okay|perfectly|normally",
+)
+BURDEN = (
+    "had_to|having_to|each_time|every_time|twice|three_times|3_times|days_late|day_late|week_late|weeks_late",
 )
 
 # Raisers: each raises a case one level (SPEC §2.2), at most one level in all.
