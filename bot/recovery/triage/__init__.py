@@ -186,6 +186,11 @@ def _known(reading: harms.Reading, policy: list[tuple[int, str]]) -> list[tuple[
         words = {q.casefold() for q in _QUOTED.findall(found.reason)}
         if words and words <= quoted and any(r >= rank for r, _ in policy):
             continue
+        said = found.reason.split(" (“")[
+            0
+        ]  # the same theme the policy already gave: "threatens legal action"
+        if any(r >= rank and reason.startswith(said + " (") for r, reason in policy):
+            continue
         if rank == MODERATE and any(r >= MODERATE for r, _ in policy):
             continue
         out.append((rank, found.reason))

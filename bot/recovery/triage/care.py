@@ -17,7 +17,7 @@ _CONTACTS = (
     "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
     "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|api_key|api_keys|"
     "bank_details|card_details|contact_details|personal_details|personal_data|customer_data|dates_of_birth|"
-    "dobs|passport_numbers|passport_nos"
+    "dobs|passport_numbers|passport_nos|passport|passports|bank_statements|payslips|medical_records|tax_return"
 )
 
 CARE: tuple[Harm, ...] = (
@@ -73,6 +73,28 @@ CARE: tuple[Harm, ...] = (
         MAJOR,
         ("missed_payment_marker|credit_file|credit_score|credit_rating|credit_record|default_notice|ccj",),
         near_miss=None,
+    ),
+    Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            "got|given|gave|received|had|administered|injected ... 2|3|4|5|10|two|three|four|five|ten x|times ... "
+            "dose|dosage|amount",
+            "got|given|gave|received|had|administered|injected ... double|twice|triple|treble ... dose|dosage|amount",
+            "overdose|overdosed",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+    ),
+    Harm(
+        "a near miss on medication",
+        MAJOR,
+        (
+            "about_to ... inject|administer|give ... syringe|injection|dose|jab|drawn_up|labelled_for|meant_for",
+        ),
+        near_miss=MAJOR,
+        needs=("syringe|drawn_up|labelled_for|meant_for|someone_else's|another|wrong|" + MEDICINE,),
     ),
     Harm(
         "medicine left out or spoiled",
@@ -189,6 +211,8 @@ CARE: tuple[Harm, ...] = (
             "public|publicly|forum|community|online|website|status_page|social_media|facebook|twitter|"
             "instagram|tiktok|youtube ~ shared|posted|showed|shown|published|visible|exposed|screenshot|"
             "recording|video|uploaded|everyone",
+            "posted|shared|put_up|uploaded ... photo|photos|picture|pictures|pics ... online|facebook|group|"
+            "instagram|twitter|tiktok|forum|community",
         ),
         near_miss=None,
         needs=(_CONTACTS,),

@@ -15,6 +15,13 @@ DANGERS: tuple[Harm, ...] = (
     Harm(
         "someone was put in real danger",
         CRITICAL,
+        ("came_off|come_off|fell_off|flew_off|came_away|sheared_off|detached",),
+        near_miss=MAJOR,
+        needs=("wheel|wheels|wheel_nut|wheel_nuts|lug_nuts|tyre|tyres|tire|tires",),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
         (
             # a stranger let in: a key, card or code that opens someone else's door
             "keycard|keycards|key_card|room_key|key|keys|fob|fobs|door_code|access_code|entry_code|master_key|"

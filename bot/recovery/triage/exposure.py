@@ -82,6 +82,8 @@ DISCLOSURES: tuple[Harm, ...] = (
             "renewal|letter|pack|statement|email ... with|containing|included ... another|other ... policyholder's|"
             "customer's|client's|member's|patient's|person's",
             "meant_for|intended_for|addressed_to ... one|another|a_single|someone_else|a_different",
+            "ex-wife's|ex-husband's|ex-partner's|ex's|old_number ~ number|mobile|phone|answered|picked_up",
+            "told|gave|read ... her|him|them ... the_lot|everything|all_the_details|all_of_it",
             "photo|picture|pic|photographed|snapped ... card|credit_card|debit_card|bank_card|card_details|"
             "card_number|passport|driving_licence",
             "told|gave|read|discussed|shared|revealed|disclosed ... wife|husband|partner|son|daughter|mother|father|"
@@ -199,6 +201,16 @@ DISCLOSURES: tuple[Harm, ...] = (
             "took_over|changed|ordered|emptied",
         ),
         near_miss=MAJOR,
+    ),
+    Harm(
+        "a privacy lapse",
+        MAJOR,
+        (
+            "opted_out|opted_him_out|opted_her_out|opted_them_out|opt_out|opt-out|no_photos|no_photo_consent|"
+            "without_consent|without_permission|didn't_consent|never_consented|not_consented",
+        ),
+        near_miss=None,
+        needs=("photo|photos|picture|pictures|video|videos|posted|page|website|newsletter",),
     ),
     Harm(
         "a privacy lapse",

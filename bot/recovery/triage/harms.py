@@ -25,7 +25,17 @@ from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES, THINGS
 from bot.recovery.triage.reading import Word, find, quote, words
-from bot.recovery.triage.signals import EXPOSURE, INCONVENIENCE, REPEAT, SMALL, UNHURT, VULNERABLE
+from bot.recovery.triage.signals import (
+    BURDEN,
+    EXPOSURE,
+    FIXED_NOW,
+    INCONVENIENCE,
+    LONG_WAIT,
+    REPEAT,
+    SMALL,
+    UNHURT,
+    VULNERABLE,
+)
 from bot.recovery.triage.wrongs import WRONGS
 
 _NEGATORS = frozenset(
@@ -44,7 +54,8 @@ _TURNS = frozenset(
 )  # "nobody was hurt but the railing…"
 # "84yo", "a 9 year old", "(82)": a child or an elderly customer by age.
 _AGE = re.compile(
-    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b|\((\d{1,3})(?=\s*[),])"
+    r"\b(\d{1,3})\s?(?:yo|y/o|y\.o\.|yrs?(?:[\s-]old)?|years?[\s-]old)\b"
+    r"(?!\s+(?:of|ago|worth|later|back|since|in|on|at|with|and|experience|history|service)\b)|\((\d{1,3})(?=\s*[),])"
     r"|\b(?:s?he|they)(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:%|[.,:]\d|mins?|minutes?|hours?|"
     r"hrs?|days?|weeks?|months?|years?\b(?![\s-]old)|times?|am|pm|p\b|quid|pounds?|dollars?|th|st|nd|rd))"
     r"|\baged\s+(\d{1,3})\b|\b(\d{1,2})[\s-](?:months?|weeks?)[\s-]old\b"
@@ -67,7 +78,8 @@ _KEEPSAKES = frozenset(KEEPSAKES.split("|"))
 DESCRIBED = (
     "party|club|menu|meal|size|section|room|area|tv|channel|toy|clothes|wear|entertainer|event|portion|"
     "ticket|fare|cinema|film|show|book|seat|play|playground|pool|corner|zone|activity|camp|swim|session|lesson|"
-    "lessons|class|classes|disco|football"
+    "lessons|class|classes|disco|football|toilet|toilets|loo|parking|bay|bays|space|spaces|badge|entrance|"
+    "facilities"
 )
 _DESCRIBED = frozenset(DESCRIBED.split("|"))
 _THINGS = frozenset(t for option in THINGS.split("|") for t in option.split("_"))
@@ -114,7 +126,13 @@ def read(text: str) -> Reading:
         found += _harm_found(text, text_words, harm, safe, needed)
     if not found:
         found += _harm_found(text, text_words, INCONVENIENCE, safe)
-    small = _first(text_words, SMALL)
+    small = _first_undenied(text_words, SMALL)  # "not happy with that" is not "happy with that"
+    if small is None and _first(text_words, BURDEN) is None:
+        small = _first_undenied(text_words, FIXED_NOW)  # "sorted now" after she had to queue: not small
+    if small is not None and _first(text_words, LONG_WAIT) is not None:
+        small = None  # "on hold for 50 minutes… it's sorted now" was still a long wait
+    if any(f.reason.startswith(_AFFRONTS) for f in found):
+        small = None  # "she's fine" after a driver humiliated her: unhurt, but the affront stands
     return Reading(
         tuple(found),
         _raisers(text, text_words, found),
@@ -145,6 +163,9 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
         if kind == VULNERABLE_PERSON:
             spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
             spans = [span for span in spans if not _modifies(text_words, span[1])]
+            spans = [
+                span for span in spans if not _errand(text_words, span[0]) and not _wish(text_words, span[1])
+            ]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -153,6 +174,7 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
     return out
 
 
+_AFFRONTS = ("humiliated in front of others",)
 _ANSWERS = ("says they are leaving", "going public", "money wrongly taken")
 
 
@@ -170,6 +192,30 @@ def _owns_thing(text: str, end: int) -> bool:
 def _modifies(text_words: list[Word], at: int) -> bool:
     """Whether the word at `at` only describes a thing: "a kids party", "the children's menu"."""
     return at + 1 < len(text_words) and text_words[at + 1].lemma in _DESCRIBED
+
+
+_ERRANDS = frozenset({"pick", "collect", "fetch", "drop", "get"})
+
+
+def _errand(text_words: list[Word], at: int) -> bool:
+    """Whether the word at `at` is who an errand was for: "had to pick up his children" (they were not harmed)."""
+    sentence = text_words[at].sentence
+    before = [w for w in text_words[max(0, at - 4) : at] if w.sentence == sentence]
+    return (any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before)) or any(
+        w.lemma in ("collect", "fetch") for w in before
+    )
+
+
+_WISHES = frozenset(
+    {"ask", "asked", "want", "wanted", "request", "requested", "choose", "chose", "prefer", "fancy"}
+)
+
+
+def _wish(text_words: list[Word], at: int) -> bool:
+    """Whether the person at `at` only wished for something: "a child asked for a balloon" (not harmed)."""
+    return at + 1 < len(text_words) and (
+        text_words[at + 1].lemma in _WISHES or text_words[at + 1].text in _WISHES
+    )
 
 
 def _vulnerable_age(text: str) -> str | None:
@@ -254,6 +300,16 @@ def _nearly(text_words: list[Word], at: int) -> bool:
         if w.text in _COULD and j + 1 < len(text_words) and text_words[j + 1].text == "have":
             return True
     return False
+
+
+def _first_undenied(text_words: list[Word], cue_list: tuple[str, ...]) -> Span | None:
+    spans = [
+        _span(matched)
+        for written in cue_list
+        for matched in find(text_words, written)
+        if not _negated(text_words, min(matched), matched)
+    ]
+    return min(spans) if spans else None
 
 
 def _first(text_words: list[Word], cue_list: tuple[str, ...]) -> Span | None:

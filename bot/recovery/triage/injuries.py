@@ -38,6 +38,7 @@ INJURIES: tuple[Harm, ...] = (
             MEDICINE + " ~ different_colour|different_color|wrong_strength|wrong_name",
         ),
         near_miss=MAJOR,
+        vetoes=("label|labelled|labeled ~ mrs|mr|ms|miss|name|surname|spelt|spelled|spelling|misspel*|typo",),
     ),
     Harm(
         "someone was hurt",

@@ -37,7 +37,7 @@ _CHILD = (
     "yr_old"
 )
 MEDICINE = (
-    "medic*|meds|insulin|inhaler|inhalers|epipen|epi-pen|pill|pills|tablet|tablets|prescription|prescriptions|"
+    "medic*|meds|insulin|inhaler|inhalers|epipen|epipens|epi-pen|epi-pens|antidepressant*|test_strips|oxygen_cylinder|oxygen_cylinders|oxygen_delivery|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
     "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops|jabs|vaccination|vaccinations|"
     "immunisation*|dosette|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
@@ -126,6 +126,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "send_it_back|sent_back|came_back|go_back|went_back|call_back|ring_back|get_back|bring_back|took_back|"
             "money_back|back_to|back_in|back_on",
             "blister_pack|blister_packs",
+            "going_on_to|goes_on_to|go_on_to|runs_to|route_to|service_to|terminating|stops_at|stop_at ... hospital",
             "hurt feelings",
             "hurt my feelings",
             "hurt her feelings",
@@ -266,7 +267,9 @@ TO_PEOPLE: tuple[Harm, ...] = (
         CRITICAL,
         (
             "anaphyla*|allergic_reaction|reaction|reacted|hives|swell|swelled|swollen|throat|wheez*|tingl*|"
-            "tingly|itchy|itching|rash|puffy|puffed ~ " + ALLERGEN + "|epipen|epi-pen|adrenaline|allergic",
+            "tingly|itchy|itching|rash|puffy|puffed ~ "
+            + ALLERGEN
+            + "|epipen|epipens|epi-pen|epi-pens|antidepressant*|test_strips|oxygen_cylinder|oxygen_cylinders|oxygen_delivery|adrenaline|allergic",
             "anaphyla*",
             "use|used|needed|grab|grabbed|give|gave|inject* ... epipen|epi-pen|adrenaline",
             "allergic_reaction",
@@ -365,23 +368,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
             "another|other ~ branch|store|shop|pharmacy|site|day|time|date|room|table|stock",
+            "shouted_at|yelled_at|screamed_at|swore_at|snapped_at|told_him_to|told_her_to|told_them_to",
         ),
-    ),
-    Harm(
-        "threatens legal action",
-        CRITICAL,
-        (
-            "lawyer*|attorney*|solicitor*|lawsuit|litigation|litigat*|sue|sued|suing",
-            "legal ~ action|team|advice|letter|proceedings|claim|route|case|rights|reviewing",
-            "court|tribunal ~ take|taking|see|go|going|to",
-            "small_claims",
-            "ombudsman|regulator|regulators|cqc|ofsted|ofcom|ofgem|ofwat|fca|ico|cfpb|ftc|osha|trading_standards|"
-            "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
-            "consumer_programme|consumer_show",
-            "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
-        ),
-        near_miss=None,
-        vetoes=("food court", "tennis court", "basketball court"),
     ),
     Harm(
         "police or emergency services involved",

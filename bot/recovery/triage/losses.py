@@ -42,6 +42,12 @@ SHELTERED = (
     "backup_fridge",
 )
 OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_log|can't_get|can't_access"
+# "lost a morning off work": time lost, not data or a pet.
+LOST_TIME = (
+    "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
+)
+# Told ahead of time: "power will be off Tuesday for planned works" is an arranged outage, not a loss.
+PLANNED = "planned|scheduled|pre-arranged|will_be|would_be|going_to_be ~ off|outage|cut|cut_off|shut_off|switched_off|turned_off"
 
 LOSSES: tuple[Harm, ...] = (
     Harm(
@@ -99,6 +105,8 @@ LOSSES: tuple[Harm, ...] = (
             "heat|heating|power|electricity|gas|boiler|supply|water|landline|phone_line ~ cut|cut_off|"
             "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
             "disconnected|disconnection",
+            "meter|prepay|prepayment|top-up ~ cut_him_off|cut_her_off|cut_them_off|cut_us_off|cut_off|"
+            "self-disconnect*|disconnected",
             "no|without phone|landline|line|dial_tone for|since|all|at|over",
             "brown|discoloured|discolored|dirty|contaminated|bottled ~ water|taps|tap",
             "freezing|frozen|cold ... house|home|flat|night|nights",
@@ -115,10 +123,16 @@ LOSSES: tuple[Harm, ...] = (
             + MEDICINE
             + "|wheelchair|walker|hearing_aid|hearing_aids|glasses|cpap|oxygen|crutches|stoma",
             MEDICINE
-            + " ~ nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
+            + " ~ has_no|had_no|got_no|no_more|none_left|one_left|last_one|we're_out|were_out|they're_out|"
+            "out_too|out_of_her|out_of_his|out_of_their|been_out_of|can't_get|cannot_get|couldn't_get|"
+            "not_sent|not_send|wasn't_sent|never_sent|never_went|nothing_went|nothing_ever_went|held_up|"
+            "no_stock|not_in_stock|till_monday|until_monday|on_back_order|on_backorder|runs_out|days_left|day_left|nothing_there|not_ready|isn't_ready|wasn't_ready|out_of_stock|never|missing|ruined|"
             "down_to|run_out|ran_out|late|without|warm|sun|heat|unusable|can't_be_used|cannot_be_used|spoiled|"
             "spoilt|wasted|lost|stolen",
             "wheelchair|ramp|stairlift|walker|hoist ~ broken|out|blocked|couldn't|unable|stuck",
+            "formula|nappies|hearing_aid|hearing_aids|hearing_aid_batteries|cpap|stoma|catheter|catheters|"
+            "oxygen ~ out_of_stock|held_up|never_arrived|not_arrived|on_back_order|can't_get|cannot_get|"
+            "couldn't_get|run_out|ran_out|none_left",
             "locked_out|couldn't_get_in|can't_get_in|cannot_get_in|couldn't_get_into|no_way_in ~ home|house|flat|"
             "room|property|locks",
             "sewage|sewer|effluent ~ back*|overflow*|flood*|garden|house|home|kitchen|bathroom|street",
@@ -133,6 +147,7 @@ LOSSES: tuple[Harm, ...] = (
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
+            PLANNED,
             "paid_cash|paid_by_cash|paid_in_cash|paid_another_way|paid_by_card|paid_by_phone",
             "locked ... wrong_password|wrong_passwords|wrong_pin|failed_attempts|too_many_attempts|wrong_attempts",
             "off|cut|out ... for ... 5|10|15|20|30|40|45|few|couple minutes|mins|min",
@@ -140,6 +155,17 @@ LOSSES: tuple[Harm, ...] = (
             "without_permission|without_consent",
             *SHELTERED,
         ),
+    ),
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        (
+            "wasn't_warned|not_warned|never_warned|no_warning|wasn't_told|not_told|never_told|no_notice|"
+            "without_notice ... planned|scheduled ... cut|outage|off|works|shutdown|disconnection",
+        ),
+        near_miss=None,
+        negatable=False,
+        needs=("power|electricity|water|gas|heating|supply",),
     ),
     Harm(
         "life-saving medicine out of reach",
@@ -175,6 +201,8 @@ LOSSES: tuple[Harm, ...] = (
         vetoes=(
             "wedding|weddings|funeral ... tasting|fair|enquiry|enquiries|trial|viewing|consultation|brochure|"
             "quote|planning|planner|as_agreed|confirmation|thank_you|thank-you|photos_arrived|invoice|final_balance",
+            # the photos or the album of a wedding that went ahead: their loss is data or property, told by that
+            "wedding|weddings photos|photo|album|pictures|video|videos",
         ),
     ),
     Harm(
@@ -206,6 +234,8 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             "lost_property|lost_and_found",
+            "floor_plan|floor_plans|floorplan|floorplans",
+            "bill|bills|statements|letters|emails|payments|texts|readings ... coming_through",
             "guest|child|kid|son|daughter|dog|she|he|they|customer|toddler spilled|spilt|dropped|knocked|broke|"
             "scratched|stained",
             "arrived with",
@@ -225,6 +255,7 @@ LOSSES: tuple[Harm, ...] = (
             "lost|deleted|wiped|erased ... data|files|photos|records|emails|documents|database|dissertation",
         ),
         near_miss=None,
+        vetoes=(LOST_TIME,),
     ),
     Harm(
         "says they are leaving",

@@ -29,6 +29,7 @@ INCONVENIENCE = Harm(
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
         "greasy|grubby|handprints|oily|"
         "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
+        "shower|showers|hot_water ~ cold|lukewarm|no_hot|not_hot",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
         "cancelled|canceled|rescheduled|bumped|overbooked|double-booked|double_booked|ran_out|run_out|"
@@ -54,7 +55,7 @@ INCONVENIENCE = Harm(
         "visit|session|clean|bathrooms|rooms",
         "quoted|promised|said|supposed ... days|hours|weeks ... took|it_took",
         "wifi|wi-fi|signal|connection|internet|broadband|calls ~ dropped|dropping|drops|cut_out|cutting_out|"
-        "patchy|intermittent",
+        "patchy|intermittent|down|not_working|dead",
         "mimic*|imitat*|mocked|mocking",
         "need|needs|needed|needing ... another|second|return|follow-up ... visit|trip|appointment|fix|go",
         "drove|drive|had_to_go|had_to_drive|trek*|schlep* ... over|to ... depot|branch|office|store|shop|centre",
@@ -77,17 +78,21 @@ INCONVENIENCE = Harm(
         "wrong ~ spelt|spelled|spelling|initial|initials|signature|surname|name|letter|typo",
         "nothing|none|no ... missing|broken|damaged|taken|wrong",
         "she|he|they|i|we|customer|guest shut|closed it|them",
+        # the customer shouting at staff is their anger, not poor treatment of them
+        "he|she|they|customer|patient|guest|client|member|passenger|tenant|man|woman shouted_at|yelled_at|screamed_at|"
+        "swore_at",
     ),
 )
 
 # A lapse put right or called small by the one who reports it: not even an inconvenience.
 SMALL = (
     "slight|slightly|minor|tiny|cosmetic|mildly|no_big_deal|"
-    "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|fine_now|"
-    "working_now|sorted_now|v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|all_good|all_fine|happy_now|"
+    "not_to_worry|laughed_it_off|laughed_about_it|saw_the_funny_side|found_it_funny|took_it_well|"
+    "v_calm|pointed_it_out|no_fuss|no_harm_done|fine_once|"
     "sent_a_corrected|corrected_one|corrected_copy|pt_fine|guest_fine|customer_fine|client_fine|"
     "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
-    "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it",
+    "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it|not_bothered|wasn't_bothered|"
+    "isn't_bothered|didn't_mind|doesn't_mind|did_not_mind|not_fussed|wasn't_fussed",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
@@ -113,9 +118,18 @@ SMALL = (
     "already_on_its_way|exchange_on_its_way|replacement_on_its_way|fine_once|once_it_was_explained",
     "corrected|reprinted|restored|fixed|sorted|redone|redid ... next_day|next_morning|same_day|same_afternoon",
     "rang_ahead|called_ahead|texted_ahead|phoned_ahead|rang_in_advance|called_in_advance",
-    "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised",
-    "works|working|worked ... fine|ok|okay|perfectly|normally",
+    "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised|"
+    "came_out|saw|noticed|complained",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
+)
+
+# Only that it works now: small unless the customer had to do something for it, or it happened more than once.
+FIXED_NOW = (
+    "fine_now|working_now|sorted_now|all_good|all_fine|happy_now",
+    "works|working|worked ... fine|ok|okay|perfectly|normally",
+)
+BURDEN = (
+    "had_to|having_to|each_time|every_time|twice|three_times|3_times|days_late|day_late|week_late|weeks_late",
 )
 
 # Raisers: each raises a case one level (SPEC §2.2), at most one level in all.
@@ -145,7 +159,23 @@ REPEAT = (
     "times|bills|visits|deliveries|orders ~ in_a_row|running",
     "same_thing|same_problem|same_issue|same_fault|the_same_again|exactly_the_same",
 )
-EXPOSURE = ("viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news",)
+EXPOSURE = (
+    "viral|thousands|retweet*|shares|local_paper|the_press|journalist|reporter|newspaper|news|k_members|"
+    "k_followers|comments_so_far|replies_so_far",
+    "dozens|hundreds|loads ... of ... comments|replies|shares|likes",
+)
+# A long wait is not made small by the fix at the end: "on hold 50 minutes… sorted now" is still moderate.
+_LONG_MINUTES = "|".join(str(n) for n in range(30, 100))
+LONG_WAIT = (
+    "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed ... hour|hours|hrs|"
+    + "|".join(f"{n}_min|{n}_mins|{n}_minutes" for n in range(30, 100)),
+    "an_hour|over_an_hour|half_an_hour|two_hours|three_hours|2_hours|3_hours|all_morning|all_afternoon",
+    _LONG_MINUTES + " min|mins|minutes late|behind|delayed|overdue",
+    # a fault that lasted: "locked out for three days… works fine now" was days without it
+    "all_weekend|all_week|for_days|for_a_week|for_weeks|for_a_month|whole_weekend|whole_week",
+    "for|over 2|3|4|5|6|two|three|four|five|six|several days|weeks",
+    "whole|entire ... stay|trip|holiday|weekend|week",
+)
 
 # What makes a medication error a near miss: it was caught before it was taken. "She's fine" is not
 # that: a wrong dose given is an error however well the patient came through it.

@@ -4,7 +4,7 @@ customer told to hurry up. Cues are written as `reading.py` explains."""
 
 from __future__ import annotations
 
-from bot.recovery.triage.lexicon import MAJOR, MODERATE, Harm
+from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MODERATE, Harm
 
 _MONEY_MOVED = "moved|transferred|transfer|sent|withdrew|withdrawn|withdraw|paid|handed|gift_cards|vouchers|bitcoin|crypto"
 
@@ -25,6 +25,29 @@ PROTECTED = (
 
 
 WRONGS: tuple[Harm, ...] = (
+    Harm(
+        "threatens legal action",
+        CRITICAL,
+        (
+            "lawsuit|litigation|litigat*|sue|sued|suing",
+            # a lawyer named is a threat only when someone is going to one or one is acting: not "a lawyer in room 12"
+            "lawyer*|attorney*|solicitor* ~ written|writing|wrote|write|letter|letters|contact*|speak*|talk*|going|go|"
+            "get|getting|got|instruct*|involv*|consult*|hear|call*|ring*|phone*|advice|advised|act|acting|acts|will|"
+            "threaten*|email*|sending|send|see|seeing|pass*|hand*|refer*",
+            "legal ~ action|team|advice|letter|proceedings|claim|route|case|rights|reviewing",
+            "court|tribunal ~ take|taking|see|go|going|to",
+            "small_claims",
+            "ombudsman|regulator|regulators|cqc|ofsted|ofcom|ofgem|ofwat|fca|ico|cfpb|ftc|osha|trading_standards|"
+            "watchdog|bbb|attorney_general|health_department|health_inspector|environmental_health|"
+            "consumer_programme|consumer_show",
+            "report|reporting|complain*|escalat* ... council|authorit*|regulator|inspector",
+        ),
+        near_miss=None,
+        vetoes=(
+            "food|tennis|basketball court",
+            "is_a|was_a|as_a|he_a|she_a|buyer|seller|vendor|conveyancing|trainee|retired lawyer|solicitor|attorney",
+        ),
+    ),
     Harm(
         "harassed or made unsafe",
         MAJOR,
@@ -57,7 +80,10 @@ WRONGS: tuple[Harm, ...] = (
             "charged|billed|invoiced|paid ... should've_been|should_have_been|meant_to_be|supposed_to_be|"
             "instead_of",
             "paid|spent|forked_out|shelled_out ... for|on ... taxi|cab|uber|hotel|replacement|another_ticket",
-            "paying|paid|pay|charged|taken ~ twice|double|two_policies|2_policies",
+            "paying|paid|pay|charged|taken ~ twice|double|two_times|2_times|two_policies|2_policies",
+            "estimate|estimated|quote|quoted ... but|then|yet ... charge|charged|billed|invoiced|took|taken",
+            "without_asking|without_checking|without_approval|without_permission|without_consent ... added|charged|"
+            "billed|invoiced|put_it_on|on_the_bill",
             "late_fee|late_payment_fee|penalty|fine|charge|fee ... on_time|already_paid|paid_on_time|in_time|was_paid",
             "out_of_pocket|out-of-pocket",
             "refund|refunded|money ... wrong_card|wrong_account|closed_card|closed_account|old_card|old_account",
@@ -69,7 +95,12 @@ WRONGS: tuple[Harm, ...] = (
             "nothing|chasing|weeks|wks|months|yet",
         ),
         near_miss=None,
-        vetoes=("no charge", "free of charge", "thought|looked|seemed|like ... scam|fraud|phishing"),
+        vetoes=(
+            "no charge",
+            "free of charge",
+            "thought|looked|seemed|like ... scam|fraud|phishing",
+            "arrived|came|delivered|turned_up|got_there fine",
+        ),
     ),
     Harm(
         "money wrongly taken or lost",
@@ -132,6 +163,29 @@ WRONGS: tuple[Harm, ...] = (
         ),
     ),
     Harm(
+        "money wrongly taken or lost",
+        MAJOR,
+        (
+            "taken|charged|debited|billed|took|collected ... anyway|regardless",
+            "still|again ~ taken|charged|debited|billed|took|charging|taking|collected|collecting",
+            "renewed|auto-renewed|auto_renewed|rolled_over|renewal ~ though|despite|even_though|anyway",
+        ),
+        near_miss=None,
+        needs=("cancel|cancelled|canceled|cancellation|cooling_off|cooling-off|notice_period",),
+    ),
+    Harm(
+        "money wrongly taken or lost",
+        MAJOR,
+        (
+            "only_signed_off|only_authorised|only_authorized|only_approved|only_agreed_to|only_okayed|"
+            "without_authorisation|without_authorization|no_authorisation|no_authorization|"
+            "second_authorisation|second_authorization|without_asking_him|without_asking_her|"
+            "without_asking_them|went_ahead_without|never_approved|never_authorised|never_authorized",
+        ),
+        near_miss=None,
+        needs=("bill|billed|charged|charge|invoice|invoiced|paid|refund|refunded|difference",),
+    ),
+    Harm(
         "a claim or refund wrongly refused",
         MAJOR,
         (
@@ -139,6 +193,8 @@ WRONGS: tuple[Harm, ...] = (
             "rejected|refused|denied|turned_down|won't_pay|wouldn't_pay|not_paying|repudiated|voided",
             "wrongly|unfairly|incorrectly|by_mistake ~ declined|rejected|refused|denied|turned_down",
             "refused|refusing|won't|wouldn't|declined|declining ... to_pay|to_cover|to_pay_out|to_honour|pay_out",
+            "adjuster|assessor|underwriter|underwriters|insurer|insurers|claims_team|claims_handler ~ declined|"
+            "rejected|refused|denied|turned_down",
         ),
         near_miss=None,
     ),
@@ -156,6 +212,9 @@ WRONGS: tuple[Harm, ...] = (
             "cancelled|cancel|turn_away|turned_away|sent_home|rebooked|lost ... patients|customers|clients|"
             "appointments|bookings|covers|guests",
             "shift|shifts|pickers|workers|drivers|crew ~ idle|stood_idle|sent_home|standing_around",
+            "pickers|workers|drivers|crew|crews|engineers|fitters ... sitting|sat|stood|waiting ... yard|depot|"
+            "no_routes|no_jobs|no_work|nothing_to_do",
+            "no_routes|can't_dispatch|cannot_dispatch|couldn't_dispatch|unable_to_dispatch",
             "missed_the_cut-off|missed_the_courier|missed_cut-off|orders_slipped|cash_only|turning_people_away|"
             "can't_take_card|couldn't_take_card|takings",
             "card_machines|card_machine|card_readers|card_terminals|terminals|tills|epos|pos|website|checkout|"
@@ -227,6 +286,10 @@ WRONGS: tuple[Harm, ...] = (
             "moneysavingexpert|money_saving_expert|rip_off_britain|watchdog",
         ),
         near_miss=None,
+        # a newspaper handed out is not the press
+        vetoes=(
+            "complimentary|free|daily|morning|sunday|yesterday's|today's|delivered|rack newspaper|newspapers",
+        ),
     ),
     Harm(
         "harassed or made unsafe",
@@ -236,6 +299,8 @@ WRONGS: tuple[Harm, ...] = (
             "kept|keep|keeps|was ... touching|grabbing|following|staring",
             "touched|touching|grabbed ... her|him ... arm|leg|thigh|waist|bottom|hair|face",
             "followed ... her|him ... home|door|car|outside",
+            "doesn't_feel_safe|don't_feel_safe|didn't_feel_safe|not_feel_safe|no_longer_feels_safe|feel_unsafe|"
+            "feels_unsafe|felt_unsafe",
         ),
         near_miss=None,
     ),
@@ -270,6 +335,15 @@ WRONGS: tuple[Harm, ...] = (
         needs=(PROTECTED,),
     ),
     Harm(
+        "an inconvenience or poor treatment",
+        MODERATE,
+        (
+            "guide_dog|assistance_dog|hearing_dog|service_dog ~ couldn't|can't|cannot|not_allowed|wasn't_allowed|"
+            "isn't_allowed|had_to_leave|tied_up|left_outside|no_dogs",
+        ),
+        near_miss=None,
+    ),
+    Harm(
         "humiliated in front of others",
         MODERATE,
         (
@@ -287,6 +361,8 @@ WRONGS: tuple[Harm, ...] = (
             "in_front_of_everyone|in_front_of_the_queue|in_front_of_other|hung_up_on|closed_the_chat|"
             "ended_the_chat|chat_ended_by|get_off|move_it_or",
             "mocked|mimic*|imitat*|made_fun|making_fun|copied_his|copied_her|took_the_mick*|took_the_piss",
+            "hasn't_got_time|haven't_got_time|not_got_time|have_time_for_this|no_time_for_this|not_a_drive-through|not_a_drive_through|"
+            "not_a_charity|or_walk|get_a_move_on",
         ),
         near_miss=None,
         vetoes=("laughed ... off|it_off|about_it|with_us|with_her|with_him", "joked ... with"),
