@@ -176,6 +176,11 @@ READINGS = [
 
 @pytest.mark.parametrize(("text", "severity", "why"), READINGS, ids=[r[0][:30] for r in READINGS])
 def test_harm_told_as_a_plain_event_is_read_by_its_family(text: str, severity: str, why: str) -> None:
+    assert_reads(text, severity, why)
+
+
+def assert_reads(text: str, severity: str, why: str = "") -> None:
+    """Read with no keywords at all: at this severity, and the reason says `why`."""
     verdict = triage(text, NO_KEYWORDS)
     assert verdict.severity == severity, verdict.explain()
     assert why.casefold() in verdict.explain().casefold(), verdict.explain()

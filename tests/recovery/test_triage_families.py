@@ -3,10 +3,7 @@ these tests, not taken from the corpus, and read with no keywords at all."""
 
 import pytest
 
-from bot.policy.model import DEFAULT_MONEY, TriageRules
-from bot.recovery.triage import triage
-
-NO_KEYWORDS = TriageRules(keywords={}, money=DEFAULT_MONEY)
+from tests.recovery.test_triage_events import assert_reads
 
 READINGS = [
     # an essential medicine held up, out of stock or never sent, with no word of harm: major
@@ -123,9 +120,7 @@ READINGS = [
 
 @pytest.mark.parametrize(("text", "severity", "why"), READINGS, ids=[r[0][:30] for r in READINGS])
 def test_each_family_is_read_at_its_level(text: str, severity: str, why: str) -> None:
-    verdict = triage(text, NO_KEYWORDS)
-    assert verdict.severity == severity, verdict.explain()
-    assert why.casefold() in verdict.explain().casefold(), verdict.explain()
+    assert_reads(text, severity, why)
 
 
 # Not raised: a lawyer or solicitor who threatens nothing, a child who is only an errand, years that are
@@ -154,5 +149,4 @@ NOT_RAISED = [
 
 @pytest.mark.parametrize(("text", "severity"), NOT_RAISED, ids=[r[0][:30] for r in NOT_RAISED])
 def test_what_only_looks_serious_is_not_raised(text: str, severity: str) -> None:
-    verdict = triage(text, NO_KEYWORDS)
-    assert verdict.severity == severity, verdict.explain()
+    assert_reads(text, severity)
