@@ -353,7 +353,8 @@ def play(day: Day, *, quick: bool) -> None:
     medication = day.post(
         SUPPORT,
         RANDOM,
-        "Heads up: housekeeping threw away a guest's bag of toiletries from room 508, a bit of a mix-up. "
+        "Heads up: housekeeping cleared a guest's toiletries from room 508 by mistake, replaced from the shop "
+        "straight away, she was fine about it. "
         "Customer: Lena Fischer, lena.fischer@example.com, +49 151 2345 6789",
     )
     view = day.open_modal(SUPPORT, Modal.NEW_CASE, lambda: day.shortcut(SUPPORT, RANDOM, medication))
