@@ -71,14 +71,7 @@ class Database:
         A pooled connection the server dropped (a restart) is found by the statement failing rather than
         by a ping before every read; it is read once more on a fresh connection.
         """
-        for tries_left in (1, 0):
-            try:
-                with self._rows.connect() as connection:
-                    return connection.execute(statement, params).first()
-            except DBAPIError as error:
-                if not (error.connection_invalidated and tries_left):
-                    raise
-        raise AssertionError("unreachable")
+        return self._alone(statement, params)
 
     def add_once(self, model: type[SQLModel], unique: str, *, urgent: bool = False, **values: Any) -> None:
         """Add a row unless one with the same `unique` value exists, in one `INSERT … ON CONFLICT DO NOTHING`
@@ -91,14 +84,20 @@ class Database:
         statement = _insert_statement(self.engine.dialect.name, model.__table__, unique, False)  # type: ignore[attr-defined]
         row = _row(model, values)
         with self._writers.held(urgent=urgent) if self._writers else nullcontext():
-            for tries_left in (1, 0):
-                try:
-                    with self._rows.connect() as connection:
-                        connection.execute(statement, row)
-                        return
-                except DBAPIError as error:
-                    if not (error.connection_invalidated and tries_left):
-                        raise
+            self._alone(statement, row)
+
+    def _alone(self, statement: Executable, params: dict[str, Any]) -> Row[Any] | None:
+        """Run one statement alone in autocommit on the one-statement pool; its first row, if it returns
+        rows. A connection the server dropped fails the statement, which runs once more on a fresh one."""
+        for tries_left in (1, 0):
+            try:
+                with self._rows.connect() as connection:
+                    result = connection.execute(statement, params)
+                    return result.first() if result.returns_rows else None
+            except DBAPIError as error:
+                if not (error.connection_invalidated and tries_left):
+                    raise
+        raise AssertionError("unreachable")
 
     def migrate(self) -> None:
         """Bring the schema up to date; replicas starting together take turns."""
