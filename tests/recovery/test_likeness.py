@@ -74,7 +74,9 @@ def test_the_model_is_loaded_only_when_a_complaint_needs_it() -> None:
         "triage('the guest says her receipt had a typo', TriageRules(keywords={}, money={}), knowledge=Knowledge('lexicon'))\n"
         "assert 'wordllama' not in sys.modules  # the lexicon alone never loads it\n"
         "triage('the guest says her receipt had a typo', TriageRules(keywords={}, money={}))\n"
-        "assert 'wordllama' in sys.modules  # the default, the mix, reads what the lexicon calls minor\n"
+        "assert 'wordllama' not in sys.modules  # nor does the shipped triage, which reads by words\n"
+        "triage('the guest says her receipt had a typo', TriageRules(keywords={}, money={}), knowledge=Knowledge('mix'))\n"
+        "assert 'wordllama' in sys.modules  # the mix reads what the lexicon calls minor by meaning\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)
 
@@ -84,8 +86,9 @@ def test_prepare_loads_the_model_before_any_complaint() -> None:
         "import sys\n"
         "from bot.recovery.triage import prepare, Knowledge\n"
         "prepare(Knowledge('lexicon'))\n"
-        "assert 'wordllama' not in sys.modules\n"
         "prepare()\n"
+        "assert 'wordllama' not in sys.modules  # the shipped triage never needs it\n"
+        "prepare(Knowledge('mix'))\n"
         "assert 'wordllama' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)

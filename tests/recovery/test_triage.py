@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.policy.model import SEVERITIES, TriageRules
-from bot.recovery.triage import Repeat, Triage, explicit_severity, triage
+from bot.recovery.triage import MIX, Knowledge, Repeat, Triage, explicit_severity, triage
 from bot.recovery.triage.money import money_amounts
 
 # The policy's documented example, spelled out so these tests do not move when the shipped defaults do.
@@ -374,6 +374,6 @@ READINGS = [
 
 @pytest.mark.parametrize(("text", "severity", "why"), READINGS, ids=[r[0][:30] for r in READINGS])
 def test_fresh_patterns_are_read_by_category(text: str, severity: str, why: str) -> None:
-    verdict = triage(text, NO_KEYWORDS)
+    verdict = triage(text, NO_KEYWORDS, knowledge=Knowledge(MIX))
     assert verdict.severity == severity, verdict.explain()
     assert why in verdict.explain()

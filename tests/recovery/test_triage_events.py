@@ -4,9 +4,13 @@ keywords at all, from sentences written for these tests, not taken from the corp
 import pytest
 
 from bot.policy.model import DEFAULT_MONEY, TriageRules
-from bot.recovery.triage import triage
+from bot.recovery.triage import MIX, Knowledge, triage
 
 NO_KEYWORDS = TriageRules(keywords={}, money=DEFAULT_MONEY)
+# These tables are the lexicon's: what each family of cues reads, with the embedding classifier's
+# raise of a minor case to moderate (the mix they were written for). What the shipped triage makes
+# of the same sentences, with the word classifier, is checked in test_learned.py.
+THE_LEXICON = Knowledge(MIX)
 
 READINGS = [
     # injury from fittings, objects, vehicles, animals
@@ -180,8 +184,8 @@ def test_harm_told_as_a_plain_event_is_read_by_its_family(text: str, severity: s
 
 
 def assert_reads(text: str, severity: str, why: str = "") -> None:
-    """Read with no keywords at all: at this severity, and the reason says `why`."""
-    verdict = triage(text, NO_KEYWORDS)
+    """Read by the lexicon with no keywords at all: at this severity, and the reason says `why`."""
+    verdict = triage(text, NO_KEYWORDS, knowledge=THE_LEXICON)
     assert verdict.severity == severity, verdict.explain()
     assert why.casefold() in verdict.explain().casefold(), verdict.explain()
 
@@ -211,5 +215,5 @@ EVERYDAY = [
 
 @pytest.mark.parametrize("text", EVERYDAY, ids=[t[:30] for t in EVERYDAY])
 def test_words_of_harm_in_everyday_business_are_not_serious(text: str) -> None:
-    verdict = triage(text, NO_KEYWORDS)
+    verdict = triage(text, NO_KEYWORDS, knowledge=THE_LEXICON)
     assert verdict.severity in ("minor", "moderate"), verdict.explain()

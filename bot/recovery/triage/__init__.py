@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.policy.model import SEVERITIES, TriageRules
 from bot.recovery.customer import redact_contact
-from bot.recovery.triage import harms
+from bot.recovery.triage import harms, learned
+from bot.recovery.triage.learned import Learned, Model
 from bot.recovery.triage.likeness import Weights, likeness
 from bot.recovery.triage.money import money
 from bot.recovery.triage.tone import tone
@@ -21,25 +22,35 @@ MIN_WORDS = 4  # "$1,000,000 gone" is too little to read by meaning
 READ_WORDS_CHARS = 200
 BY_REPORTER = "set by the reporter"
 SERIOUS = SEVERITIES.index("major")
+CRITICAL = SEVERITIES.index("critical")
 LEXICON, EMBEDDING, MIX = "lexicon", "embedding", "mix"
+WORDS, LEARNED = "words", "learned"  # the word classifier alone; with the lexicon (shipped)
+# How much likelier the word classifier must find its level than the lexicon's for its level to
+# win (chosen by leaving each blind writer out: bench/triage_learn.py --by-writer).
+SURER = 0.1
+UPSET = "very upset tone"
+LIGHTER = "weighed lighter in context"
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The built-in knowledge of harm, as `bench/triage_methods.py` compares them: the lexicon alone,
-    the embedding classifier alone, or the mix (the default): the lexicon, with the classifier raising
+    """The built-in knowledge of harm, as `bench/triage_methods.py` compares them. Shipped: `learned`,
+    the word classifier (`learned.py`) choosing the level, the lexicon quoting the harm it names and
+    keeping a case it finds serious from being called minor. Also: the word classifier alone
+    (`words`), the lexicon alone, the embedding classifier alone, or the mix of round 7: the lexicon, with the embedding classifier raising
     a case the lexicon calls minor to moderate when it is this sure (threshold chosen by
     cross-validation on the tuning corpus, checked on the dev split and fresh batches). The classifier
     never makes a case major or critical on its own (`to_major` None): a serious level needs words a
     reason can quote, and the classifier reads words in pieces ("misspelled" as "miss…", like a missed
     occasion). `to_major` set lets it also raise a minor or moderate case to major when that sure: on
     the dev split and the T9/T10 batches it gained and lost about as many cases as it fixed, so it is off. `weights` other than the
-    shipped ones are for the cross-validation."""
+    shipped ones are for the cross-validation, and so is a `words` model other than the shipped one."""
 
-    method: str = MIX
+    method: str = LEARNED
     to_major: float | None = None
     to_moderate: float = 0.8
     weights: Weights | None = field(default=None, compare=False)
+    words: Model | None = field(default=None, compare=False)
 
 
 SHIPPED = Knowledge()
@@ -95,9 +106,35 @@ def triage(
     chosen = _severity_name(explicit) if explicit and explicit.strip() else explicit_severity(text)
     reading = harms.read(text)
     by_policy = [*_keyword_reasons(text, rules, reading), *_money_reasons(text, rules)]
+    if knowledge.method in (LEARNED, WORDS):
+        level, found = _learned(text, reading, by_policy, knowledge, repeat)
+    else:
+        level, found = _as_written(text, reading, by_policy, knowledge, repeat)
+    if not found:
+        found.append((0, NO_SIGNS))
+    if repeat is not None:
+        level = min(level + 1, len(SEVERITIES) - 1)
+        found.append((level, _repeat_reason(repeat)))
+    if chosen is not None:
+        level = SEVERITIES.index(chosen)
+        found.insert(0, (len(SEVERITIES), BY_REPORTER))
+    ordered = sorted(found, key=lambda reason: -reason[0])  # stable: ties keep the order they were found
+    return Triage(SEVERITIES[level], tuple(dict.fromkeys(reason for _, reason in ordered)))
+
+
+def _as_written(
+    text: str,
+    reading: harms.Reading,
+    by_policy: list[tuple[int, str]],
+    knowledge: Knowledge,
+    repeat: Repeat | None = None,
+) -> tuple[int, list[tuple[int, str]]]:
+    """The level the lexicon's findings and the policy set, with what raises or lowers it, and the
+    embedding classifier's raise by meaning (the lexicon, embedding and mix methods)."""
     if knowledge.method == EMBEDDING:
         reading = harms.Reading((), {}, None, reading.denied)
-    found = [*by_policy, *_known(reading, by_policy)]
+    built_in = [(SEVERITIES.index(found.level), found.reason) for found in reading.found]
+    found = [*by_policy, *_besides(built_in, by_policy)]
     level = max((rank for rank, _ in found), default=0)
     upset = tone(text)
     if upset is not None:
@@ -114,24 +151,81 @@ def triage(
     if level >= MODERATE and raisers:
         level = min(level + 1, len(SEVERITIES) - 1)
         found.append((level, raisers[0]))
-    if not found:
-        found.append((0, NO_SIGNS))
-    if repeat is not None:
-        level = min(level + 1, len(SEVERITIES) - 1)
-        found.append((level, _repeat_reason(repeat)))
-    if chosen is not None:
-        level = SEVERITIES.index(chosen)
-        found.insert(0, (len(SEVERITIES), BY_REPORTER))
-    ordered = sorted(found, key=lambda reason: -reason[0])  # stable: ties keep the order they were found
-    return Triage(SEVERITIES[level], tuple(dict.fromkeys(reason for _, reason in ordered)))
+    return level, found
+
+
+def _learned(
+    text: str,
+    reading: harms.Reading,
+    by_policy: list[tuple[int, str]],
+    knowledge: Knowledge,
+    repeat: Repeat | None,
+) -> tuple[int, list[tuple[int, str]]]:
+    """The word classifier's level when it finds it likelier than the lexicon's by SURER, explained
+    by the lexicon where it names the harm, and never more than one level below what the lexicon
+    found: a person hurt stays at least major, a serious case is never called minor. The policy's keywords and amounts still add on top.
+    A few words are too few to read this way: the lexicon's verdict stands."""
+    lexicon = replace(knowledge, method=LEXICON)
+    if len(_WORD.findall(text[:READ_WORDS_CHARS])) < MIN_WORDS:
+        return _as_written(text, reading, by_policy, lexicon, repeat)
+    verdict, own = _as_written(text, reading, [], lexicon, repeat)
+    if knowledge.method == WORDS:
+        verdict, own = 0, [(rank, reason) for rank, reason in own if reason.startswith(UPSET)]
+    read = learned.read(_undenied(text, reading), knowledge.words)  # "nobody was hurt" is not about hurt
+    level = read.level
+    if knowledge.method == LEARNED and read.chances[level] - read.chances[verdict] <= SURER:
+        level = verdict
+    if knowledge.method == LEARNED:
+        level = max(level, verdict - 1)  # the words temper what the lexicon found; they never dismiss it
+        if level == CRITICAL > verdict and _denies_hurt(text, reading):
+            level = (
+                SERIOUS  # "the alarm went off but nobody was hurt": a near miss at most, as the rubric says
+            )
+    own = _reweighed(own, level, verdict, read, text)
+    policy = max((rank for rank, _ in by_policy), default=0)
+    tone_said = [(rank, reason) for rank, reason in own if reason.startswith(UPSET)]
+    besides = _besides([(rank, reason) for rank, reason in own if not reason.startswith(UPSET)], by_policy)
+    return max(level, policy), [*by_policy, *besides, *tone_said]
+
+
+def _denies_hurt(text: str, reading: harms.Reading) -> bool:
+    """Whether the complaint denies that anyone was hurt or made ill ("nobody was hurt", "no injuries")."""
+    for at in reading.denied:
+        word = _WORD.match(text, at)
+        if word is not None and word.group().lower().startswith(_HURT):
+            return True
+    return False
+
+
+_HURT = ("hurt", "injur", "harm", "ill", "sick", "burn", "fire", "reaction", "shock", "bleed", "wound")
+
+
+def _reweighed(
+    own: list[tuple[int, str]], level: int, verdict: int, read: Learned, text: str
+) -> list[tuple[int, str]]:
+    """The lexicon's reasons for a case the word classifier put at `level`: above the lexicon's
+    verdict, the words that weighed most are added; below it, the findings weighed lighter say so."""
+    if level == verdict:
+        return own
+    shown = read.shown_by(text, level)
+    by_words = (level, f"reads like a {SEVERITIES[level]} complaint" + (f" ({shown})" if shown else ""))
+    if level > verdict:
+        return [*own, by_words]
+    kept = [(rank, reason) for rank, reason in own if rank <= level]
+    lighter = ", ".join(reason for rank, reason in own if rank > level)
+    if not any(rank == level and not reason.startswith(UPSET) for rank, reason in kept):
+        kept.insert(0, by_words)
+    return [*kept, (level, f"{LIGHTER}: {lighter}")]
 
 
 def prepare(knowledge: Knowledge = SHIPPED) -> None:
     """Load what triage reads with, at start-up: never inside the first complaint's intake (the
     dictionary of lemmas and the compiled cues, and the sentence model when it reads by meaning)."""
     harms.read(_WARM_UP)
-    if knowledge.method != LEXICON:
+    if knowledge.method in (EMBEDDING, MIX):
         likeness("prepare", knowledge.weights)
+    if knowledge.method in (LEARNED, WORDS):
+        learned.read(_WARM_UP, knowledge.words)
 
 
 _WARM_UP = "The guest waited an hour and nobody came; her son's insulin was thrown away."
@@ -176,24 +270,21 @@ def _undenied(text: str, reading: harms.Reading) -> str:
     return "".join([*kept, text[at:]])
 
 
-def _known(reading: harms.Reading, policy: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The built-in findings that add something to the policy's: not the same words said twice, and
+def _besides(built_in: list[tuple[int, str]], policy: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The built-in reasons that add something to the policy's: not the same words said twice, and
     no "an inconvenience" once the policy already made the case moderate or worse."""
     quoted = {q.casefold() for _, reason in policy for q in _QUOTED.findall(reason)}
     out = []
-    for found in reading.found:
-        rank = SEVERITIES.index(found.level)
-        words = {q.casefold() for q in _QUOTED.findall(found.reason)}
+    for rank, why in built_in:
+        words = {q.casefold() for q in _QUOTED.findall(why)}
         if words and words <= quoted and any(r >= rank for r, _ in policy):
             continue
-        said = found.reason.split(" (“")[
-            0
-        ]  # the same theme the policy already gave: "threatens legal action"
+        said = why.split(" (“")[0]  # the same theme the policy already gave: "threatens legal action"
         if any(r >= rank and reason.startswith(said + " (") for r, reason in policy):
             continue
         if rank == MODERATE and any(r >= MODERATE for r, _ in policy):
             continue
-        out.append((rank, found.reason))
+        out.append((rank, why))
     return out
 
 

@@ -1,0 +1,109 @@
+"""Train triage's word classifier at build time and write it into the package (issue 13).
+
+Run: `python -m bench.triage_learn` after the tuning corpus changes (tests/corpus/complaints.jsonl,
+never the held-out file). Every word and word pair seen in at least MIN_SEEN complaints is a term,
+weighted by how rare it is (tf-idf); a four-level logistic regression over them is fit by
+full-batch gradient descent from zero (numpy: the same corpus always gives the same weights), each
+level weighing the same in all, and written to `bot/recovery/triage/learned.npz`.
+`--by-writer` first prints how it agrees with people when each blind writer's batch is left out of
+training in turn and then triaged, alone and as shipped (with the lexicon and its floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from bench.triage_methods import BLIND_WRITERS, TUNING
+from bench.triage_train import tuning_rows
+from bot.policy.model import SEVERITIES, TriageRules
+from bot.policy.reader import default_policy_path, load_policy
+from bot.recovery.evaluation import read_labelled, score_triage
+from bot.recovery.triage import SHIPPED, WORDS
+from bot.recovery.triage.learned import WEIGHTS, Model, terms
+
+MIN_SEEN = 2
+L2, STEPS, RATE = 1e-4, 1000, 1.0
+LEVELS = len(SEVERITIES)
+
+
+def vocabulary(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The terms seen in at least MIN_SEEN texts, sorted, and their idf."""
+    seen = Counter(term for text in texts for term in set(terms(text)))
+    kept = sorted(term for term, count in seen.items() if count >= MIN_SEEN)
+    idf = np.array([np.log((1 + len(texts)) / (1 + seen[term])) + 1 for term in kept])
+    return np.array(kept), idf
+
+
+def train(rows: Sequence[dict]) -> Model:
+    texts = [r["text"] for r in rows]
+    kept, idf = vocabulary(texts)
+    empty = Model(kept, idf, np.zeros((len(kept), LEVELS)), np.zeros(LEVELS))
+    vectors = [empty.vector(text) for text in texts]
+    y = np.array([SEVERITIES.index(r["severity"]) for r in rows])
+    w, b = fit(vectors, y, len(kept))
+    return Model(kept, idf, w, b)
+
+
+def fit(
+    vectors: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax regression on sparse rows by full-batch gradient descent from zero: deterministic.
+    Each level weighs the same in all (the corpus has more serious cases than minor ones)."""
+    row = np.concatenate([np.full(len(at), i) for i, (at, _) in enumerate(vectors)])
+    col = np.concatenate([at for at, _ in vectors])
+    value = np.concatenate([v for _, v in vectors])
+    sample = (len(y) / (LEVELS * np.bincount(y, minlength=LEVELS)))[y]
+    sample = sample / sample.sum()
+    onehot = np.eye(LEVELS)[y]
+    w, b = np.zeros((width, LEVELS)), np.zeros(LEVELS)
+    for _ in range(STEPS):
+        part = w[col] * value[:, None]
+        z = np.stack([np.bincount(row, part[:, k], len(y)) for k in range(LEVELS)], axis=1) + b
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        grad = (e / e.sum(axis=1, keepdims=True) - onehot) * sample[:, None]
+        spread = grad[row] * value[:, None]
+        w -= RATE * (
+            np.stack([np.bincount(col, spread[:, k], width) for k in range(LEVELS)], axis=1) + L2 * w
+        )
+        b -= RATE * grad.sum(axis=0)
+    return w, b
+
+
+def by_writer(rules: TriageRules) -> None:
+    rows = tuning_rows()
+    examples = {e.ident: e for e in read_labelled(TUNING)}
+    sums: dict[str, list[int]] = {}
+    for writer in BLIND_WRITERS:
+        model = train([r for r in rows if not r["id"].startswith(writer + "-")])
+        held = [examples[r["id"]] for r in rows if r["id"].startswith(writer + "-")]
+        for name, knowledge in (
+            ("words alone", replace(SHIPPED, method=WORDS, words=model)),
+            ("as shipped", replace(SHIPPED, words=model)),
+        ):
+            score = score_triage(held, rules, knowledge)
+            counts = (score.clear, score.clear_exact, score.total, score.within_one, len(score.under_called))
+            sums[name] = [a + b for a, b in zip(sums.get(name, [0] * 5), counts, strict=True)]
+        print(f"  {writer} done", flush=True)
+    for name, (clear, exact, total, within, under) in sums.items():
+        print(f"| {name} | {exact / clear:.1%} | {within / total:.1%} | {under} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--by-writer", action="store_true", help="leave each blind writer out first")
+    args = parser.parse_args()
+    if args.by_writer:
+        by_writer(replace(load_policy(default_policy_path()).triage, keywords={}))
+    rows = tuning_rows()
+    model = train(rows)
+    np.savez_compressed(WEIGHTS, terms=model.terms, idf=model.idf, w=model.w.astype(np.float32), b=model.b)
+    print(f"wrote {WEIGHTS}: {len(model.terms)} terms from {len(rows)} complaints")
+
+
+if __name__ == "__main__":
+    main()
