@@ -109,6 +109,14 @@ READINGS = [
     ),
     # a planned cut nobody was told about is still a cut
     ("residents were never told about the planned water shutdown and had none all day", "major", "essential"),
+    # a vulnerable person the harm reached still raises it
+    ("the cashier was short with the elderly lady and made her count her coins again", "major", "vulnerable"),
+    ("the flight was cancelled and she was stranded overnight with two toddlers", "critical", "vulnerable"),
+    (
+        "the swim teacher shouted at the children and called them lazy, the kids are ok now",
+        "major",
+        "vulnerable",
+    ),
     # a guide dog kept out: poor treatment of a disabled customer, one level up
     (
         "staff told the blind gentleman his guide dog couldn't come into the café, it waited outside",
@@ -144,6 +152,15 @@ NOT_RAISED = [
     ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
     ("the disabled toilet in the foyer was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
+    # a vulnerable person who was only there, said to be fine, or denied, does not raise the case
+    ("a dad with his little girl queued fifty minutes at the ticket desk and nobody explained", "moderate"),
+    ("the table wasn't ready for an hour, the children were happy colouring in, parents fed up", "moderate"),
+    ("our buffet ran out at 8, the family's baby was asleep in the pram, they were cross", "moderate"),
+    ("the pool was shut with no notice; no children were with them, the couple just grumbled", "moderate"),
+    (
+        "his refill was late again because the surgery never sent it, he ended up late getting his son from nursery",
+        "major",
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ are cues (see `reading.py`), matched on lemmas; the words live in `lexicon.py` (
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -166,6 +167,17 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
             spans = [
                 span for span in spans if not _errand(text_words, span[0]) and not _wish(text_words, span[1])
             ]
+            # the kids said to be fine anywhere are fine everywhere ("followed her and her kids… kids were fine"),
+            # and so is the rest of that sentence ("the baby asleep in the pram")
+            spared = [text_words[span[1]] for span in spans if _unaffected(text_words, span)]
+            spans = [
+                span
+                for span in spans
+                if not any(
+                    w.lemma == text_words[span[1]].lemma or w.sentence == text_words[span[0]].sentence
+                    for w in spared
+                )
+            ]
         shown = quote(text, text_words, min(spans)) if spans else None
         if shown is None and kind == VULNERABLE_PERSON:
             shown = _vulnerable_age(text)  # "84yo", "(87": a vulnerable person by age
@@ -201,9 +213,12 @@ def _errand(text_words: list[Word], at: int) -> bool:
     """Whether the word at `at` is who an errand was for: "had to pick up his children" (they were not harmed)."""
     sentence = text_words[at].sentence
     before = [w for w in text_words[max(0, at - 4) : at] if w.sentence == sentence]
-    return (any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before)) or any(
-        w.lemma in ("collect", "fetch") for w in before
-    )
+    if any(w.lemma in ("collect", "fetch") for w in before):
+        return True
+    if any(w.lemma in _ERRANDS for w in before) and any(w.text in ("up", "off") for w in before):
+        return True
+    after = text_words[at + 1 : at + 3]  # "late getting her kid from school"
+    return any(w.lemma == "get" for w in before) and any(w.text == "from" for w in after)
 
 
 _WISHES = frozenset(
@@ -216,6 +231,75 @@ def _wish(text_words: list[Word], at: int) -> bool:
     return at + 1 < len(text_words) and (
         text_words[at + 1].lemma in _WISHES or text_words[at + 1].text in _WISHES
     )
+
+
+# Words that say the vulnerable person was there but came to no harm: "the kids were fine", "her toddler
+# asleep on the sofa", "her two kids were with her".
+_UNAFFECTED = frozenset(
+    {
+        "fine",
+        "ok",
+        "okay",
+        "safe",
+        "unhurt",
+        "unharmed",
+        "asleep",
+        "sleeping",
+        "bored",
+        "supervised",
+        "accounted",
+    }
+    | {"alright", "inside", "oblivious", "unaware", "entertained", "happy"}
+)
+_ALONG = frozenset({"with", "w"})
+_COMPANIONS = frozenset(
+    {"child", "children", "kid", "kids", "toddler", "baby", "infant", "newborn", "teen", "teenager", "pram"}
+    | {"buggy", "pushchair", "grandma", "grandmother", "grandpa", "grandfather", "granny"}
+)
+# "short with the elderly man", "stuck overnight with 3 kids": "with" names whom it was done to or who shared it.
+_DONE_WITH = frozenset(
+    {"short", "rude", "curt", "sharp", "abrupt", "impatient", "stuck", "stranded", "trapped", "left", "cross"}
+    | {
+        "angry",
+        "unkind",
+        "aggressive",
+        "patronising",
+        "patronizing",
+        "dismissive",
+        "hostile",
+        "snappy",
+        "off",
+    }
+)
+_COMPANY = frozenset(
+    {"her", "his", "their", "my", "the", "a", "two", "three", "2", "3", "young", "little", "small"}
+)
+
+
+def _unaffected(text_words: list[Word], span: Span) -> bool:
+    """Whether the vulnerable person was only there, not harmed: denied ("nobody on medical equipment",
+    "I'm not a child"), said to be fine ("kids were fine", "kids asleep"), or only along with the customer
+    ("a mum with her toddler waited", "her 2 kids were with her"): the raise is for whom the harm reached."""
+    first, last = span
+    if any(_negated(text_words, i) for i in range(first, last + 1)):
+        return True
+    sentence = text_words[first].sentence
+    after = [w for w in text_words[last + 1 : last + 8] if w.sentence == sentence]
+    if any(w.text in _UNAFFECTED for w in after) and not any(w.text == "now" for w in after):
+        return True  # "child ok now" got better: it was the child who was harmed
+    if any(
+        a.text in _ALONG and b.text in ("her", "him", "them", "me", "us")
+        for a, b in itertools.pairwise(after)
+    ):
+        return True
+    if not _COMPANIONS.intersection((text_words[last].lemma, text_words[last].text)):
+        return False  # "a patient with a learning disability": "with" names a condition, not company
+    before = [w for w in text_words[max(0, first - 5) : first] if w.sentence == sentence]
+    while before and before[-1].text in _COMPANY:
+        before.pop()
+    if not before or before[-1].text not in _ALONG:
+        return False
+    return not any(w.text in _DONE_WITH for w in before[-3:-1])
 
 
 def _vulnerable_age(text: str) -> str | None:
