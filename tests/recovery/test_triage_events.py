@@ -83,7 +83,7 @@ READINGS = [
         "employer",
     ),
     ("the bank let her son withdraw from her account without her permission", "critical", "account"),
-    ("our taxi didn't show so she missed her mum's funeral", "critical", "funeral"),
+    ("our taxi didn't show so she missed her mum's funeral", "major", "once-only"),  # the rubric: major
     (
         "the pharmacy gave him his dad's blood pressure tablets instead of his own, he hasn't taken any",
         "major",

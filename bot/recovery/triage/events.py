@@ -129,19 +129,6 @@ EVENTS: tuple[Harm, ...] = (
         ),
     ),
     Harm(
-        "a family funeral missed",
-        CRITICAL,
-        (
-            "miss|missed|missing|late|didn't_make|couldn't_make|arrived_after|got_there_after ~ funeral|cremation|"
-            "burial|memorial",
-        ),
-        near_miss=None,
-        needs=(
-            "mum|dad|mother|father|husband|wife|son|daughter|brother|sister|gran|nan|grandad|grandma|grandpa|"
-            "grandmother|grandfather|baby|child|partner",
-        ),
-    ),
-    Harm(
         "stranded with no way home",
         MAJOR,
         (
