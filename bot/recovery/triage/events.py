@@ -4,7 +4,7 @@ care, occasions missed, people stranded, homes entered, bereaved families chased
 
 from __future__ import annotations
 
-from bot.recovery.triage.lexicon import CRITICAL, MAJOR, Harm
+from bot.recovery.triage.lexicon import MAJOR, Harm
 from bot.recovery.triage.losses import EVENT, LOST_TIME, OCCASION, SHELTERED
 
 EVENTS: tuple[Harm, ...] = (
