@@ -95,6 +95,26 @@ READINGS = [
     ("our card machines went down across their 3 cafes during the saturday rush", "major", "business"),
     ("photographer turned up after the ceremony had finished", "major", "once-only"),
     ("hotel charged her card for a minibar she never touched", "major", "never touched"),
+    # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
+    # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
+    (
+        "the parking app charged his card four times for one stay, all four show on his statement",
+        "major",
+        "four times",
+    ),
+    (
+        "the gym billed her for a personal training block but their booking log only shows one session",
+        "major",
+        "log only shows",
+    ),
+    ("he was charged the full rate for the eye test although he is exempt as a diabetic", "major", "exempt"),
+    (
+        "our network billed him for data roaming in Spain, he has never left the country",
+        "major",
+        "never left",
+    ),
+    ("the membership auto-renewed at the higher price without any reminder email", "major", "reminder"),
+    ("the garage charged for new brake pads that nobody phoned him to agree to", "major", "agree"),
     (
         "the care home resident wasn't given his evening meal and sat hungry till morning",
         "major",
@@ -188,6 +208,8 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "she thought we had billed her twice, it was only the pending hold, explained and she was fine",
+    "the receptionist transferred him three times before he got an answer, it took 40 minutes",
     "he said the police station next door makes parking hard",
     "the wedding venue sent the invoice for the final balance as agreed",
     "a guest dropped her glass in the bar, staff swept it up",

@@ -3,7 +3,7 @@
 Each harm is an idea a service-recovery lead recognises however staff word it ("got a jolt off the
 lamp socket", "housekeeping binned her insulin"), with the level the rubric gives it. The phrases
 are cues (see `reading.py`), matched on lemmas; the words live in `lexicon.py` (harm to people),
-`losses.py`, `care.py`, `signals.py`, and for harm told as a plain event in `injuries.py`, `dangers.py`,
+`losses.py`, `charges.py`, `care.py`, `signals.py`, and for harm told as a plain event in `injuries.py`, `dangers.py`,
 `events.py`, `exposure.py` and `wrongs.py`. Around them:
 - **negation**: "nobody was hurt", "no injuries" cancel the harm they deny, and make a hazard a
   near miss;
@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.charges import CHARGES
 from bot.recovery.triage.dangers import DANGERS
 from bot.recovery.triage.events import EVENTS
 from bot.recovery.triage.exposure import DISCLOSURES
@@ -120,7 +121,7 @@ def read(text: str) -> Reading:
     text_words = words(text)
     safe = _first(text_words, UNHURT) is not None
     found: list[Found] = []
-    for harm in (*TO_PEOPLE, *LOSSES, *CARE, *INJURIES, *DANGERS, *EVENTS, *DISCLOSURES, *WRONGS):
+    for harm in (*TO_PEOPLE, *LOSSES, *CHARGES, *CARE, *INJURIES, *DANGERS, *EVENTS, *DISCLOSURES, *WRONGS):
         needed = _first(text_words, harm.needs) if harm.needs else None
         if harm.needs and needed is None:
             continue

@@ -3,6 +3,7 @@ occasions, property and data, a customer leaving or going public, a business sto
 
 from __future__ import annotations
 
+from bot.recovery.triage.charges import FEARED
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
 
 LIFELINE = (
@@ -93,6 +94,7 @@ LOSSES: tuple[Harm, ...] = (
             "cheaper price",
             "honoured",
             "thought|looked|seemed|like|says|calling|called|reckons ... scam|fraud|phishing|rip-off|robbery",
+            FEARED,
         ),
     ),
     Harm(
