@@ -109,6 +109,17 @@ READINGS = [
     ),
     # a planned cut nobody was told about is still a cut
     ("residents were never told about the planned water shutdown and had none all day", "major", "essential"),
+    # a real allergy, where there is food or a medicine, is still at risk
+    (
+        "the diner told the waiter about her walnut allergy and the salad came with walnuts",
+        "major",
+        "allergy",
+    ),
+    (
+        "he is allergic to penicillin and we nearly handed him amoxicillin, the pharmacist caught it",
+        "major",
+        "allerg",
+    ),
     # a vulnerable person the harm reached still raises it
     ("the cashier was short with the elderly lady and made her count her coins again", "major", "vulnerable"),
     ("the flight was cancelled and she was stranded overnight with two toddlers", "critical", "vulnerable"),
@@ -152,6 +163,11 @@ NOT_RAISED = [
     ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
     ("the disabled toilet in the foyer was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
+    # an allergy as a figure of speech, hay fever, a customer's temper: none is a harm
+    ("caller joked he is allergic to our new website font, could we make it bigger, done", "minor"),
+    ("he said he has an allergy to paperwork, we filled the form in for him", "minor"),
+    ("a regular completely lost it because the croissants had sold out, he was happy with a muffin", "minor"),
+    ("lady lost the plot at the desk over the car park barrier, opened it for her", "minor"),
     # a vulnerable person who was only there, said to be fine, or denied, does not raise the case
     ("a dad with his little girl queued fifty minutes at the ticket desk and nobody explained", "moderate"),
     ("the table wasn't ready for an hour, the children were happy colouring in, parents fed up", "moderate"),

@@ -5,7 +5,7 @@ care, occasions missed, people stranded, homes entered, bereaved families chased
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import MAJOR, Harm
-from bot.recovery.triage.losses import EVENT, LOST_TIME, OCCASION, SHELTERED
+from bot.recovery.triage.losses import EVENT, LOST_TIME, OCCASION, SHELTERED, TEMPER
 
 EVENTS: tuple[Harm, ...] = (
     Harm(
@@ -20,7 +20,7 @@ EVENTS: tuple[Harm, ...] = (
             "kennel|kennels|cattery|boarding|daycare|day_care|groomer|groomers|grooming|dog_walker|vets|"
             "stable|livery|pet_sitter|run",
         ),
-        vetoes=("lost|missing ... lead|collar|bowl|blanket|toy|paperwork|notes|records", LOST_TIME),
+        vetoes=("lost|missing ... lead|collar|bowl|blanket|toy|paperwork|notes|records", LOST_TIME, *TEMPER),
     ),
     Harm(
         "their property damaged or lost",

@@ -49,6 +49,16 @@ ALLERGEN = (
     "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
     "coeliac|celiac|allerg*"
 )
+# Where an allergy is real: an allergen, food or a medicine is in the text.
+_ALLERGY_SETTING = (
+    ALLERGEN.removesuffix("|allerg*")
+    + "|"
+    + MEDICINE
+    + "|food|meal|dish|menu|ate|eat|eaten|order|ordered|kitchen|chef|"
+    "served|plate|plated|snack|lunch|dinner|breakfast|drink|cake|sauce|ingredients|recipe|pasta|bread|gloves|dye|"
+    "salad|soup|sandwich|dessert|starter|curry|pizza|burger|waiter|waitress|server|diner|restaurant|cafe|*nut|*nuts|"
+    "cream|shampoo|product|products|fur|sting|wasp|bee|chemicals|perfume|pollen|reaction|table|tbl"
+)
 SENSITIVE_DETAILS = (
     "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
@@ -283,6 +293,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "allerg*|intoleran*|coeliac|celiac",
             ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
         ),
+        vetoes=("hay_fever|hayfever|hay-fever ~ allerg*",),
+        needs=(
+            _ALLERGY_SETTING,
+        ),  # "allergic to Vivaldi", "an allergy to bad contrast" are figures of speech
     ),
     Harm(
         "someone was made ill",

@@ -47,6 +47,12 @@ OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_lo
 LOST_TIME = (
     "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
 )
+# Temper, not a loss: "the man on table 6 absolutely lost it", "she lost the plot over the receipt".
+TEMPER = (
+    "absolutely|completely|totally|properly|just|literally|really|fully|then|and lost|lose|losing it",
+    "lost|lose|losing the_plot|his_temper|her_temper|their_temper|his_rag|her_rag|the_rag|his_cool|her_cool|"
+    "his_head|her_head",
+)
 # Told ahead of time: "power will be off Tuesday for planned works" is an arranged outage, not a loss.
 PLANNED = "planned|scheduled|pre-arranged|will_be|would_be|going_to_be ~ off|outage|cut|cut_off|shut_off|switched_off|turned_off"
 
@@ -146,6 +152,7 @@ LOSSES: tuple[Harm, ...] = (
         ),
         near_miss=None,
         vetoes=(
+            *TEMPER,
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
@@ -235,6 +242,7 @@ LOSSES: tuple[Harm, ...] = (
         ),
         near_miss=None,
         vetoes=(
+            *TEMPER,
             "lost_property|lost_and_found",
             "floor_plan|floor_plans|floorplan|floorplans",
             "bill|bills|statements|letters|emails|payments|texts|readings ... coming_through",

@@ -5,6 +5,7 @@ Cues are written as `reading.py` explains."""
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import MODERATE, Harm
+from bot.recovery.triage.losses import TEMPER
 
 # Poor treatment and inconvenience with no lasting loss (SPEC §2.2 "moderate").
 INCONVENIENCE = Harm(
@@ -81,6 +82,7 @@ INCONVENIENCE = Harm(
         # the customer shouting at staff is their anger, not poor treatment of them
         "he|she|they|customer|patient|guest|client|member|passenger|tenant|man|woman shouted_at|yelled_at|screamed_at|"
         "swore_at",
+        *TEMPER,  # and so is their temper: "absolutely lost it over the mug"
     ),
 )
 
