@@ -95,6 +95,21 @@ READINGS = [
     ("our card machines went down across their 3 cafes during the saturday rush", "major", "business"),
     ("photographer turned up after the ceremony had finished", "major", "once-only"),
     ("hotel charged her card for a minibar she never touched", "major", "never touched"),
+    # danger told by what gave way or went off: a handrail, a small battery in a mouth, a CO alarm, a shock
+    # that went up an arm; an injury told by its stitches
+    (
+        "the stair handrail gave way as a guest leant on it and he caught himself on the wall",
+        "critical",
+        "danger",
+    ),
+    ("the toddler put a coin battery from the toy in his mouth before mum saw", "critical", "danger"),
+    (
+        "the tenant's co alarm kept going off all evening and we told her it was probably the battery",
+        "critical",
+        "danger",
+    ),
+    ("she touched the hairdryer plug and felt a tingle shoot up her arm", "critical", "danger"),
+    ("the climber slipped off the wall and cut his eyebrow, six stitches", "critical", "hurt"),
     # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
     # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
     (
@@ -208,6 +223,8 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "the gym app kicked him out of his spin booking, he rebooked it himself",
+    "he flicked the kettle switch and felt nothing, the kettle just would not boil",
     "she thought we had billed her twice, it was only the pending hold, explained and she was fine",
     "the receptionist transferred him three times before he got an answer, it took 40 minutes",
     "he said the police station next door makes parking hard",
