@@ -110,6 +110,39 @@ READINGS = [
     ),
     ("she touched the hairdryer plug and felt a tingle shoot up her arm", "critical", "danger"),
     ("the climber slipped off the wall and cut his eyebrow, six stitches", "critical", "hurt"),
+    # private details that reached the wrong person or were left out; another tenant's data in an export;
+    # an account taken over by a new device or a SIM swap
+    (
+        "the surgery posted her biopsy results to a different Mrs Patel two streets away",
+        "critical",
+        "exposed",
+    ),
+    (
+        "a customer rang to say he had received someone elses prescription details in his parcel",
+        "critical",
+        "exposed",
+    ),
+    (
+        "the night porter left the guest list with passport numbers sitting on the reception counter",
+        "critical",
+        "exposed",
+    ),
+    (
+        "after the update one retailer could see another tenant's order history and customer names",
+        "critical",
+        "breach",
+    ),
+    (
+        "the monthly csv had rows from a different client in it, emails and phone numbers",
+        "critical",
+        "breach",
+    ),
+    ("her card was emptied after a new device login from abroad at 3am", "critical", "account"),
+    (
+        "the mobile shop did a sim swap on his number for a man who just gave his date of birth",
+        "critical",
+        "account",
+    ),
     # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
     # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
     (
@@ -223,6 +256,7 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "she left her own paperwork on the counter and came back for it ten minutes later",
     "the gym app kicked him out of his spin booking, he rebooked it himself",
     "he flicked the kettle switch and felt nothing, the kettle just would not boil",
     "she thought we had billed her twice, it was only the pending hold, explained and she was fine",
