@@ -109,6 +109,18 @@ READINGS = [
     ),
     # a planned cut nobody was told about is still a cut
     ("residents were never told about the planned water shutdown and had none all day", "major", "essential"),
+    # a medicine named in one sentence and run out in the next, or still not sent: an essential blocked
+    (
+        "his blood pressure tablets were held at the surgery all week. He has been completely out since Friday.",
+        "major",
+        "essential",
+    ),
+    ("her levothyroxine repeat still hasn't gone over to the chemist", "major", "essential"),
+    (
+        "the clinic mislaid her thyroid script. She has only got enough to last till Sunday.",
+        "major",
+        "essential",
+    ),
     # a real allergy, where there is food or a medicine, is still at risk
     (
         "the diner told the waiter about her walnut allergy and the salad came with walnuts",
@@ -168,6 +180,7 @@ NOT_RAISED = [
     ("he said he has an allergy to paperwork, we filled the form in for him", "minor"),
     ("a regular completely lost it because the croissants had sold out, he was happy with a muffin", "minor"),
     ("lady lost the plot at the desk over the car park barrier, opened it for her", "minor"),
+    ("he ran out of patience at the counter, his prescription was ready in the end", "moderate"),
     # a vulnerable person who was only there, said to be fine, or denied, does not raise the case
     ("a dad with his little girl queued fifty minutes at the ticket desk and nobody explained", "moderate"),
     ("the table wasn't ready for an hour, the children were happy colouring in, parents fed up", "moderate"),

@@ -13,6 +13,10 @@ _MEDICINE_WRONG = (
     MEDICINE + " ~ wrong|double|twice|mixed|mix-up|mixed_up|instead|incorrect|someone_else's|someone_elses|"
     "somebody_else's|another|extra|slot|slots|compartment|compartments|muddled|different"
 )
+# Out of something else than the medicine: "he ran out of patience at the counter".
+_OUT_OF_OTHER = (
+    "run_out|ran_out|been_out ... of ... patience|time|paper|change|battery|charge|petrol|fuel|space|room"
+)
 _CONTACTS = (
     "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
     "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|api_key|api_keys|"
@@ -21,6 +25,24 @@ _CONTACTS = (
 )
 
 CARE: tuple[Harm, ...] = (
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        (
+            # the medicine named in one sentence, the running out told in the next: "she's been out of both since
+            # Sat", "he's now completely out", "only got enough for tonight"
+            "she|he|they|patient|pt|customer|mum|dad|son|daughter ... run_out|ran_out|completely_out|totally_out|"
+            "out_of_both|out_of_them|been_out|now_out|only_got_enough|only_has_enough|enough_for_tonight|"
+            "enough_till|enough_until|enough_to_last",
+            MEDICINE
+            + "|pens|pen ~ still_don't_have|still_do_not_have|still_not_got|still_hasn't_gone|hasn't_gone|"
+            "has_not_gone|hasn't_been_sent|wasn't_placed|not_in_yet|still_not_in|days_of_pens|"
+            "pens_left|pen_left|one_pen",
+        ),
+        near_miss=None,
+        vetoes=(_OUT_OF_OTHER,),
+        needs=(MEDICINE + "|hrt",),
+    ),
     Harm(
         "someone was put in real danger",
         CRITICAL,
@@ -132,6 +154,7 @@ CARE: tuple[Harm, ...] = (
         ),
         near_miss=None,
         negatable=False,
+        vetoes=(_OUT_OF_OTHER,),
         needs=(MEDICINE,),
     ),
     Harm(

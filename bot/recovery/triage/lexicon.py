@@ -40,7 +40,7 @@ MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epipens|epi-pen|epi-pens|antidepressant*|test_strips|oxygen_cylinder|oxygen_cylinders|oxygen_delivery|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
     "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops|jabs|vaccination|vaccinations|"
-    "immunisation*|dosette|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
+    "immunisation*|dosette|hrt|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
     "oxycodone|amlodipine|metformin|sertraline|levothyroxine|paracetamol|ibuprofen|gabapentin|pregabalin|"
     "lithium|clozapine|prednisolone|steroids|ritalin|anticoagulant*"
 )
