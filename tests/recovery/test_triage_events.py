@@ -143,6 +143,13 @@ READINGS = [
         "critical",
         "account",
     ),
+    # someone else's medicine given: a neighbour's pack, a jab meant for another patient
+    (
+        "the chemist handed her the neighbours dosette box and she took the morning tablets",
+        "critical",
+        "medication",
+    ),
+    ("nurse gave him the flu jab meant for the patient in the next bay", "critical", "medication"),
     # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
     # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
     (
@@ -256,6 +263,8 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "her name was spelt wrong on the prescription label, the medicine was right, reprinted it",
+    "they put us in a twin not the double we booked, swapped next morning",
     "she left her own paperwork on the counter and came back for it ten minutes later",
     "the gym app kicked him out of his spin booking, he rebooked it himself",
     "he flicked the kettle switch and felt nothing, the kettle just would not boil",

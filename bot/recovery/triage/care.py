@@ -145,6 +145,23 @@ CARE: tuple[Harm, ...] = (
         needs=(_MEDICINE_WRONG,),
     ),
     Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            # someone else's medicine given: "his neighbour's blister pack", "sent home with the dog's dose",
+            # "the injection that was meant for a Mrs Lewin"
+            "gave|given|handed|dispensed|sent_home_with|went_home_with|supplied|issued|administered ... neighbour's|"
+            "neighbours|neighbor's|neighbors|dog's|dogs|cat's|namesake's|other_patient's|another_patient's ... "
+            + MEDICINE,
+            MEDICINE
+            + " ... meant_for|intended_for|prescribed_for|labelled_for ... mrs|mr|ms|miss|another|someone|"
+            "somebody|a_different|the_other|patient|resident|her_neighbour|his_neighbour",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+    ),
+    Harm(
         "medicine out of reach",
         MAJOR,
         (

@@ -262,14 +262,11 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "medical records",
             "medical record",
-            "wrong house",
-            "wrong address",
-            "wrong door",
-            "wrong street",
-            "wrong branch",
-            "wrong store",
-            "wrong day",
-            "wrong time",
+            "wrong house|address|door|street|branch|store|day|time",
+            # a name spelt wrong on a card, a double room: not a dose
+            "spelt|spelled|misspelt|spelling|typo|name ~ wrong|incorrect",
+            "vaccination|vaccine|jab|prescription|medication|injection card|certificate|reminder|appointment|appt|booklet",
+            "twin|single|king|room|rooms|bed|beds|booked ~ double",
         ),
     ),
     Harm(
