@@ -263,6 +263,17 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    # words of harm in their harmless senses (senses.py)
+    "her toast came back burnt to a crisp, made a fresh round",
+    "the parcel had one corner crushed, the mugs inside were all fine",
+    "his surname was spelled wrong on the loyalty card, new one printed",
+    "her date of birth was showing wrong on the kiosk screen, fixed in a minute",
+    "he said he almost had a heart attack when he saw the new tariff, it was the annual figure",
+    "we double bagged her shopping after the handle went",
+    "the cafe had no water jug on the counter, put one out",
+    "the repair fell off the engineer's route and nobody came, rebooked for monday",
+    "the brochure had the pool photos in the wrong order, swapped them",
+    "she said she'd like to see a different stylist next time, the cut was fine",
     "her name was spelt wrong on the prescription label, the medicine was right, reprinted it",
     "they put us in a twin not the double we booked, swapped next morning",
     "she left her own paperwork on the counter and came back for it ten minutes later",

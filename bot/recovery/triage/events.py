@@ -5,7 +5,8 @@ care, occasions missed, people stranded, homes entered, bereaved families chased
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import MAJOR, Harm
-from bot.recovery.triage.losses import EVENT, LOST_TIME, OCCASION, SHELTERED, TEMPER
+from bot.recovery.triage.losses import EVENT, LOST_TIME, OCCASION, SHELTERED
+from bot.recovery.triage.senses import TEMPER
 
 EVENTS: tuple[Harm, ...] = (
     Harm(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.recovery.triage.lexicon import ALLERGEN, CRITICAL, MAJOR, MEDICINE, Harm
 from bot.recovery.triage.losses import SHELTERED, THINGS
+from bot.recovery.triage.senses import FIGURES
 
 BODY = (
     "hand|hands|arm|arms|leg|legs|face|finger|fingers|foot|feet|mouth|head|eye|eyes|neck|knee|wrist|ankle|"
@@ -92,6 +93,7 @@ INJURIES: tuple[Harm, ...] = (
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
             "kicked_off|kick_off|kicking_off|kicks_off|kicked_up|kicked_out",
             "kicked|kicks|kick her|him|them|me|us|you|people|everyone out",  # "the app kicked her out of the class"
+            *FIGURES,
             "car|van|vehicle|bike|bus|lorry|truck|door|fence|wall|gate|post|window|bumper|mirror|wing was|were|got "
             "hit|struck|clipped",
             "threw|thrown|tipped ... off ... list|rota|course|bus|train|plane|flight|site|premises|shift|scheme",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.recovery.triage.senses import FOOD_AND_PACKAGING, MISSPELT, OFF_A_LIST, OUT_OF_PLACE
+
 CRITICAL, MAJOR, MODERATE = "critical", "major", "moderate"
 
 
@@ -145,6 +147,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fainted|fainting|faint ... at_the_sight_of|sight_of_the_needle|sight_of_blood",
             "mode|screen|app|music|light|lights|noise|brightness|font|chairs|seats|mattress|pillows ... hurts|hurting",
             "bruised|bruise|bruises ~ banana|bananas|apple|apples|fruit|pear|pears|peach|peaches|avocado|ego",
+            *FOOD_AND_PACKAGING,
+            *MISSPELT,
         ),
     ),
     Harm(
@@ -227,6 +231,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         near_miss=MAJOR,
         near_says="a near miss on safety",
         vetoes=(
+            *OFF_A_LIST,
             "risk of",
             "smelled|smelt|smells|stank|stinks|reeked|reeks of smoke|cigarettes|cigarette_smoke|weed|cannabis",
             "no risk",
@@ -264,7 +269,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "medical record",
             "wrong house|address|door|street|branch|store|day|time",
             # a name spelt wrong on a card, a double room: not a dose
-            "spelt|spelled|misspelt|spelling|typo|name ~ wrong|incorrect",
+            *MISSPELT,
             "vaccination|vaccine|jab|prescription|medication|injection card|certificate|reminder|appointment|appt|booklet",
             "twin|single|king|room|rooms|bed|beds|booked ~ double",
         ),
@@ -379,6 +384,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
             "another|other ~ branch|store|shop|pharmacy|site|day|time|date|room|table|stock",
+            *OUT_OF_PLACE,
+            *MISSPELT,
             "shouted_at|yelled_at|screamed_at|swore_at|snapped_at|told_him_to|told_her_to|told_them_to",
         ),
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.recovery.triage.charges import FEARED
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
+from bot.recovery.triage.senses import CALL_TRANSFERS, DOUBLES, TEMPER, WATER_THINGS
 
 LIFELINE = (
     "insulin|epipen|epi-pen|inhaler|inhalers|oxygen|dialysis|nitro*|warfarin|anticoagul*|epilep*|seizure|"
@@ -46,12 +47,6 @@ OUTAGE = "down|offline|outage|dead|crashed|frozen|locked_out|can't_log|cannot_lo
 # "lost a morning off work": time lost, not data or a pet.
 LOST_TIME = (
     "lost|lose|losing a|an|half|the|his|her|their morning|afternoon|day|evening|shift|week|hour|hours|time"
-)
-# Temper, not a loss: "the man on table 6 absolutely lost it", "she lost the plot over the receipt".
-TEMPER = (
-    "absolutely|completely|totally|properly|just|literally|really|fully|then|and lost|lose|losing it",
-    "lost|lose|losing the_plot|his_temper|her_temper|their_temper|his_rag|her_rag|the_rag|his_cool|her_cool|"
-    "his_head|her_head",
 )
 # Told ahead of time: "power will be off Tuesday for planned works" is an arranged outage, not a loss.
 PLANNED = "planned|scheduled|pre-arranged|will_be|would_be|going_to_be ~ off|outage|cut|cut_off|shut_off|switched_off|turned_off"
@@ -101,6 +96,7 @@ LOSSES: tuple[Harm, ...] = (
             "honoured",
             "thought|looked|seemed|like|says|calling|called|reckons ... scam|fraud|phishing|rip-off|robbery",
             FEARED,
+            *DOUBLES,
         ),
     ),
     Harm(
@@ -153,6 +149,7 @@ LOSSES: tuple[Harm, ...] = (
         near_miss=None,
         vetoes=(
             *TEMPER,
+            *WATER_THINGS,
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
@@ -287,6 +284,7 @@ LOSSES: tuple[Harm, ...] = (
             "taking|take|pulling|pull|withdrawing|withdraw ... kids|children|son|daughter|child|them ... out",
         ),
         near_miss=None,
+        vetoes=CALL_TRANSFERS,
     ),
     Harm(
         "going public",

@@ -5,7 +5,7 @@ Cues are written as `reading.py` explains."""
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import MODERATE, Harm
-from bot.recovery.triage.losses import TEMPER
+from bot.recovery.triage.senses import TEMPER
 
 # Poor treatment and inconvenience with no lasting loss (SPEC §2.2 "moderate").
 INCONVENIENCE = Harm(
