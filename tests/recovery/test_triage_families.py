@@ -121,6 +121,8 @@ READINGS = [
         "major",
         "essential",
     ),
+    # a failure that happened again still raises it
+    ("the cleaner missed the bathrooms again this week, second time this month", "major", "repeat"),
     # a real allergy, where there is food or a medicine, is still at risk
     (
         "the diner told the waiter about her walnut allergy and the salad came with walnuts",
@@ -181,6 +183,12 @@ NOT_RAISED = [
     ("a regular completely lost it because the croissants had sold out, he was happy with a muffin", "minor"),
     ("lady lost the plot at the desk over the car park barrier, opened it for her", "minor"),
     ("he ran out of patience at the counter, his prescription was ready in the end", "moderate"),
+    # asking again, being passed on again, or a repeat only supposed, is no repeat failure
+    ("she got transferred four times between departments before anyone could help", "moderate"),
+    (
+        "the booking system was down all afternoon at their salon; if it happens again they will look elsewhere",
+        "major",
+    ),
     # a vulnerable person who was only there, said to be fine, or denied, does not raise the case
     ("a dad with his little girl queued fifty minutes at the ticket desk and nobody explained", "moderate"),
     ("the table wasn't ready for an hour, the children were happy colouring in, parents fed up", "moderate"),

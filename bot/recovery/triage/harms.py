@@ -162,6 +162,8 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
         spans = [_span(m) for c in cue_list for m in find(text_words, c) if not used.intersection(m)]
         if kind == REPEATED and reacting:
             continue
+        if kind == REPEATED:
+            spans = [span for span in spans if not _chased(text_words, span[0])]
         if kind == VULNERABLE_PERSON:
             spans = [span for span in spans if not _owns_thing(text, text_words[span[1]].end)]
             spans = [span for span in spans if not _modifies(text_words, span[1])]
@@ -189,6 +191,23 @@ def _raisers(text: str, text_words: list[Word], found: list[Found]) -> dict[str,
 
 _AFFRONTS = ("humiliated in front of others",)
 _ANSWERS = ("says they are leaving", "going public", "money wrongly taken")
+
+
+# Asking again is not failing again: "rang for the 3rd time", "transferred four times", "asked the third time".
+_CHASES = frozenset(
+    {"ring", "rang", "rung", "call", "phone", "chase", "email", "ask", "transfer", "contact", "try", "write"}
+    | {"message", "text", "explain", "tell", "visit", "remind", "complain", "follow", "pass", "put"}
+)
+
+
+def _chased(text_words: list[Word], at: int) -> bool:
+    """Whether the repeat at `at` counts the customer's calls or transfers, not the failure happening again,
+    or only supposes it: "if it happens again they'll leave", "make sure it never happens again"."""
+    sentence = text_words[at].sentence
+    before = [w for w in text_words[max(0, at - 4) : at] if w.sentence == sentence]
+    if any(w.text in ("if", "unless") for w in before) or _negated(text_words, at, wide=False):
+        return True
+    return any(w.lemma in _CHASES or w.text in _CHASES for w in before)
 
 
 def _owns_thing(text: str, end: int) -> bool:
