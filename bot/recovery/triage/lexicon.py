@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.recovery.triage.senses import FOOD_AND_PACKAGING, MISSPELT, OFF_A_LIST, OUT_OF_PLACE
+from bot.recovery.triage.senses import (
+    FOOD_AND_PACKAGING,
+    FOOD_AND_PRODUCTS,
+    MISSPELT,
+    NOT_A_DOSE,
+    OFF_A_LIST,
+    OUT_OF_PLACE,
+)
 
 CRITICAL, MAJOR, MODERATE = "critical", "major", "moderate"
 
@@ -51,16 +58,8 @@ ALLERGEN = (
     "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
     "coeliac|celiac|allerg*"
 )
-# Where an allergy is real: an allergen, food or a medicine is in the text.
-_ALLERGY_SETTING = (
-    ALLERGEN.removesuffix("|allerg*")
-    + "|"
-    + MEDICINE
-    + "|food|meal|dish|menu|ate|eat|eaten|order|ordered|kitchen|chef|"
-    "served|plate|plated|snack|lunch|dinner|breakfast|drink|cake|sauce|ingredients|recipe|pasta|bread|gloves|dye|"
-    "salad|soup|sandwich|dessert|starter|curry|pizza|burger|waiter|waitress|server|diner|restaurant|cafe|*nut|*nuts|"
-    "cream|shampoo|product|products|fur|sting|wasp|bee|chemicals|perfume|pollen|reaction|table|tbl"
-)
+# Where an allergy is real: an allergen, a medicine, food or a product is in the text.
+_ALLERGY_SETTING = f"{ALLERGEN.removesuffix('|allerg*')}|{MEDICINE}|{FOOD_AND_PRODUCTS}"
 SENSITIVE_DETAILS = (
     "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
@@ -268,10 +267,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "medical records",
             "medical record",
             "wrong house|address|door|street|branch|store|day|time",
-            # a name spelt wrong on a card, a double room: not a dose
-            *MISSPELT,
-            "vaccination|vaccine|jab|prescription|medication|injection card|certificate|reminder|appointment|appt|booklet",
-            "twin|single|king|room|rooms|bed|beds|booked ~ double",
+            *NOT_A_DOSE,
         ),
     ),
     Harm(

@@ -5,6 +5,14 @@ a box with a crushed corner, a name spelt wrong, "I nearly had a heart attack" a
 
 from __future__ import annotations
 
+# "Allergic to Vivaldi" is a figure of speech: an allergy is real where an allergen, a medicine (see
+# `lexicon.py`) or one of these is in the text.
+FOOD_AND_PRODUCTS = (
+    "food|meal|dish|menu|ate|eat|eaten|order|ordered|kitchen|chef|served|plate|plated|snack|lunch|dinner|breakfast|"
+    "drink|cake|sauce|ingredients|recipe|pasta|bread|gloves|dye|salad|soup|sandwich|dessert|starter|curry|pizza|"
+    "burger|waiter|waitress|server|diner|restaurant|cafe|*nut|*nuts|cream|shampoo|product|products|fur|sting|wasp|"
+    "bee|chemicals|perfume|pollen|reaction|table|tbl"
+)
 # Temper, not a loss: "the man on table 6 absolutely lost it", "she lost the plot over the receipt".
 TEMPER = (
     "absolutely|completely|totally|properly|just|literally|really|fully|then|and lost|lose|losing it",
@@ -16,6 +24,12 @@ MISSPELT = (
     "spelt|spelled|misspelt|misspelled|spelling|typo|misspelling ~ wrong|incorrect|wrongly",
     "name|surname|initial|initials wrong|incorrect",
     "showing|shows|showed|displayed|displaying|printed|listed|recorded|entered|down wrong|wrongly|incorrectly",
+)
+# A name spelt wrong on a vaccination card, the double room they booked: not a dose.
+NOT_A_DOSE = (
+    *MISSPELT,
+    "vaccination|vaccine|jab|prescription|medication|injection card|certificate|reminder|appointment|appt|booklet",
+    "twin|single|king|room|rooms|bed|beds|booked ~ double",
 )
 # Food overdone and packaging dented: "burnt to a crisp", "one corner crushed".
 FOOD_AND_PACKAGING = (
