@@ -150,6 +150,25 @@ READINGS = [
         "medication",
     ),
     ("nurse gave him the flu jab meant for the patient in the next bay", "critical", "medication"),
+    # an occasion spoiled by who was booked for it, or cancelled on the family
+    (
+        "the band we booked for their anniversary party never turned up, guests sat in silence",
+        "major",
+        "once-only",
+    ),
+    ("we rang her two days before her mum's 80th to say the room was cancelled", "major", "once-only"),
+    # heating gone out, property scuffed or kerbed, trade lost, records moved elsewhere: major
+    (
+        "the heating went out in the flat on friday night and the family slept in their coats",
+        "major",
+        "essential",
+    ),
+    ("the courier reversed into her drive and the alloy is kerbed", "major", "property"),
+    ("the bakery owner says our card terminal outage has been losing trade all week", "major", "business"),
+    ("he wants his records moved to another practice because the filling fell out twice", "major", "leaving"),
+    ("she was charged full price for the eye test - she is NHS exempt as a diabetic", "major", "money"),
+    ("he paid 400 up front for a garden clearance that never happened", "major", "money"),
+    ("the pharmacist caught the wrong strength at final check before handing it over", "major", "near miss"),
     # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
     # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
     (
@@ -263,6 +282,9 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "the new fridge was delivered with a dent in the door, swapped it",
+    "the caller got quite abusive on the phone about the late delivery",
+    "the photographer turned up late but got all the shots, couple were happy",
     # words of harm in their harmless senses (senses.py)
     "her toast came back burnt to a crisp, made a fresh round",
     "the parcel had one corner crushed, the mugs inside were all fine",

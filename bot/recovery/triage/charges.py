@@ -37,11 +37,23 @@ CHARGES: tuple[Harm, ...] = (
             "auto-renew*|auto_renew*|renewed|renewal|rolled_over ... no|never|without|not ... notice|warning|"
             "reminder|letter|email|consent",
             "nobody|never|no_one ... approve|approved|agree|agreed|okay|okayed|sign_off|signed_off|consent*",
+            "paid|paying ... for ... never ... fitted|delivered|received|used|done|happened|arrived|turned_up|showed",
         ),
         near_miss=None,
         vetoes=(FEARED,),
         needs=(
             "charge|charged|charging|billed|billing|invoiced|debited|taken|took|paid|hit|renewed|auto-renew*",
         ),
+    ),
+    Harm(
+        "money wrongly taken or lost",
+        MAJOR,
+        # a private price, told apart from the cover it ignored: "charged the private rate £285 - she's NHS"
+        (
+            "charged|billed|charging|paid|invoiced ~ private|privately|private_rate|full_price|full_rate|full_fare",
+        ),
+        near_miss=None,
+        vetoes=(FEARED,),
+        needs=("nhs|exempt|covered|insured|entitled|included",),
     ),
 )

@@ -81,6 +81,8 @@ DANGERS: tuple[Harm, ...] = (
         ),
         vetoes=(
             "no_one|nobody|nothing ... in|into|entered",
+            # a customer abusive on the phone is their anger, not an abuser they fear
+            "was|were|got|getting|became|being|fairly|quite|very|bit|verbally|really|increasingly abusive",
             "child|kid|kids|children|toddler|pupil|year_old coat|coats|bag|bags|toy|toys|shoes|jacket|lunchbox|"
             "book|books|drawing|bottle|things|stuff|belongings|buggy|pram|car_seat|scooter|bike|bikes",
         ),

@@ -130,6 +130,24 @@ EVENTS: tuple[Harm, ...] = (
         ),
     ),
     Harm(
+        "a once-only occasion missed",
+        MAJOR,
+        (
+            # the occasion spoiled by whoever was booked for it: "the DJ never showed", "the caterer didn't turn up"
+            "dj|band|caterer|caterers|catering|photographer|videographer|florist|celebrant|officiant|registrar|"
+            "entertainer|magician|chauffeur ... never_showed|never_turned_up|didn't_turn_up|didn't_show|no-show|"
+            "no-showed|never_came|didn't_come|never_arrived|didn't_arrive",
+            # a celebration cancelled on them: "her dad's 70th… venue rang her Thurs to cancel"
+            "birthday|anniversary|celebration|christening|18th|21st|30th|40th|50th|60th|65th|70th|75th|80th|90th|100th"
+            " ... cancel|cancelled|canceled|called_off|pulled_out",
+        ),
+        near_miss=None,
+        needs=(
+            "wedding|bride|groom|first_dance|funeral|celebration_of_life|memorial|christening|party|reception|"
+            "ceremony|anniversary|birthday|guests|family|" + EVENT,
+        ),
+    ),
+    Harm(
         "stranded with no way home",
         MAJOR,
         (

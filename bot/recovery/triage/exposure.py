@@ -6,6 +6,7 @@ on a public server, an account opened by someone pretending to be the customer. 
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, OTHERS, SENSITIVE_DETAILS, Harm
+from bot.recovery.triage.senses import MOVED_ON_REQUEST
 
 # Papers and details whose disclosure harms, as the rubric's "medical or financial details".
 SENSITIVE = (
@@ -47,6 +48,7 @@ DISCLOSURES: tuple[Harm, ...] = (
         CRITICAL,
         (SENSITIVE_DETAILS + " ~ " + OTHERS,),
         near_miss=MAJOR,
+        vetoes=MOVED_ON_REQUEST,
         # words near others ("her prescription at the counter") are only a disclosure when something was told,
         # shown or sent
         needs=(_DISCLOSED,),
@@ -115,6 +117,7 @@ DISCLOSURES: tuple[Harm, ...] = (
             "previous_guest ... paperwork|papers|documents|forms|cards|file",
         ),
         near_miss=MAJOR,
+        vetoes=MOVED_ON_REQUEST,
         needs=(SENSITIVE,),
     ),
     Harm(

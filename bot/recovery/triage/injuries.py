@@ -91,6 +91,7 @@ INJURIES: tuple[Harm, ...] = (
         ),
         vetoes=(
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
+            "handing|handed_over|handing_over|hand_over|handover",
             "kicked_off|kick_off|kicking_off|kicks_off|kicked_up|kicked_out",
             "kicked|kicks|kick her|him|them|me|us|you|people|everyone out",  # "the app kicked her out of the class"
             *FIGURES,

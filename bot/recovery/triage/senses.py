@@ -37,7 +37,7 @@ FOOD_AND_PACKAGING = (
     "burnt|burned|charred|overdone|overcooked ~ steak|ribeye|toast|chips|pizza|food|meal|rice|cake|sausages|dish|"
     "refired|remade|crisp",
     "box|boxes|parcel|packaging|package|carton|cartons|corner|corners|tin|tins|can|cans|lid|biscuits|crisps|ice|"
-    "garlic ~ crushed|crush*",
+    "garlic|peanut|peanuts|nut|nuts|almonds|walnuts|pistachios|chilli|chillies|tomatoes ~ crushed|crush*",
 )
 # A figure of speech: "I nearly had a heart attack when I saw the bill".
 FIGURES = (
@@ -63,10 +63,16 @@ CALL_TRANSFERS = (
 OFF_A_LIST = (
     "fell|dropped|slipped|came ... off ... route|rota|list|schedule|system|radar|calendar|diary|books|round",
 )
+# Records moved where the customer asked: "wants her records sent to another dentist".
+MOVED_ON_REQUEST = (
+    "want|wants|wanted|asked|asking|how|request*|transfer|transfers|move|moving ... records|notes|file ... to ... "
+    "another|new|a_different|other",
+)
 # Things out of place on a page, and a wish for another person, are no privacy lapse.
 OUT_OF_PLACE = (
     "wrong order|sequence|format|place|column|colour|color|size|font|way|month|year|logo",
     "one_place|one_screen|one_page|one_tab|one_field|one_column ... another|other",
     "want|wants|wanted|asked|asking|prefer|prefers|rather|like ... see|seeing|book_with ... someone_else|"
     "somebody_else|another|a_different",
+    *MOVED_ON_REQUEST,
 )

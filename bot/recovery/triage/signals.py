@@ -184,5 +184,6 @@ LONG_WAIT = (
 UNHURT = (
     "luckily|thankfully|fortunately|caught_it|spotted_it|noticed_before|noticed_in_time|noticed_straight_away|before_taking|hadn't_taken|didn't_take|hasn't_taken|hasnt_taken|not_taken_any|"
     "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
-    "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
+    "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving|at_final_check|"
+    "before_handing|before_handing_over|nothing_reached|never_reached|before_it_left|before_it_went_out",
 )
