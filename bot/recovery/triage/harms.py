@@ -28,7 +28,7 @@ from bot.recovery.triage.losses import LOSSES
 from bot.recovery.triage.negation import Span, nearly, negated, span
 from bot.recovery.triage.raisers import raisers
 from bot.recovery.triage.reading import Word, find, quote, words
-from bot.recovery.triage.signals import BURDEN, FIXED_NOW, INCONVENIENCE, LONG_WAIT, SMALL, UNHURT
+from bot.recovery.triage.signals import BURDEN, FIXED_NOW, INCONVENIENCE, LONG_WAIT, RUDE, SMALL, UNHURT
 from bot.recovery.triage.wrongs import WRONGS
 
 READ_CHARS = 3000  # about 500 words: cues cost time per word, and a paste must not stall triage
@@ -76,6 +76,8 @@ def read(text: str) -> Reading:
         small = _first_undenied(text_words, FIXED_NOW)  # "sorted now" after she had to queue: not small
     if small is not None and _first(text_words, LONG_WAIT) is not None:
         small = None  # "on hold for 50 minutes… it's sorted now" was still a long wait
+    if small is not None and _first_undenied(text_words, RUDE) is not None:
+        small = None  # "the agent was rude… he just wanted it logged": poor treatment is not a small lapse
     if any(f.reason.startswith(_AFFRONTS) for f in found):
         small = None  # "she's fine" after a driver humiliated her: unhurt, but the affront stands
     return Reading(

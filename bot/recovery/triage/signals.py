@@ -95,6 +95,10 @@ SMALL = (
     "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
     "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it|not_bothered|wasn't_bothered|"
     "isn't_bothered|didn't_mind|doesn't_mind|did_not_mind|not_fussed|wasn't_fussed",
+    # the reporter says it is only for the record: "just letting u know", "wanted it logged", "low pri"
+    "just_letting_you_know|just_letting_u_know|just_letting_us_know|wanted_us_to_know|just_wanted_us_to_know|"
+    "wanted_it_logged|just_wanted_it_logged|just_noting|just_to_note|low_pri|low_priority|"
+    "no_further_action|all_set|said_thanks|still_fine|not_affected|no_worries|said_no_worries",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
@@ -123,6 +127,13 @@ SMALL = (
     "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised|"
     "came_out|saw|noticed|complained",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
+)
+
+# Poor treatment by staff: a lapse that came with it is not small however calmly it was reported.
+RUDE = (
+    "rude|rudely|rudeness|snippy|curt|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|"
+    "mocked|insult*|belittl*|aggressive|hostile|laughed_at|shouted_at|yelled_at|screamed_at|swore_at|"
+    "eye-roll*|rolled_her_eyes|rolled_his_eyes|talked_down|talked_over",
 )
 
 # Only that it works now: small unless the customer had to do something for it, or it happened more than once.
@@ -169,7 +180,7 @@ EXPOSURE = (
 # A long wait is not made small by the fix at the end: "on hold 50 minutes… sorted now" is still moderate.
 _LONG_MINUTES = "|".join(str(n) for n in range(30, 100))
 LONG_WAIT = (
-    "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed ... hour|hours|hrs|"
+    "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed|took ... hour|hours|hrs|hr|"
     + "|".join(f"{n}_min|{n}_mins|{n}_minutes" for n in range(30, 100)),
     "an_hour|over_an_hour|half_an_hour|two_hours|three_hours|2_hours|3_hours|all_morning|all_afternoon",
     _LONG_MINUTES + " min|mins|minutes late|behind|delayed|overdue",
