@@ -121,6 +121,12 @@ READINGS = [
         "major",
         "essential",
     ),
+    # goods that came faulty again: an inconvenience, raised by the repeat
+    (
+        "the new dining table came with a wobbly leg and the replacement has a scuffed top, second time now",
+        "major",
+        "repeat",
+    ),
     # a failure that happened again still raises it
     ("the cleaner missed the bathrooms again this week, second time this month", "major", "repeat"),
     # a real allergy, where there is food or a medicine, is still at risk
@@ -189,6 +195,7 @@ NOT_RAISED = [
         "the booking system was down all afternoon at their salon; if it happens again they will look elsewhere",
         "major",
     ),
+    ("her flu jab appointment ran 40 minutes late and nobody said why", "moderate"),
     # a lapse the reporter files only for the record is small; one that came with rudeness is not
     ("her parcel came a day late, she said no worries", "minor"),
     ("the invoice pdf showed the wrong month at the top, amounts right, just letting you know", "minor"),

@@ -152,6 +152,8 @@ LOSSES: tuple[Harm, ...] = (
         vetoes=(
             *TEMPER,
             *WATER_THINGS,
+            # an appointment for a jab that ran late is a wait, not the medicine withheld
+            "vaccination|vaccine|jab|injection|flu|booster appt|appointment|appointments|slot|clinic|session",
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",

@@ -29,7 +29,8 @@ INCONVENIENCE = Harm(
         "wrong|missing|incorrect|burnt|undercooked|mix-up|mixup",
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
         "greasy|grubby|handprints|oily|"
-        "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
+        "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained|wobbly|scuffed|a_scuff|"
+        "chipped|a_tear|tear_in|tear_on",
         "shower|showers|hot_water ~ cold|lukewarm|no_hot|not_hot",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
