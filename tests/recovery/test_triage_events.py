@@ -169,6 +169,11 @@ READINGS = [
     ("she was charged full price for the eye test - she is NHS exempt as a diabetic", "major", "money"),
     ("he paid 400 up front for a garden clearance that never happened", "major", "money"),
     ("the pharmacist caught the wrong strength at final check before handing it over", "major", "near miss"),
+    (
+        "the aftercare sheet in the cat carrier was for another cat with a different dose, the nurse spotted it",
+        "major",
+        "near miss",
+    ),
     # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
     # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
     (
@@ -282,6 +287,8 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "the driver left no card, she found her parcel by knocking on doors down the street",
+    "her son came home with a different child's reading book in his reading folder",
     "the new fridge was delivered with a dent in the door, swapped it",
     "the caller got quite abusive on the phone about the late delivery",
     "the photographer turned up late but got all the shots, couple were happy",

@@ -156,6 +156,9 @@ CARE: tuple[Harm, ...] = (
             MEDICINE
             + " ... meant_for|intended_for|prescribed_for|labelled_for ... mrs|mr|ms|miss|another|someone|"
             "somebody|a_different|the_other|patient|resident|her_neighbour|his_neighbour",
+            # the instructions that go home with it were another's: "the discharge sheet was for a different dog"
+            "discharge|sheet|instructions|label|leaflet ... for|was_for ... a_different|another|the_wrong|wrong ... "
+            "dog|cat|pet|patient|child|person|baby|resident",
         ),
         near_miss=MAJOR,
         near_says="a near miss on medication",

@@ -250,6 +250,7 @@ LOSSES: tuple[Harm, ...] = (
             "guest|child|kid|son|daughter|dog|she|he|they|customer|toddler spilled|spilt|dropped|knocked|broke|"
             "scratched|stained",
             "arrived with",
+            "knock|knocked|knocking|knocks on|at ... door|doors|window",  # knocking on doors to find it
             # a product that came damaged is a faulty order, not their property damaged by us
             "delivered|arrived|came with ... a_tear|tear|scratch*|dent|dented|scuff*|crack*|chip|chipped|damage*|broken",
             "came with",

@@ -75,4 +75,5 @@ OUT_OF_PLACE = (
     "want|wants|wanted|asked|asking|prefer|prefers|rather|like ... see|seeing|book_with ... someone_else|"
     "somebody_else|another|a_different",
     *MOVED_ON_REQUEST,
+    "reading folder|book|books|list|record|log|diary|bag|wallet",  # a school's reading folder is not a disclosure
 )
