@@ -253,7 +253,7 @@ READINGS = [
     ("customer says the app's dark mode hurts her eyes", "minor", "no signs"),
     # sensitive words near other people are a disclosure only when something was told, shown or sent
     ("we sent her statement late this month", "moderate", "inconvenience"),
-    ("gave him his prescription at the counter but forgot the leaflet", "minor", "no signs"),
+    ("gave him his prescription at the counter but forgot the leaflet, he didn't mind", "minor", "no signs"),
     ("the queue for prescriptions was out the door", "moderate", "inconvenience"),
     (
         "a printout of everyone's salaries was left on the photocopier in the client's office",

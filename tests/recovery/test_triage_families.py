@@ -167,7 +167,7 @@ def test_each_family_is_read_at_its_level(text: str, severity: str, why: str) ->
 NOT_RAISED = [
     ("the guest is a lawyer and asked for a late checkout, which we gave", "moderate"),
     ("the lawyer in room 4 complained the towels were thin, brought extra", "minor"),
-    ("the buyer's solicitor asked us for the gas certificate, sent it over", "moderate"),
+    ("the buyer's solicitor asked us for the gas certificate, sent it over", "minor"),
     ("the car was an hour late so he had to ask a friend to pick up his kids from school", "moderate"),
     ("the update wiped 5 yrs of order history from their account", "major"),
     ("he sat in the waiting room past his slot and lost a morning off work", "moderate"),
@@ -185,7 +185,10 @@ NOT_RAISED = [
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
     # an allergy as a figure of speech, hay fever, a customer's temper: none is a harm
     ("caller joked he is allergic to our new website font, could we make it bigger, done", "minor"),
-    ("he said he has an allergy to paperwork, we filled the form in for him", "minor"),
+    (
+        "he said he has an allergy to paperwork, we filled the form in for him, he was happy with that",
+        "minor",
+    ),
     ("a regular completely lost it because the croissants had sold out, he was happy with a muffin", "minor"),
     ("lady lost the plot at the desk over the car park barrier, opened it for her", "minor"),
     ("he ran out of patience at the counter, his prescription was ready in the end", "moderate"),

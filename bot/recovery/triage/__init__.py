@@ -96,7 +96,7 @@ def triage(
     reading = harms.read(text)
     by_policy = [*_keyword_reasons(text, rules, reading), *_money_reasons(text, rules)]
     if knowledge.method == EMBEDDING:
-        reading = harms.Reading((), {}, None, reading.denied)
+        reading = harms.Reading((), {}, None, reading.denied, reading.deniers)
     found = [*by_policy, *_known(reading, by_policy)]
     level = max((rank for rank, _ in found), default=0)
     upset = tone(text)
@@ -166,9 +166,10 @@ def _by_meaning(text: str, written: str, level: int, knowledge: Knowledge) -> tu
 
 
 def _undenied(text: str, reading: harms.Reading) -> str:
-    """The text without the words it denies: "nobody was hurt" must not read like someone was hurt."""
+    """The text without the words it denies and the words that deny them: "nobody was hurt" must read
+    neither like someone was hurt nor like nobody came."""
     kept, at = [], 0
-    for start in sorted(reading.denied):
+    for start in sorted(reading.denied | reading.deniers):
         word = _WORD.match(text, start)
         if word is not None and start >= at:
             kept.append(text[at:start])

@@ -25,7 +25,7 @@ from bot.recovery.triage.exposure import DISCLOSURES
 from bot.recovery.triage.injuries import INJURIES
 from bot.recovery.triage.lexicon import MODERATE, TO_PEOPLE, Harm
 from bot.recovery.triage.losses import LOSSES
-from bot.recovery.triage.negation import Span, nearly, negated, span
+from bot.recovery.triage.negation import Span, deniers, nearly, negated, span
 from bot.recovery.triage.raisers import raisers
 from bot.recovery.triage.reading import Word, find, quote, words
 from bot.recovery.triage.signals import BURDEN, FIXED_NOW, INCONVENIENCE, LONG_WAIT, RUDE, SMALL, UNHURT
@@ -51,6 +51,7 @@ class Reading:
     raisers: dict[str, str]  # by kind (VULNERABLE, REPEATED, EXPOSED): "a vulnerable person (“six-year-old”)"
     small: str | None  # the words that call a lapse small or put right, if any
     denied: frozenset[int]  # where words start that a "no", "not", "nobody" just before denies
+    deniers: frozenset[int] = frozenset()  # where the "no", "not", "nobody" that deny them start
 
     def denies(self, at: int) -> bool:
         """Whether the word starting at character `at` is denied ("nobody was *hurt*")."""
@@ -80,11 +81,13 @@ def read(text: str) -> Reading:
         small = None  # "the agent was rude… he just wanted it logged": poor treatment is not a small lapse
     if any(f.reason.startswith(_AFFRONTS) for f in found):
         small = None  # "she's fine" after a driver humiliated her: unhurt, but the affront stands
+    denied = [i for i in range(len(text_words)) if negated(text_words, i, wide=False)]
     return Reading(
         tuple(found),
         _raisers(text, text_words, found),
         quote(text, text_words, small) if small else None,
-        frozenset(w.start for i, w in enumerate(text_words) if negated(text_words, i, wide=False)),
+        frozenset(text_words[i].start for i in denied),
+        frozenset(text_words[i].start for i in deniers(text_words, denied)),
     )
 
 

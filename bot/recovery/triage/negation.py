@@ -40,6 +40,17 @@ def negated(text_words: list[Word], at: int, matched: tuple[int, ...] = (), *, w
     return False
 
 
+def deniers(text_words: list[Word], denied: list[int]) -> list[int]:
+    """The "no", "not", "nobody" that deny these words: with them gone too, "nobody was hurt" leaves
+    nothing for a reader by meaning to take for "nobody called back"."""
+    out = set()
+    for at in denied:
+        clause = text_words[at].clause
+        before = range(max(0, at - NEGATION_WINDOW), at)
+        out.update(j for j in before if text_words[j].clause == clause and text_words[j].text in _NEGATORS)
+    return sorted(out)
+
+
 def span(matched: tuple[int, ...]) -> Span:
     """The first and last word of a match."""
     return min(matched), max(matched)
