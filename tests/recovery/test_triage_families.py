@@ -129,6 +129,8 @@ READINGS = [
     ),
     # a failure that happened again still raises it
     ("the cleaner missed the bathrooms again this week, second time this month", "major", "repeat"),
+    # a ramp that would not deploy for a wheelchair user: access blocked, and the wheelchair raises nothing more
+    ("the ramp on the tram jammed so the wheelchair user had to wait for the next one", "major", "essential"),
     # a real allergy, where there is food or a medicine, is still at risk
     (
         "the diner told the waiter about her walnut allergy and the salad came with walnuts",
@@ -199,6 +201,7 @@ NOT_RAISED = [
         "major",
     ),
     ("her flu jab appointment ran 40 minutes late and nobody said why", "moderate"),
+    ("the ramp at the side entrance jammed for a minute, the delivery driver used the steps", "minor"),
     # a lapse the reporter files only for the record is small; one that came with rudeness is not
     ("her parcel came a day late, she said no worries", "minor"),
     ("the invoice pdf showed the wrong month at the top, amounts right, just letting you know", "minor"),

@@ -178,6 +178,16 @@ CARE: tuple[Harm, ...] = (
         needs=(MEDICINE,),
     ),
     Harm(
+        "cut off from something essential",
+        MAJOR,
+        # a ramp that would not come down for a wheelchair user: the wheelchair is the harm, not a raiser
+        (
+            "ramp|ramps|hoist|platform_lift ~ wouldn't_deploy|didn't_deploy|won't_deploy|failed_to_deploy|jammed|stuck",
+        ),
+        near_miss=None,
+        needs=("wheelchair|wheelchairs|mobility_scooter|powerchair",),
+    ),
+    Harm(
         "stuck without a way in or out",
         MAJOR,
         ("lift|lifts|elevator|elevators ~ out|broken|down|stuck|not_working|out_of_order",),
