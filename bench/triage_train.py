@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.policy.model import SEVERITIES
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.charges import CHARGES
 from bot.recovery.triage.dangers import DANGERS
 from bot.recovery.triage.events import EVENTS
 from bot.recovery.triage.exposure import DISCLOSURES
@@ -102,6 +103,7 @@ def phrases() -> list[tuple[str, str]]:
         for harm in (
             *TO_PEOPLE,
             *LOSSES,
+            *CHARGES,
             *CARE,
             *INJURIES,
             *DANGERS,

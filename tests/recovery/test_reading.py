@@ -5,6 +5,7 @@ from pathlib import Path
 
 from bot.recovery.triage import reading
 from bot.recovery.triage.care import CARE
+from bot.recovery.triage.charges import CHARGES
 from bot.recovery.triage.dangers import DANGERS
 from bot.recovery.triage.events import EVENTS
 from bot.recovery.triage.exposure import DISCLOSURES
@@ -18,7 +19,17 @@ CORPUS = Path(__file__).parents[1] / "corpus" / "complaints.jsonl"
 CUES = sorted(
     {
         c
-        for harm in (*TO_PEOPLE, *LOSSES, *CARE, *INJURIES, *DANGERS, *EVENTS, *DISCLOSURES, *WRONGS)
+        for harm in (
+            *TO_PEOPLE,
+            *LOSSES,
+            *CHARGES,
+            *CARE,
+            *INJURIES,
+            *DANGERS,
+            *EVENTS,
+            *DISCLOSURES,
+            *WRONGS,
+        )
         for c in (*harm.cues, *harm.vetoes, *harm.needs)
     }
     | {*SMALL, *VULNERABLE, *REPEAT, *EXPOSURE, *UNHURT}

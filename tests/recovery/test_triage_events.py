@@ -87,7 +87,7 @@ READINGS = [
         "employer",
     ),
     ("the bank let her son withdraw from her account without her permission", "critical", "account"),
-    ("our taxi didn't show so she missed her mum's funeral", "critical", "funeral"),
+    ("our taxi didn't show so she missed her mum's funeral", "major", "once-only"),  # the rubric: major
     (
         "the pharmacy gave him his dad's blood pressure tablets instead of his own, he hasn't taken any",
         "major",
@@ -99,6 +99,105 @@ READINGS = [
     ("our card machines went down across their 3 cafes during the saturday rush", "major", "business"),
     ("photographer turned up after the ceremony had finished", "major", "once-only"),
     ("hotel charged her card for a minibar she never touched", "major", "never touched"),
+    # danger told by what gave way or went off: a handrail, a small battery in a mouth, a CO alarm, a shock
+    # that went up an arm; an injury told by its stitches
+    (
+        "the stair handrail gave way as a guest leant on it and he caught himself on the wall",
+        "critical",
+        "danger",
+    ),
+    ("the toddler put a coin battery from the toy in his mouth before mum saw", "critical", "danger"),
+    (
+        "the tenant's co alarm kept going off all evening and we told her it was probably the battery",
+        "critical",
+        "danger",
+    ),
+    ("she touched the hairdryer plug and felt a tingle shoot up her arm", "critical", "danger"),
+    ("the climber slipped off the wall and cut his eyebrow, six stitches", "critical", "hurt"),
+    # private details that reached the wrong person or were left out; another tenant's data in an export;
+    # an account taken over by a new device or a SIM swap
+    (
+        "the surgery posted her biopsy results to a different Mrs Patel two streets away",
+        "critical",
+        "exposed",
+    ),
+    (
+        "a customer rang to say he had received someone elses prescription details in his parcel",
+        "critical",
+        "exposed",
+    ),
+    (
+        "the night porter left the guest list with passport numbers sitting on the reception counter",
+        "critical",
+        "exposed",
+    ),
+    (
+        "after the update one retailer could see another tenant's order history and customer names",
+        "critical",
+        "breach",
+    ),
+    (
+        "the monthly csv had rows from a different client in it, emails and phone numbers",
+        "critical",
+        "breach",
+    ),
+    ("her card was emptied after a new device login from abroad at 3am", "critical", "account"),
+    (
+        "the mobile shop did a sim swap on his number for a man who just gave his date of birth",
+        "critical",
+        "account",
+    ),
+    # someone else's medicine given: a neighbour's pack, a jab meant for another patient
+    (
+        "the chemist handed her the neighbours dosette box and she took the morning tablets",
+        "critical",
+        "medication",
+    ),
+    ("nurse gave him the flu jab meant for the patient in the next bay", "critical", "medication"),
+    # an occasion spoiled by who was booked for it, or cancelled on the family
+    (
+        "the band we booked for their anniversary party never turned up, guests sat in silence",
+        "major",
+        "once-only",
+    ),
+    ("we rang her two days before her mum's 80th to say the room was cancelled", "major", "once-only"),
+    # heating gone out, property scuffed or kerbed, trade lost, records moved elsewhere: major
+    (
+        "the heating went out in the flat on friday night and the family slept in their coats",
+        "major",
+        "essential",
+    ),
+    ("the courier reversed into her drive and the alloy is kerbed", "major", "property"),
+    ("the bakery owner says our card terminal outage has been losing trade all week", "major", "business"),
+    ("he wants his records moved to another practice because the filling fell out twice", "major", "leaving"),
+    ("she was charged full price for the eye test - she is NHS exempt as a diabetic", "major", "money"),
+    ("he paid 400 up front for a garden clearance that never happened", "major", "money"),
+    ("the pharmacist caught the wrong strength at final check before handing it over", "major", "near miss"),
+    (
+        "the aftercare sheet in the cat carrier was for another cat with a different dose, the nurse spotted it",
+        "major",
+        "near miss",
+    ),
+    # a wrong charge told as a billing fact: taken several times, billed for what the records say was not
+    # done, a full price for cover she has, roaming for someone who never left, a renewal with no notice
+    (
+        "the parking app charged his card four times for one stay, all four show on his statement",
+        "major",
+        "four times",
+    ),
+    (
+        "the gym billed her for a personal training block but their booking log only shows one session",
+        "major",
+        "log only shows",
+    ),
+    ("he was charged the full rate for the eye test although he is exempt as a diabetic", "major", "exempt"),
+    (
+        "our network billed him for data roaming in Spain, he has never left the country",
+        "major",
+        "never left",
+    ),
+    ("the membership auto-renewed at the higher price without any reminder email", "major", "reminder"),
+    ("the garage charged for new brake pads that nobody phoned him to agree to", "major", "agree"),
     (
         "the care home resident wasn't given his evening meal and sat hungry till morning",
         "major",
@@ -158,7 +257,7 @@ READINGS = [
     ("customer says the app's dark mode hurts her eyes", "minor", "no signs"),
     # sensitive words near other people are a disclosure only when something was told, shown or sent
     ("we sent her statement late this month", "moderate", "inconvenience"),
-    ("gave him his prescription at the counter but forgot the leaflet", "minor", "no signs"),
+    ("gave him his prescription at the counter but forgot the leaflet, he didn't mind", "minor", "no signs"),
     ("the queue for prescriptions was out the door", "moderate", "inconvenience"),
     (
         "a printout of everyone's salaries was left on the photocopier in the client's office",
@@ -192,6 +291,29 @@ def assert_reads(text: str, severity: str, why: str = "") -> None:
 
 # Words of harm in everyday business: never a serious case.
 EVERYDAY = [
+    "the driver left no card, she found her parcel by knocking on doors down the street",
+    "her son came home with a different child's reading book in his reading folder",
+    "the new fridge was delivered with a dent in the door, swapped it",
+    "the caller got quite abusive on the phone about the late delivery",
+    "the photographer turned up late but got all the shots, couple were happy",
+    # words of harm in their harmless senses (senses.py)
+    "her toast came back burnt to a crisp, made a fresh round",
+    "the parcel had one corner crushed, the mugs inside were all fine",
+    "his surname was spelled wrong on the loyalty card, new one printed",
+    "her date of birth was showing wrong on the kiosk screen, fixed in a minute",
+    "he said he almost had a heart attack when he saw the new tariff, it was the annual figure",
+    "we double bagged her shopping after the handle went",
+    "the cafe had no water jug on the counter, put one out",
+    "the repair fell off the engineer's route and nobody came, rebooked for monday",
+    "the brochure had the pool photos in the wrong order, swapped them",
+    "she said she'd like to see a different stylist next time, the cut was fine",
+    "her name was spelt wrong on the prescription label, the medicine was right, reprinted it",
+    "they put us in a twin not the double we booked, swapped next morning",
+    "she left her own paperwork on the counter and came back for it ten minutes later",
+    "the gym app kicked him out of his spin booking, he rebooked it himself",
+    "he flicked the kettle switch and felt nothing, the kettle just would not boil",
+    "she thought we had billed her twice, it was only the pending hold, explained and she was fine",
+    "the receptionist transferred him three times before he got an answer, it took 40 minutes",
     "he said the police station next door makes parking hard",
     "the wedding venue sent the invoice for the final balance as agreed",
     "a guest dropped her glass in the bar, staff swept it up",

@@ -109,6 +109,47 @@ READINGS = [
     ),
     # a planned cut nobody was told about is still a cut
     ("residents were never told about the planned water shutdown and had none all day", "major", "essential"),
+    # a medicine named in one sentence and run out in the next, or still not sent: an essential blocked
+    (
+        "his blood pressure tablets were held at the surgery all week. He has been completely out since Friday.",
+        "major",
+        "essential",
+    ),
+    ("her levothyroxine repeat still hasn't gone over to the chemist", "major", "essential"),
+    (
+        "the clinic mislaid her thyroid script. She has only got enough to last till Sunday.",
+        "major",
+        "essential",
+    ),
+    # goods that came faulty again: an inconvenience, raised by the repeat
+    (
+        "the new dining table came with a wobbly leg and the replacement has a scuffed top, second time now",
+        "major",
+        "repeat",
+    ),
+    # a failure that happened again still raises it
+    ("the cleaner missed the bathrooms again this week, second time this month", "major", "repeat"),
+    # a ramp that would not deploy for a wheelchair user: access blocked, and the wheelchair raises nothing more
+    ("the ramp on the tram jammed so the wheelchair user had to wait for the next one", "major", "essential"),
+    # a real allergy, where there is food or a medicine, is still at risk
+    (
+        "the diner told the waiter about her walnut allergy and the salad came with walnuts",
+        "major",
+        "allergy",
+    ),
+    (
+        "he is allergic to penicillin and we nearly handed him amoxicillin, the pharmacist caught it",
+        "major",
+        "allerg",
+    ),
+    # a vulnerable person the harm reached still raises it
+    ("the cashier was short with the elderly lady and made her count her coins again", "major", "vulnerable"),
+    ("the flight was cancelled and she was stranded overnight with two toddlers", "critical", "vulnerable"),
+    (
+        "the swim teacher shouted at the children and called them lazy, the kids are ok now",
+        "major",
+        "vulnerable",
+    ),
     # a guide dog kept out: poor treatment of a disabled customer, one level up
     (
         "staff told the blind gentleman his guide dog couldn't come into the café, it waited outside",
@@ -128,7 +169,7 @@ def test_each_family_is_read_at_its_level(text: str, severity: str, why: str) ->
 NOT_RAISED = [
     ("the guest is a lawyer and asked for a late checkout, which we gave", "moderate"),
     ("the lawyer in room 4 complained the towels were thin, brought extra", "minor"),
-    ("the buyer's solicitor asked us for the gas certificate, sent it over", "moderate"),
+    ("the buyer's solicitor asked us for the gas certificate, sent it over", "minor"),
     ("the car was an hour late so he had to ask a friend to pick up his kids from school", "moderate"),
     ("the update wiped 5 yrs of order history from their account", "major"),
     ("he sat in the waiting room past his slot and lost a morning off work", "moderate"),
@@ -144,6 +185,36 @@ NOT_RAISED = [
     ("we'd written to the street that the electricity would be off on friday morning, he forgot", "moderate"),
     ("the disabled toilet in the foyer was out of order, she used the one on level 2", "moderate"),
     ("the 31 no longer runs to the hospital after 7pm and regulars weren't told", "moderate"),
+    # an allergy as a figure of speech, hay fever, a customer's temper: none is a harm
+    ("caller joked he is allergic to our new website font, could we make it bigger, done", "minor"),
+    (
+        "he said he has an allergy to paperwork, we filled the form in for him, he was happy with that",
+        "minor",
+    ),
+    ("a regular completely lost it because the croissants had sold out, he was happy with a muffin", "minor"),
+    ("lady lost the plot at the desk over the car park barrier, opened it for her", "minor"),
+    ("he ran out of patience at the counter, his prescription was ready in the end", "moderate"),
+    # asking again, being passed on again, or a repeat only supposed, is no repeat failure
+    ("she got transferred four times between departments before anyone could help", "moderate"),
+    (
+        "the booking system was down all afternoon at their salon; if it happens again they will look elsewhere",
+        "major",
+    ),
+    ("her flu jab appointment ran 40 minutes late and nobody said why", "moderate"),
+    ("the ramp at the side entrance jammed for a minute, the delivery driver used the steps", "minor"),
+    # a lapse the reporter files only for the record is small; one that came with rudeness is not
+    ("her parcel came a day late, she said no worries", "minor"),
+    ("the invoice pdf showed the wrong month at the top, amounts right, just letting you know", "minor"),
+    ("the receptionist was sarcastic when she asked about the delay, she just wanted it logged", "moderate"),
+    # a vulnerable person who was only there, said to be fine, or denied, does not raise the case
+    ("a dad with his little girl queued fifty minutes at the ticket desk and nobody explained", "moderate"),
+    ("the table wasn't ready for an hour, the children were happy colouring in, parents fed up", "moderate"),
+    ("our buffet ran out at 8, the family's baby was asleep in the pram, they were cross", "moderate"),
+    ("the pool was shut with no notice; no children were with them, the couple just grumbled", "moderate"),
+    (
+        "his refill was late again because the surgery never sent it, he ended up late getting his son from nursery",
+        "major",
+    ),
 ]
 
 

@@ -132,7 +132,7 @@ def _as_written(
     """The level the lexicon's findings and the policy set, with what raises or lowers it, and the
     embedding classifier's raise by meaning (the lexicon, embedding and mix methods)."""
     if knowledge.method == EMBEDDING:
-        reading = harms.Reading((), {}, None, reading.denied)
+        reading = harms.Reading((), {}, None, reading.denied, reading.deniers)
     built_in = [(SEVERITIES.index(found.level), found.reason) for found in reading.found]
     found = [*by_policy, *_besides(built_in, by_policy)]
     level = max((rank for rank, _ in found), default=0)
@@ -260,9 +260,10 @@ def _by_meaning(text: str, written: str, level: int, knowledge: Knowledge) -> tu
 
 
 def _undenied(text: str, reading: harms.Reading) -> str:
-    """The text without the words it denies: "nobody was hurt" must not read like someone was hurt."""
+    """The text without the words it denies and the words that deny them: "nobody was hurt" must read
+    neither like someone was hurt nor like nobody came."""
     kept, at = [], 0
-    for start in sorted(reading.denied):
+    for start in sorted(reading.denied | reading.deniers):
         word = _WORD.match(text, start)
         if word is not None and start >= at:
             kept.append(text[at:start])

@@ -13,6 +13,10 @@ _MEDICINE_WRONG = (
     MEDICINE + " ~ wrong|double|twice|mixed|mix-up|mixed_up|instead|incorrect|someone_else's|someone_elses|"
     "somebody_else's|another|extra|slot|slots|compartment|compartments|muddled|different"
 )
+# Out of something else than the medicine: "he ran out of patience at the counter".
+_OUT_OF_OTHER = (
+    "run_out|ran_out|been_out ... of ... patience|time|paper|change|battery|charge|petrol|fuel|space|room"
+)
 _CONTACTS = (
     "client_list|customer_list|patient_list|member_list|members_list|mailing_list|contact_list|class_list|"
     "email_addresses|emails_and|phone_numbers|mobile_numbers|home_addresses|passwords|api_key|api_keys|"
@@ -21,6 +25,24 @@ _CONTACTS = (
 )
 
 CARE: tuple[Harm, ...] = (
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        (
+            # the medicine named in one sentence, the running out told in the next: "she's been out of both since
+            # Sat", "he's now completely out", "only got enough for tonight"
+            "she|he|they|patient|pt|customer|mum|dad|son|daughter ... run_out|ran_out|completely_out|totally_out|"
+            "out_of_both|out_of_them|been_out|now_out|only_got_enough|only_has_enough|enough_for_tonight|"
+            "enough_till|enough_until|enough_to_last",
+            MEDICINE
+            + "|pens|pen ~ still_don't_have|still_do_not_have|still_not_got|still_hasn't_gone|hasn't_gone|"
+            "has_not_gone|hasn't_been_sent|wasn't_placed|not_in_yet|still_not_in|days_of_pens|"
+            "pens_left|pen_left|one_pen",
+        ),
+        near_miss=None,
+        vetoes=(_OUT_OF_OTHER,),
+        needs=(MEDICINE + "|hrt",),
+    ),
     Harm(
         "someone was put in real danger",
         CRITICAL,
@@ -123,6 +145,26 @@ CARE: tuple[Harm, ...] = (
         needs=(_MEDICINE_WRONG,),
     ),
     Harm(
+        "a medication error",
+        CRITICAL,
+        (
+            # someone else's medicine given: "his neighbour's blister pack", "sent home with the dog's dose",
+            # "the injection that was meant for a Mrs Lewin"
+            "gave|given|handed|dispensed|sent_home_with|went_home_with|supplied|issued|administered ... neighbour's|"
+            "neighbours|neighbor's|neighbors|dog's|dogs|cat's|namesake's|other_patient's|another_patient's ... "
+            + MEDICINE,
+            MEDICINE
+            + " ... meant_for|intended_for|prescribed_for|labelled_for ... mrs|mr|ms|miss|another|someone|"
+            "somebody|a_different|the_other|patient|resident|her_neighbour|his_neighbour",
+            # the instructions that go home with it were another's: "the discharge sheet was for a different dog"
+            "discharge|sheet|instructions|label|leaflet ... for|was_for ... a_different|another|the_wrong|wrong ... "
+            "dog|cat|pet|patient|child|person|baby|resident",
+        ),
+        near_miss=MAJOR,
+        near_says="a near miss on medication",
+        hazard=True,
+    ),
+    Harm(
         "medicine out of reach",
         MAJOR,
         (
@@ -132,7 +174,18 @@ CARE: tuple[Harm, ...] = (
         ),
         near_miss=None,
         negatable=False,
+        vetoes=(_OUT_OF_OTHER,),
         needs=(MEDICINE,),
+    ),
+    Harm(
+        "cut off from something essential",
+        MAJOR,
+        # a ramp that would not come down for a wheelchair user: the wheelchair is the harm, not a raiser
+        (
+            "ramp|ramps|hoist|platform_lift ~ wouldn't_deploy|didn't_deploy|won't_deploy|failed_to_deploy|jammed|stuck",
+        ),
+        near_miss=None,
+        needs=("wheelchair|wheelchairs|mobility_scooter|powerchair",),
     ),
     Harm(
         "stuck without a way in or out",

@@ -15,6 +15,34 @@ DANGERS: tuple[Harm, ...] = (
     Harm(
         "someone was put in real danger",
         CRITICAL,
+        (
+            # a railing that gave way, a small battery in a child's mouth, a carbon monoxide alarm going off
+            "railing|railings|balustrade|handrail|banister|balcony|guardrail|guard_rail ... came_away|gave_way|"
+            "collapsed|snapped|fell_away|came_off_in",
+            "button_battery|button_batteries|button_cell|coin_battery|coin_batteries|magnet|magnets ~ mouth|"
+            "swallow*|swallowed|ate|choking",
+            "co_detector|co_alarm|co_monitor|carbon_monoxide_alarm|carbon_monoxide_detector ~ going_off|went_off|"
+            "goes_off|sounding|sounded|beeping|alarming|triggered",
+            "high|dangerous|elevated|raised|lethal co|co_levels|co_level|co_readings",
+        ),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
+        (
+            # a shock told by where it went: "felt it go up her arm"
+            "felt|feel|went|shot|ran|go ~ up_her_arm|up_his_arm|up_my_arm|up_their_arm|through_her_arm|"
+            "through_his_arm|through_her_hand|through_his_hand|through_her_body|through_his_body",
+            "spark|sparks|sparked|sparking ... hand|arm|fingers|finger ... red|tingling|tingly|numb|burnt|stinging|"
+            "sore|blistered",
+        ),
+        needs=(
+            "spark*|socket|sockets|switch|plug|plugged|electric*|wire|wiring|kettle|lead|appliance|charger",
+        ),
+    ),
+    Harm(
+        "someone was put in real danger",
+        CRITICAL,
         ("came_off|come_off|fell_off|flew_off|came_away|sheared_off|detached",),
         near_miss=MAJOR,
         needs=("wheel|wheels|wheel_nut|wheel_nuts|lug_nuts|tyre|tyres|tire|tires",),
@@ -53,6 +81,8 @@ DANGERS: tuple[Harm, ...] = (
         ),
         vetoes=(
             "no_one|nobody|nothing ... in|into|entered",
+            # a customer abusive on the phone is their anger, not an abuser they fear
+            "was|were|got|getting|became|being|fairly|quite|very|bit|verbally|really|increasingly abusive",
             "child|kid|kids|children|toddler|pupil|year_old coat|coats|bag|bags|toy|toys|shoes|jacket|lunchbox|"
             "book|books|drawing|bottle|things|stuff|belongings|buggy|pram|car_seat|scooter|bike|bikes",
         ),

@@ -4,8 +4,9 @@ care, occasions missed, people stranded, homes entered, bereaved families chased
 
 from __future__ import annotations
 
-from bot.recovery.triage.lexicon import CRITICAL, MAJOR, Harm
+from bot.recovery.triage.lexicon import MAJOR, Harm
 from bot.recovery.triage.losses import EVENT, LOST_TIME, OCCASION, SHELTERED
+from bot.recovery.triage.senses import TEMPER
 
 EVENTS: tuple[Harm, ...] = (
     Harm(
@@ -20,7 +21,7 @@ EVENTS: tuple[Harm, ...] = (
             "kennel|kennels|cattery|boarding|daycare|day_care|groomer|groomers|grooming|dog_walker|vets|"
             "stable|livery|pet_sitter|run",
         ),
-        vetoes=("lost|missing ... lead|collar|bowl|blanket|toy|paperwork|notes|records", LOST_TIME),
+        vetoes=("lost|missing ... lead|collar|bowl|blanket|toy|paperwork|notes|records", LOST_TIME, *TEMPER),
     ),
     Harm(
         "their property damaged or lost",
@@ -129,16 +130,21 @@ EVENTS: tuple[Harm, ...] = (
         ),
     ),
     Harm(
-        "a family funeral missed",
-        CRITICAL,
+        "a once-only occasion missed",
+        MAJOR,
         (
-            "miss|missed|missing|late|didn't_make|couldn't_make|arrived_after|got_there_after ~ funeral|cremation|"
-            "burial|memorial",
+            # the occasion spoiled by whoever was booked for it: "the DJ never showed", "the caterer didn't turn up"
+            "dj|band|caterer|caterers|catering|photographer|videographer|florist|celebrant|officiant|registrar|"
+            "entertainer|magician|chauffeur ... never_showed|never_turned_up|didn't_turn_up|didn't_show|no-show|"
+            "no-showed|never_came|didn't_come|never_arrived|didn't_arrive",
+            # a celebration cancelled on them: "her dad's 70th… venue rang her Thurs to cancel"
+            "birthday|anniversary|celebration|christening|18th|21st|30th|40th|50th|60th|65th|70th|75th|80th|90th|100th"
+            " ... cancel|cancelled|canceled|called_off|pulled_out",
         ),
         near_miss=None,
         needs=(
-            "mum|dad|mother|father|husband|wife|son|daughter|brother|sister|gran|nan|grandad|grandma|grandpa|"
-            "grandmother|grandfather|baby|child|partner",
+            "wedding|bride|groom|first_dance|funeral|celebration_of_life|memorial|christening|party|reception|"
+            "ceremony|anniversary|birthday|guests|family|" + EVENT,
         ),
     ),
     Harm(

@@ -6,6 +6,7 @@ on a public server, an account opened by someone pretending to be the customer. 
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, OTHERS, SENSITIVE_DETAILS, Harm
+from bot.recovery.triage.senses import MOVED_ON_REQUEST
 
 # Papers and details whose disclosure harms, as the rubric's "medical or financial details".
 SENSITIVE = (
@@ -47,6 +48,7 @@ DISCLOSURES: tuple[Harm, ...] = (
         CRITICAL,
         (SENSITIVE_DETAILS + " ~ " + OTHERS,),
         near_miss=MAJOR,
+        vetoes=MOVED_ON_REQUEST,
         # words near others ("her prescription at the counter") are only a disclosure when something was told,
         # shown or sent
         needs=(_DISCLOSED,),
@@ -99,8 +101,23 @@ DISCLOSURES: tuple[Harm, ...] = (
             + _SOMEONE_ELSES
             + " ... client's|customer's|"
             "company's|tenant's|user's|patient's|account's",
+            # sensitive papers that reached the wrong person, or were left where anyone could take them
+            "results|letter|report|records|referral|envelope|prescription ... to ... a_different|"
+            "different|another|the_wrong|wrong|someone_else|somebody_else",
+            "got|received|opened|read|had|sent ... someone_else's|somebody_else's|someone_elses|somebody_elses|"
+            "another_patient's|another_customer's|other_patient's|other_customer's ... results|letter|records|details|"
+            "prescription|paperwork|notes|report",
+            "envelope|letter|pack|email|bag ... had|contained|containing|included|including ... second|another|other|"
+            "different ... patient's|customer's|person's|client's|guest's",
+            "opened_it|read_it|opened_and_read|opened_the_letter|opened_the_envelope ~ before|twigged|realised|"
+            "realized|noticed|wasn't_his|wasn't_hers|not_his|not_hers|wasn't_for",
+            "left|lying|sitting|spat|dumped ... printout|printouts|list|cards|forms|paperwork|papers|documents|files|"
+            "stack ... counter|lobby|reception|tray|printer|photocopier|front_desk|bar",
+            "printer|photocopier|tray|counter ... someone|somebody|someone_else|another_guest|other_guests|"
+            "previous_guest ... paperwork|papers|documents|forms|cards|file",
         ),
         near_miss=MAJOR,
+        vetoes=MOVED_ON_REQUEST,
         needs=(SENSITIVE,),
     ),
     Harm(
@@ -158,11 +175,17 @@ DISCLOSURES: tuple[Harm, ...] = (
             "public|publicly|open|unsecured|unprotected|unencrypted ~ server|bucket|s3|drive|folder|link|database|"
             "website",
             "lost|left|stolen ... laptop|usb|memory_stick|files|folder|paperwork ... unencrypted|train|pub|bus|taxi",
+            # one customer's data in another's: "the export had other tenants' customer emails in it"
+            "export|exports|csv|report|download|spreadsheet|rows|tab|dashboard|portal ... another|other|"
+            "different|a_different ... tenant|tenants|tenant's|customer's|client's|company's|customers|clients|"
+            "companies|organisation's|organization's|account's|org's",
+            "see|saw|seen|view|viewed|access|accessed|showing|showed ... another|other|different ... tenant's|"
+            "tenants|company's|organisation's|organization's|org's",
         ),
         near_miss=MAJOR,
         needs=(
             "emails|email_addresses|phone_numbers|addresses|customer_data|personal_data|customers|records|export|"
-            "database|crm|passwords|card|patients|clients|members",
+            "database|crm|passwords|card|patients|clients|members|invoices|dobs|phones|names|tenant|tenants",
         ),
     ),
     Harm(
@@ -193,7 +216,12 @@ DISCLOSURES: tuple[Harm, ...] = (
             "in_her_name|in_his_name|in_their_name|in_my_name ~ sold|opened|took_out|set_up|contract|loan|credit|"
             "account|phone|card",
             "sim_swap|sim-swap|new_sim|replacement_sim|port_out|ported_out ~ pretending|posing|impersonat*|"
-            "fraudster|fraudsters|someone|stranger|scammer",
+            "fraudster|fraudsters|someone|stranger|scammer|ex|man|woman|bloke|guy|just_by|giving|gave|without_id|no_id|"
+            "without_checking",
+            # an account taken over: a login from a device or a payee the customer never knew
+            "new_device|unknown_device|unrecognised_device|unrecognized_device|new_login ~ login|log-in|logged_in|"
+            "sign-in|signed_in|from_abroad|abroad|overseas",
+            "payee|payees ~ never_heard_of|doesn't_know|didn't_know|never_set_up|didn't_set_up|unknown",
             "let|allowed|gave ... withdraw|access|take|transfer|change|close|use ... account|accounts|money|savings|"
             "funds|card ... without ... permission|consent|authority|knowledge|authorisation|id|her_knowing|"
             "his_knowing",

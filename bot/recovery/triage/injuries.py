@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.recovery.triage.lexicon import ALLERGEN, CRITICAL, MAJOR, MEDICINE, Harm
 from bot.recovery.triage.losses import SHELTERED, THINGS
+from bot.recovery.triage.senses import FIGURES
 
 BODY = (
     "hand|hands|arm|arms|leg|legs|face|finger|fingers|foot|feet|mouth|head|eye|eyes|neck|knee|wrist|ankle|"
@@ -83,10 +84,17 @@ INJURIES: tuple[Harm, ...] = (
             "pulled|dragged|fished|rescued ... from|out_of ... deep_end|pool|water|lake|sea|river",
             "hit|struck|clipped|knocked_down|knocked_over|ran_over|run_over ... pedestrian|cyclist|child|kid|toddler|"
             "boy|girl",
+            # stitches counted, a split chin, the emergency department by its initials
+            "1|2|3|4|5|6|7|8|9|10|few|several|two|three|four|five|six stitches|staples|sutures|steri-strips",
+            "split|busted|gashed|opened_up ~ chin|lip|eyebrow|brow|forehead|head|nose",
+            "went|taken|rushed|go|going|gone|sent|drove|ended_up ... to_ed|to_the_ed|in_ed",
         ),
         vetoes=(
             "caught up|out|short|it|them|this|that|the_bus|the_train|a_cold|a_bus|sight|fire",
-            "kicked_off|kick_off|kicking_off|kicks_off|kicked_up",
+            "handing|handed_over|handing_over|hand_over|handover",
+            "kicked_off|kick_off|kicking_off|kicks_off|kicked_up|kicked_out",
+            "kicked|kicks|kick her|him|them|me|us|you|people|everyone out",  # "the app kicked her out of the class"
+            *FIGURES,
             "car|van|vehicle|bike|bus|lorry|truck|door|fence|wall|gate|post|window|bumper|mirror|wing was|were|got "
             "hit|struck|clipped",
             "threw|thrown|tipped ... off ... list|rota|course|bus|train|plane|flight|site|premises|shift|scheme",

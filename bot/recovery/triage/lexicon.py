@@ -5,6 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.recovery.triage.senses import (
+    FOOD_AND_PACKAGING,
+    FOOD_AND_PRODUCTS,
+    MISSPELT,
+    NOT_A_DOSE,
+    OFF_A_LIST,
+    OUT_OF_PLACE,
+)
+
 CRITICAL, MAJOR, MODERATE = "critical", "major", "moderate"
 
 
@@ -40,7 +49,7 @@ MEDICINE = (
     "medic*|meds|insulin|inhaler|inhalers|epipen|epipens|epi-pen|epi-pens|antidepressant*|test_strips|oxygen_cylinder|oxygen_cylinders|oxygen_delivery|pill|pills|tablet|tablets|prescription|prescriptions|"
     "script|scripts|dose|doses|dosage|drug|drugs|antibiotic*|vaccine|jab|injection|chemo|methadone|warfarin|"
     "morphine|methotrexate|blister|repeat_prescription|hormone|hormones|eye_drops|jabs|vaccination|vaccinations|"
-    "immunisation*|dosette|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
+    "immunisation*|dosette|hrt|*azepam|*olol|*pril|*statin|*prazole|*sartan|*cillin|*oxetine|codeine|tramadol|"
     "oxycodone|amlodipine|metformin|sertraline|levothyroxine|paracetamol|ibuprofen|gabapentin|pregabalin|"
     "lithium|clozapine|prednisolone|steroids|ritalin|anticoagulant*"
 )
@@ -49,6 +58,8 @@ ALLERGEN = (
     "sesame|tahini|egg|eggs|soy|lactose|wheat|celery|mustard|allergen|allergens|sulphite*|latex|penicillin|"
     "coeliac|celiac|allerg*"
 )
+# Where an allergy is real: an allergen, a medicine, food or a product is in the text.
+_ALLERGY_SETTING = f"{ALLERGEN.removesuffix('|allerg*')}|{MEDICINE}|{FOOD_AND_PRODUCTS}"
 SENSITIVE_DETAILS = (
     "results|test_result|diagnosis|diagnosed|biopsy|hiv|std|sti|pregnancy|medical|health|condition|prescription|"
     "meds|medication|records|notes|balance|salary|income|statement|statements|passport|passports|ssn|dob|dobs|"
@@ -135,6 +146,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "fainted|fainting|faint ... at_the_sight_of|sight_of_the_needle|sight_of_blood",
             "mode|screen|app|music|light|lights|noise|brightness|font|chairs|seats|mattress|pillows ... hurts|hurting",
             "bruised|bruise|bruises ~ banana|bananas|apple|apples|fruit|pear|pears|peach|peaches|avocado|ego",
+            *FOOD_AND_PACKAGING,
+            *MISSPELT,
         ),
     ),
     Harm(
@@ -217,6 +230,7 @@ TO_PEOPLE: tuple[Harm, ...] = (
         near_miss=MAJOR,
         near_says="a near miss on safety",
         vetoes=(
+            *OFF_A_LIST,
             "risk of",
             "smelled|smelt|smells|stank|stinks|reeked|reeks of smoke|cigarettes|cigarette_smoke|weed|cannabis",
             "no risk",
@@ -252,14 +266,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "medical records",
             "medical record",
-            "wrong house",
-            "wrong address",
-            "wrong door",
-            "wrong street",
-            "wrong branch",
-            "wrong store",
-            "wrong day",
-            "wrong time",
+            "wrong house|address|door|street|branch|store|day|time",
+            *NOT_A_DOSE,
         ),
     ),
     Harm(
@@ -283,6 +291,10 @@ TO_PEOPLE: tuple[Harm, ...] = (
             "allerg*|intoleran*|coeliac|celiac",
             ALLERGEN + " ~ free|flagged|told|said|asked|warned|label*|contain*|despite",
         ),
+        vetoes=("hay_fever|hayfever|hay-fever ~ allerg*",),
+        needs=(
+            _ALLERGY_SETTING,
+        ),  # "allergic to Vivaldi", "an allergy to bad contrast" are figures of speech
     ),
     Harm(
         "someone was made ill",
@@ -368,6 +380,8 @@ TO_PEOPLE: tuple[Harm, ...] = (
         vetoes=(
             "bag|bags|luggage|suitcase|case|parcel|order|food|meal|tray|flowers|delivery ... to ... wrong|other|another",
             "another|other ~ branch|store|shop|pharmacy|site|day|time|date|room|table|stock",
+            *OUT_OF_PLACE,
+            *MISSPELT,
             "shouted_at|yelled_at|screamed_at|swore_at|snapped_at|told_him_to|told_her_to|told_them_to",
         ),
     ),

@@ -3,7 +3,9 @@ occasions, property and data, a customer leaving or going public, a business sto
 
 from __future__ import annotations
 
+from bot.recovery.triage.charges import FEARED
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MEDICINE, Harm
+from bot.recovery.triage.senses import CALL_TRANSFERS, DOUBLES, TEMPER, WATER_THINGS
 
 LIFELINE = (
     "insulin|epipen|epi-pen|inhaler|inhalers|oxygen|dialysis|nitro*|warfarin|anticoagul*|epilep*|seizure|"
@@ -22,7 +24,7 @@ THINGS = (
     "key|keys|spare_key|locking_wheel_nut|garage|conservatory|bed|headboard|rug|dresser|sideboard|chest|drawers|"
     "bookcase|shelves|desk|chair|chairs|clock|quilt|medal|medals|retainer|dentures|hearing_aid|monitor|"
     "television|gatepost|plaster|skirting|stairwell|worktops|sink|bath|toilet|"
-    "shower|panels|glazing|wallpaper|curtains|blinds|sculpture|instrument|guitar|violin"
+    "shower|panels|glazing|wallpaper|curtains|blinds|sculpture|instrument|guitar|violin|armchair|basin|recliner"
 )
 OCCASION = (
     "wedding|weddings|funeral|funerals|honeymoon|graduation|exam|exams|interview|christening|baptism|"
@@ -93,6 +95,8 @@ LOSSES: tuple[Harm, ...] = (
             "cheaper price",
             "honoured",
             "thought|looked|seemed|like|says|calling|called|reckons ... scam|fraud|phishing|rip-off|robbery",
+            FEARED,
+            *DOUBLES,
         ),
     ),
     Harm(
@@ -103,7 +107,9 @@ LOSSES: tuple[Harm, ...] = (
             "cooking|landline|gas",
             "no_water|without_water|water_off|water_shutoff|water_cut|water_supply",
             "heat|heating|power|electricity|gas|boiler|supply|water|landline|phone_line ~ cut|cut_off|"
-            "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead",
+            "outage|disconnect*|capped|shut_off|switched_off|turned_off|off|dead|went_out|gave_out|packed_up|"
+            "conked_out",
+            "slept_in_their_coats|slept_in_coats|sleeping_in_coats|slept_in_her_coat|slept_in_his_coat",
             "disconnected|disconnection",
             "meter|prepay|prepayment|top-up ~ cut_him_off|cut_her_off|cut_them_off|cut_us_off|cut_off|"
             "self-disconnect*|disconnected",
@@ -144,6 +150,10 @@ LOSSES: tuple[Harm, ...] = (
         ),
         near_miss=None,
         vetoes=(
+            *TEMPER,
+            *WATER_THINGS,
+            # an appointment for a jab that ran late is a wait, not the medicine withheld
+            "vaccination|vaccine|jab|injection|flu|booster appt|appointment|appointments|slot|clinic|session",
             "car|engine|vehicle|van ... lost|lose|losing ... power",
             "no_money|no_funds ... moved|taken|lost|went|was|were|left|missing|changed|transferred",
             "power_of_attorney|lasting_power|poa",
@@ -214,7 +224,7 @@ LOSSES: tuple[Harm, ...] = (
             + THINGS,
             THINGS
             + " ~ damag*|scratch*|dent|dented|stain*|ruin*|smash*|crack*|flood*|scorch*|gouge*|chipped|"
-            "tore|torn|destroy*|soak*|drench*|rubble|wrecked|write-off",
+            "tore|torn|a_tear|tear_in|tear_on|scuff*|kerbed|curbed|destroy*|soak*|drench*|rubble|wrecked|write-off",
             "water_damage|coming_through|through_the_ceiling",
             "damp|mould|mold|water|rain|leak ~ coming_in|getting_in|pouring_in|seeping_in|getting_through",
             "knock*|spill*|spilt|tipped|dropped|splash* ... down|over|all_over|onto ... " + THINGS,
@@ -233,12 +243,16 @@ LOSSES: tuple[Harm, ...] = (
         ),
         near_miss=None,
         vetoes=(
+            *TEMPER,
             "lost_property|lost_and_found",
             "floor_plan|floor_plans|floorplan|floorplans",
             "bill|bills|statements|letters|emails|payments|texts|readings ... coming_through",
             "guest|child|kid|son|daughter|dog|she|he|they|customer|toddler spilled|spilt|dropped|knocked|broke|"
             "scratched|stained",
             "arrived with",
+            "knock|knocked|knocking|knocks on|at ... door|doors|window",  # knocking on doors to find it
+            # a product that came damaged is a faulty order, not their property damaged by us
+            "delivered|arrived|came with ... a_tear|tear|scratch*|dent|dented|scuff*|crack*|chip|chipped|damage*|broken",
             "came with",
             "arrived damaged",
             "arrived broken",
@@ -275,8 +289,11 @@ LOSSES: tuple[Harm, ...] = (
             "moving|move|switching|switch|transferring|transfer|taking|take ... account|accounts|savings|mortgage|"
             "prescriptions|pension|isa|policy|policies|broadband|contract|lines|numbers|phones|mobiles|sims ... to|elsewhere",
             "taking|take|pulling|pull|withdrawing|withdraw ... kids|children|son|daughter|child|them ... out",
+            "transfer|transfers|transferring|move|moving|send|sent|want ... records|notes|file ... to ... another|new|"
+            "a_different|other ... dentist|practice|surgery|gp|vet|vets|clinic|pharmacy|provider",
         ),
         near_miss=None,
+        vetoes=CALL_TRANSFERS,
     ),
     Harm(
         "going public",
@@ -305,7 +322,7 @@ LOSSES: tuple[Harm, ...] = (
             "shop|store|restaurant|site|business|office|production|warehouse|till|tills|pos|checkout|payroll|"
             "factory|clinic|practice|operations|ops|system|systems|website|platform|booking|bookings|staff|"
             "front_desk|reception|team ~ " + OUTAGE + "|closed|shut|stopped|halted|standstill|idle",
-            "lost|lose|losing|missing ... sales|revenue|orders|trading|bookings|business|clients|day's|days|jobs|"
+            "lost|lose|losing|missing ... sales|revenue|orders|trade|trading|bookings|business|clients|day's|days|jobs|"
             "work|customers|thousands|income",
             "stock|delivery|pallet|supplies|ingredients|parts ... hasn't_arrived|not_arrived|never_arrived|"
             "didn't_arrive|hasn't_come|didn't_come|missing",

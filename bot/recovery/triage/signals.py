@@ -5,6 +5,7 @@ Cues are written as `reading.py` explains."""
 from __future__ import annotations
 
 from bot.recovery.triage.lexicon import MODERATE, Harm
+from bot.recovery.triage.senses import TEMPER
 
 # Poor treatment and inconvenience with no lasting loss (SPEC §2.2 "moderate").
 INCONVENIENCE = Harm(
@@ -28,7 +29,8 @@ INCONVENIENCE = Harm(
         "wrong|missing|incorrect|burnt|undercooked|mix-up|mixup",
         "redo|re-do|redone|return_visit|come_back_out|sloppy|shoddy|botched|unfinished|incomplete|messy|mess|"
         "greasy|grubby|handprints|oily|"
-        "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained",
+        "dirty|filthy|unclean|smelly|noisy|broken|faulty|defective|stain|stained|wobbly|scuffed|a_scuff|"
+        "chipped|a_tear|tear_in|tear_on",
         "shower|showers|hot_water ~ cold|lukewarm|no_hot|not_hot",
         "bug|bugs|crash|crashes|crashed|crashing|error|errors|glitch*|outage|offline|timing_out|times_out|"
         "timed_out|logging_out|logged_out|blank|not_working|doesn't_work|won't_load|isn't_working",
@@ -81,6 +83,7 @@ INCONVENIENCE = Harm(
         # the customer shouting at staff is their anger, not poor treatment of them
         "he|she|they|customer|patient|guest|client|member|passenger|tenant|man|woman shouted_at|yelled_at|screamed_at|"
         "swore_at",
+        *TEMPER,  # and so is their temper: "absolutely lost it over the mug"
     ),
 )
 
@@ -93,6 +96,10 @@ SMALL = (
     "left_happy|went_away_happy|not_a_big_deal|nothing_else_needed|he's_fine|she's_fine|just_grumpy|"
     "just_wanted_to_mention|wanted_it_noted|just_mentioning|wanted_to_mention_it|not_bothered|wasn't_bothered|"
     "isn't_bothered|didn't_mind|doesn't_mind|did_not_mind|not_fussed|wasn't_fussed",
+    # the reporter says it is only for the record: "just letting u know", "wanted it logged", "low pri"
+    "just_letting_you_know|just_letting_u_know|just_letting_us_know|wanted_us_to_know|just_wanted_us_to_know|"
+    "wanted_it_logged|just_wanted_it_logged|just_noting|just_to_note|low_pri|low_priority|"
+    "no_further_action|all_set|said_thanks|still_fine|not_affected|no_worries|said_no_worries",
     "quickly|immediately|straight_away|right_away|on_the_spot|same_day ... fixed|sorted|replaced|remade|"
     "resolved|swapped|corrected|redid",
     "fixed|sorted|replaced|remade|resolved|swapped|corrected|apologised|apologized|redid|updated ... "
@@ -121,6 +128,13 @@ SMALL = (
     "sorted|fixed|swept|tidied|cleaned|changed|moved|removed ... when|once|as_soon_as ... mentioned|pointed|asked|raised|"
     "came_out|saw|noticed|complained",
     "thank|thanks|thankyou|grateful ... sorting|sorted|fixing|fixed|resolving|resolved",
+)
+
+# Poor treatment by staff: a lapse that came with it is not small however calmly it was reported.
+RUDE = (
+    "rude|rudely|rudeness|snippy|curt|dismissive|condescend*|patroniz*|patronis*|sarcastic|swore|unprofessional|"
+    "mocked|insult*|belittl*|aggressive|hostile|laughed_at|shouted_at|yelled_at|screamed_at|swore_at|"
+    "eye-roll*|rolled_her_eyes|rolled_his_eyes|talked_down|talked_over",
 )
 
 # Only that it works now: small unless the customer had to do something for it, or it happened more than once.
@@ -167,7 +181,7 @@ EXPOSURE = (
 # A long wait is not made small by the fix at the end: "on hold 50 minutes… sorted now" is still moderate.
 _LONG_MINUTES = "|".join(str(n) for n in range(30, 100))
 LONG_WAIT = (
-    "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed ... hour|hours|hrs|"
+    "on_hold|waited|waiting|queued|queuing|spent|sat|kept|chat|passed|took ... hour|hours|hrs|hr|"
     + "|".join(f"{n}_min|{n}_mins|{n}_minutes" for n in range(30, 100)),
     "an_hour|over_an_hour|half_an_hour|two_hours|three_hours|2_hours|3_hours|all_morning|all_afternoon",
     _LONG_MINUTES + " min|mins|minutes late|behind|delayed|overdue",
@@ -182,5 +196,6 @@ LONG_WAIT = (
 UNHURT = (
     "luckily|thankfully|fortunately|caught_it|spotted_it|noticed_before|noticed_in_time|noticed_straight_away|before_taking|hadn't_taken|didn't_take|hasn't_taken|hasnt_taken|not_taken_any|"
     "hadn't_fitted|checked_before|rang_to_check|didn't_fall|didn't_eat|hadn't_eaten|caught_by|picked_up_on|"
-    "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving",
+    "before_she_took|before_he_took|before_any_was|before_it_was_given|before_giving|at_final_check|"
+    "before_handing|before_handing_over|nothing_reached|never_reached|before_it_left|before_it_went_out",
 )

@@ -4,6 +4,7 @@ customer told to hurry up. Cues are written as `reading.py` explains."""
 
 from __future__ import annotations
 
+from bot.recovery.triage.charges import FEARED
 from bot.recovery.triage.lexicon import CRITICAL, MAJOR, MODERATE, Harm
 
 _MONEY_MOVED = "moved|transferred|transfer|sent|withdrew|withdrawn|withdraw|paid|handed|gift_cards|vouchers|bitcoin|crypto"
@@ -100,6 +101,7 @@ WRONGS: tuple[Harm, ...] = (
             "free of charge",
             "thought|looked|seemed|like ... scam|fraud|phishing",
             "arrived|came|delivered|turned_up|got_there fine",
+            FEARED,
         ),
     ),
     Harm(
@@ -111,7 +113,7 @@ WRONGS: tuple[Harm, ...] = (
         ),
         near_miss=None,
         negatable=False,
-        needs=("charged|billed|charging|debited|paying|taken|invoiced",),
+        needs=("charged|billed|charging|debited|paying|taken|took|invoiced|renewed",),
     ),
     Harm(
         "money not returned",
