@@ -40,7 +40,8 @@ _GRAMMAR_WORDS = """a an the and or but if of to in on at by for with from as in
     being do does did done have has had having will would can could should shall may might must who
     whom whose which what when where why how all any both each few more most other some such no nor
     not only own same s t don didn doesn isn wasn weren hasn haven hadn won wouldn couldn shouldn re
-    ve ll d m o y"""
+    ve ll d m o y it's i'm i've i'd i'll he's she's they're they've we're we've you're that's there's
+    let's what's who's"""
 GRAMMAR = frozenset(_GRAMMAR_WORDS.split())
 
 
