@@ -36,15 +36,14 @@ LIGHTER = "weighed lighter in context"
 class Knowledge:
     """The built-in knowledge of harm, as `bench/triage_methods.py` compares them. Shipped: `learned`,
     the word classifier (`learned.py`) choosing the level, the lexicon quoting the harm it names and
-    keeping a case it finds serious from being called minor. Also: the word classifier alone
-    (`words`), the lexicon alone, the embedding classifier alone, or the mix of round 7: the lexicon, with the embedding classifier raising
-    a case the lexicon calls minor to moderate when it is this sure (threshold chosen by
-    cross-validation on the tuning corpus, checked on the dev split and fresh batches). The classifier
-    never makes a case major or critical on its own (`to_major` None): a serious level needs words a
-    reason can quote, and the classifier reads words in pieces ("misspelled" as "miss…", like a missed
-    occasion). `to_major` set lets it also raise a minor or moderate case to major when that sure: on
-    the dev split and the T9/T10 batches it gained and lost about as many cases as it fixed, so it is off. `weights` other than the
-    shipped ones are for the cross-validation, and so is a `words` model other than the shipped one."""
+    holding a floor one level below what it found. Also: the word classifier alone (`words`), the
+    lexicon alone, the embedding classifier alone, or the mix of rounds 1–7: the lexicon, with the
+    embedding classifier raising a case the lexicon calls minor to moderate when it is this sure
+    (threshold chosen by cross-validation on the tuning corpus, checked on the dev split and fresh
+    batches). In the mix the embedding classifier never makes a case major or critical on its own
+    (`to_major` None): on the dev split and the T9/T10 batches raising to major gained and lost about
+    as many cases as it fixed. `weights` and a `words` model other than the shipped ones are for the
+    cross-validation."""
 
     method: str = LEARNED
     to_major: float | None = None
@@ -163,8 +162,9 @@ def _learned(
 ) -> tuple[int, list[tuple[int, str]]]:
     """The word classifier's level when it finds it likelier than the lexicon's by SURER, explained
     by the lexicon where it names the harm, and never more than one level below what the lexicon
-    found: a person hurt stays at least major, a serious case is never called minor. The policy's keywords and amounts still add on top.
-    A few words are too few to read this way: the lexicon's verdict stands."""
+    found: a person hurt stays at least major, a serious case is never called minor. The policy's
+    keywords and amounts still add on top. A few words are too few to read this way: the lexicon's
+    verdict stands."""
     lexicon = replace(knowledge, method=LEXICON)
     if len(_WORD.findall(text[:READ_WORDS_CHARS])) < MIN_WORDS:
         return _as_written(text, reading, by_policy, lexicon, repeat)
@@ -173,14 +173,12 @@ def _learned(
         verdict, own = 0, [(rank, reason) for rank, reason in own if reason.startswith(UPSET)]
     read = learned.read(_undenied(text, reading), knowledge.words)  # "nobody was hurt" is not about hurt
     level = read.level
-    if knowledge.method == LEARNED and read.chances[level] - read.chances[verdict] <= SURER:
-        level = verdict
     if knowledge.method == LEARNED:
+        if read.chances[level] - read.chances[verdict] <= SURER:
+            level = verdict
         level = max(level, verdict - 1)  # the words temper what the lexicon found; they never dismiss it
         if level == CRITICAL > verdict and _denies_hurt(text, reading):
-            level = (
-                SERIOUS  # "the alarm went off but nobody was hurt": a near miss at most, as the rubric says
-            )
+            level = SERIOUS  # "the alarm went off but nobody was hurt": a near miss at most (the rubric)
     own = _reweighed(own, level, verdict, read, text)
     policy = max((rank for rank, _ in by_policy), default=0)
     tone_said = [(rank, reason) for rank, reason in own if reason.startswith(UPSET)]

@@ -15,7 +15,7 @@ import itertools
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -61,14 +61,14 @@ class Model:
     idf: np.ndarray
     w: np.ndarray
     b: np.ndarray
+    index: dict[str, int] = field(init=False, repr=False, compare=False)  # term → its row
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {str(term): i for i, term in enumerate(self.terms)})
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The text's known terms (their indices) and their tf-idf values, of unit length."""
-        index: dict[str, int] = self.index  # type: ignore[attr-defined]
-        counts = Counter(index[t] for t in terms(text) if t in index)
+        counts = Counter(self.index[t] for t in terms(text) if t in self.index)
         at = np.array(sorted(counts), dtype=np.int64)
         values = np.log1p(np.array([counts[i] for i in at], dtype=np.float64)) * self.idf[at]
         norm = np.linalg.norm(values)
