@@ -5,8 +5,8 @@ never the held-out file). Every word and word pair seen in at least MIN_SEEN com
 weighted by how rare it is (tf-idf); a four-level logistic regression over them is fit by
 full-batch gradient descent from zero (numpy: the same corpus always gives the same weights), each
 level weighing the same in all, and written to `bot/recovery/triage/learned.npz`.
-`--by-writer` first prints how it agrees with people when each blind writer's batch is left out of
-training in turn and then triaged, alone and as shipped (with the lexicon and its floor).
+`python -m bench.triage_methods --by-writer` says how it agrees with people when each blind
+writer's batch is left out of training in turn, alone and as shipped (with the lexicon and its floor).
 """
 
 from __future__ import annotations
@@ -14,15 +14,11 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
-from bench.triage_train import TUNING, tuning_rows
-from bot.policy.model import SEVERITIES, TriageRules
-from bot.policy.reader import default_policy_path, load_policy
-from bot.recovery.evaluation import read_labelled, score_triage
-from bot.recovery.triage import SHIPPED, WORDS
+from bench.triage_train import tuning_rows
+from bot.policy.model import SEVERITIES
 from bot.recovery.triage.learned import WEIGHTS, Model, terms
 
 MIN_SEEN = 2
@@ -75,31 +71,8 @@ def fit(
     return w, b
 
 
-def by_writer(rules: TriageRules) -> None:
-    rows = tuning_rows()
-    examples = {e.ident: e for e in read_labelled(TUNING)}
-    sums: dict[str, list[int]] = {}
-    for writer in BLIND_WRITERS:
-        model = train([r for r in rows if not r["id"].startswith(writer + "-")])
-        held = [examples[r["id"]] for r in rows if r["id"].startswith(writer + "-")]
-        for name, knowledge in (
-            ("words alone", replace(SHIPPED, method=WORDS, words=model)),
-            ("as shipped", replace(SHIPPED, words=model)),
-        ):
-            score = score_triage(held, rules, knowledge)
-            counts = (score.clear, score.clear_exact, score.total, score.within_one, len(score.under_called))
-            sums[name] = [a + b for a, b in zip(sums.get(name, [0] * 5), counts, strict=True)]
-        print(f"  {writer} done", flush=True)
-    for name, (clear, exact, total, within, under) in sums.items():
-        print(f"| {name} | {exact / clear:.1%} | {within / total:.1%} | {under} |")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--by-writer", action="store_true", help="leave each blind writer out first")
-    args = parser.parse_args()
-    if args.by_writer:
-        by_writer(replace(load_policy(default_policy_path()).triage, keywords={}))
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     rows = tuning_rows()
     model = train(rows)
     np.savez_compressed(WEIGHTS, terms=model.terms, idf=model.idf, w=model.w.astype(np.float32), b=model.b)

@@ -11,8 +11,8 @@ classifier, and the mix of the two. Run: `python -m bench.triage_methods [--grid
   of their id) is a dev split whose misses are never read; the classifier is trained without it, and
   the split is only scored. The lexicon was written before the split was first scored.
 - `--by-industry` trains the classifier on fifteen industries and triages the sixteenth, in turn.
-- `--by-writer` prints the mix's thresholds against each other, each blind writer's batch triaged
-  by a classifier trained on everything else (round 8 chose the shipped thresholds this way, before
+- `--by-writer` prints the mix's thresholds against each other, and the word classifier alone and
+  as shipped, each blind writer's batch triaged by classifiers trained on everything else (round 8 chose the shipped thresholds this way, before
   the lexicon was tuned on those batches; after that, its lexicon figures flatter).
 - `--heldout` adds one reading of the held-out file per method, with the shipped weights. It is for
   reporting a finished method, never for choosing one.
@@ -72,8 +72,8 @@ def by_industry(knowledge: Knowledge, rules: TriageRules) -> tuple[float, float,
 
 
 def by_writer(knowledges: list[Knowledge], rules: TriageRules) -> list[tuple[float, float, int]]:
-    """Each blind writer's batch triaged by a classifier trained on everything else: how the mix's
-    thresholds were chosen in round 8, on batches the lexicon had not yet been tuned on."""
+    """Each blind writer's batch triaged by classifiers trained on everything else: how round 8 chose
+    the mix's thresholds and the shipped method's SURER, on batches the lexicon was not yet tuned on."""
     rows = tuning_rows()
     writer = {r["id"]: r["id"].split("-")[0] for r in rows}
     return _left_out(rows, {i: w for i, w in writer.items() if w in BLIND_WRITERS}, knowledges, rules)
@@ -148,17 +148,20 @@ def main() -> None:
         "--by-industry", action="store_true", help="leave one industry out, for the classifier"
     )
     parser.add_argument(
-        "--by-writer", action="store_true", help="the mix's thresholds, leaving each blind writer out"
+        "--by-writer", action="store_true", help="each blind writer left out: the mix's thresholds, the words"
     )
     args = parser.parse_args()
     if args.by_writer:
         grid = [Knowledge(MIX, to_major, to_moderate) for to_major, to_moderate in GRID_BY_WRITER]
-        print("mix thresholds (to major, to moderate), each blind writer left out, no keywords")
+        print("each blind writer left out, no keywords: the mix (to major, to moderate), then the words")
         for knowledge, (exact, within, under) in zip(
-            grid, by_writer(grid, _policies()["no keywords"]), strict=True
+            [*grid, Knowledge(WORDS), Knowledge(LEARNED)],
+            by_writer([*grid, Knowledge(WORDS), Knowledge(LEARNED)], _policies()["no keywords"]),
+            strict=True,
         ):
             shown = "never" if knowledge.to_major is None else f"{knowledge.to_major:.2f}"
-            print(f"  {shown} {knowledge.to_moderate:.2f}: {exact:.1%} {within:.1%} {under}")
+            name = f"mix {shown} {knowledge.to_moderate:.2f}" if knowledge.method == MIX else knowledge.method
+            print(f"  {name}: {exact:.1%} {within:.1%} {under}")
         return
     weights = _fold_weights()
     policies = _policies()

@@ -26,7 +26,7 @@ CRITICAL = SEVERITIES.index("critical")
 LEXICON, EMBEDDING, MIX = "lexicon", "embedding", "mix"
 WORDS, LEARNED = "words", "learned"  # the word classifier alone; with the lexicon (shipped)
 # How much likelier the word classifier must find its level than the lexicon's for its level to
-# win (chosen by leaving each blind writer out: bench/triage_learn.py --by-writer).
+# win (chosen by leaving each blind writer out: python -m bench.triage_methods --by-writer).
 SURER = 0.1
 UPSET = "very upset tone"
 LIGHTER = "weighed lighter in context"
